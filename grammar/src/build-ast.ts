@@ -1,0 +1,645 @@
+/**
+ * CST -> AST. The parser gives a flat list of blocks; here headings become sections,
+ * sub-paragraphs attach to their paragraph at the right level, comments attach to the amendment
+ * they explain, and unclosed or stray marks become syntax problems.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type {
+  Amendment,
+  AmendmentKind,
+  BlockQuote,
+  Bracket,
+  Citation,
+  DraftDocument,
+  FootnoteDefinition,
+  FrontMatter,
+  Heading,
+  Inline,
+  Note,
+  Paragraph,
+  ParagraphKind,
+  ParagraphLabel,
+  Section,
+  Span,
+  Subparagraph,
+  Suppression,
+  SyntaxProblem,
+} from './ast.js';
+import { readAdoption, splitEntry } from './front-matter.js';
+import { assignLevels } from './sub-levels.js';
+
+type Child = CstNode | IToken;
+
+const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+
+const KNOWN_STATUSES = new Set(['agreed', 'agreed ad ref', 'pending', 'suggested for closure']);
+
+const CLOSER_NAMES: Record<string, string> = {
+  InsertClose: '++}',
+  DeleteClose: '--}',
+  ReplaceClose: '~~}',
+  ReplaceArrow: '~>',
+  CommentClose: '<<}',
+  HighlightClose: '==}',
+  RBracket: ']',
+  QuoteClose: '”',
+};
+
+/** Children of a CST node in source order, without tokens invented by error recovery. */
+function ordered(node: CstNode): Child[] {
+  const all: Child[] = [];
+  for (const list of Object.values(node.children)) {
+    for (const child of list as Child[]) {
+      if (isToken(child) && child.isInsertedInRecovery) continue;
+      all.push(child);
+    }
+  }
+  return all.sort((a, b) => startOf(a) - startOf(b));
+}
+
+function startOf(c: Child): number {
+  return isToken(c) ? c.startOffset : (c.location?.startOffset ?? Number.MAX_SAFE_INTEGER);
+}
+
+function tokenSpan(token: IToken): Span {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function nodeSpan(node: CstNode): Span | undefined {
+  const loc = node.location;
+  if (!loc || Number.isNaN(loc.startOffset) || loc.endOffset === undefined || Number.isNaN(loc.endOffset)) {
+    return undefined;
+  }
+  return { start: loc.startOffset, end: loc.endOffset + 1 };
+}
+
+function hasRealToken(node: CstNode, name: string): boolean {
+  const list = node.children[name] as IToken[] | undefined;
+  return !!list?.some((tok) => !tok.isInsertedInRecovery);
+}
+
+type FlatBlock =
+  | { kind: 'heading'; node: Heading }
+  | { kind: 'paragraph'; node: Paragraph }
+  | { kind: 'subparagraph'; node: Subparagraph }
+  | { kind: 'footnote'; node: FootnoteDefinition }
+  | { kind: 'quote'; node: BlockQuote }
+  | { kind: 'note'; node: Note };
+
+export class AstBuilder {
+  readonly problems: SyntaxProblem[] = [];
+
+  constructor(private readonly text: string) {}
+
+  build(cst: CstNode): DraftDocument {
+    const flat: FlatBlock[] = [];
+    let frontMatter: FrontMatter | undefined;
+    for (const child of ordered(cst)) {
+      if (isToken(child)) continue; // blank lines and newlines
+      if (child.name === 'frontMatter') frontMatter = this.frontMatter(child);
+      else if (child.name === 'block') {
+        const block = this.block(child);
+        if (block) flat.push(block);
+      }
+    }
+    return this.assemble(flat, frontMatter);
+  }
+
+  // --- Front matter ----------------------------------------------------------------------------
+
+  private frontMatter(node: CstNode): FrontMatter {
+    const span = nodeSpan(node) ?? { start: 0, end: 0 };
+    const entries = [];
+    const fields: Record<string, string> = {};
+    for (const tok of (node.children.FrontMatterLine as IToken[] | undefined) ?? []) {
+      if (tok.isInsertedInRecovery || tok.image.trim() === '' || tok.image.trimStart().startsWith('#')) continue;
+      const entry = splitEntry(tok.image, tok.startOffset);
+      if (!entry) {
+        this.problem('syntax.frontMatter', 'A front matter line must read `key: value`.', tokenSpan(tok));
+        continue;
+      }
+      entries.push(entry);
+      fields[entry.key] = entry.value;
+    }
+    const fences = ((node.children.FrontMatterFence as IToken[] | undefined) ?? []).filter((f) => !f.isInsertedInRecovery);
+    if (fences.length < 2) {
+      this.problem('syntax.unclosed', 'The front matter is not closed: end it with a line `---`.', tokenSpan(fences[0]!));
+    }
+    const result: FrontMatter = { type: 'frontMatter', span, entries, fields };
+    const adoptionEntry = entries.filter((e) => e.key === 'adoption').pop();
+    if (adoptionEntry) {
+      const adoption = readAdoption(adoptionEntry.value);
+      if (adoption) result.adoption = adoption;
+      else {
+        this.problem(
+          'syntax.adoption',
+          `Cannot read the adoption "${adoptionEntry.value}": write \`consensus\` or \`vote\` with the tally, e.g. \`vote 109-45-16\`.`,
+          adoptionEntry.valueSpan,
+        );
+      }
+    }
+    return result;
+  }
+
+  // --- Blocks ----------------------------------------------------------------------------------
+
+  private block(node: CstNode): FlatBlock | undefined {
+    const inner = ordered(node)[0];
+    if (!inner) return undefined;
+    if (isToken(inner)) {
+      const text = inner.image.replace(/^\s*\/\/\s?/, '');
+      return { kind: 'note', node: { type: 'note', span: tokenSpan(inner), text } };
+    }
+    switch (inner.name) {
+      case 'heading':
+        return { kind: 'heading', node: this.heading(inner) };
+      case 'paragraph':
+        return { kind: 'paragraph', node: this.paragraph(inner) };
+      case 'subparagraph':
+        return { kind: 'subparagraph', node: this.subparagraph(inner) };
+      case 'footnoteDefinition':
+        return { kind: 'footnote', node: this.footnote(inner) };
+      case 'blockQuote': {
+        const content = this.inlines(inner.children.lineTail?.[0] as CstNode | undefined, { quoted: true });
+        return { kind: 'quote', node: { type: 'blockQuote', span: this.spanOf(inner), content } };
+      }
+      case 'textBlock': {
+        const content = this.inlines(inner, {});
+        const span = this.spanOf(inner);
+        return {
+          kind: 'paragraph',
+          node: this.makeParagraph('unnumbered', span, undefined, content, span),
+        };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private heading(node: CstNode): Heading {
+    const mark = (node.children.HeadingMark as IToken[])[0]!;
+    const content = this.inlines(node.children.lineTail?.[0] as CstNode | undefined, {});
+    const span = this.spanOf(node);
+    const title = this.text.slice(mark.startOffset + mark.image.length, span.end).trim();
+    const heading: Heading = { type: 'heading', span, level: mark.image.length, title, content };
+    const number = /^([IVXLC]+|[A-Z]|\d+)\.\s/.exec(title);
+    if (number) heading.number = number[1]!;
+    return heading;
+  }
+
+  private paragraph(node: CstNode): Paragraph {
+    const labelToken = (node.children.ParagraphLabel as IToken[])[0]!;
+    const tail = node.children.lineTail?.[0] as CstNode | undefined;
+    const content = this.inlines(tail, {});
+    const span = this.spanOf(node);
+    const label = readLabel(labelToken);
+    const kind: ParagraphKind = label.text.startsWith('PP')
+      ? 'preambular'
+      : label.text.startsWith('OP')
+        ? 'operative'
+        : 'numbered';
+    const contentSpan = this.contentSpan(tail, labelToken);
+    return this.makeParagraph(kind, span, label, content, contentSpan);
+  }
+
+  private makeParagraph(
+    kind: ParagraphKind,
+    span: Span,
+    label: ParagraphLabel | undefined,
+    content: Inline[],
+    contentSpan: Span,
+  ): Paragraph {
+    const paragraph: Paragraph = { type: 'paragraph', kind, span, content, contentSpan, subparagraphs: [], suppressions: [] };
+    if (label) paragraph.label = label;
+    return paragraph;
+  }
+
+  private subparagraph(node: CstNode): Subparagraph {
+    const labelToken = (node.children.SubparagraphLabel as IToken[])[0]!;
+    const tail = node.children.lineTail?.[0] as CstNode | undefined;
+    const text = labelToken.image.trim();
+    const labelStart = labelToken.startOffset + labelToken.image.indexOf('(');
+    return {
+      type: 'subparagraph',
+      span: this.spanOf(node),
+      label: { span: { start: labelStart, end: labelStart + text.length }, text, style: 'letter' },
+      level: 1,
+      content: this.inlines(tail, {}),
+      contentSpan: this.contentSpan(tail, labelToken),
+      children: [],
+    };
+  }
+
+  private footnote(node: CstNode): FootnoteDefinition {
+    const mark = (node.children.FootnoteDefMark as IToken[])[0]!;
+    const tail = node.children.lineTail?.[0] as CstNode | undefined;
+    return {
+      type: 'footnoteDefinition',
+      span: this.spanOf(node),
+      id: mark.image.slice(2, -2),
+      content: this.inlines(tail, {}),
+      contentSpan: this.contentSpan(tail, mark),
+    };
+  }
+
+  private contentSpan(tail: CstNode | undefined, after: IToken): Span {
+    const span = tail ? nodeSpan(tail) : undefined;
+    if (span) return span;
+    const end = after.startOffset + after.image.length;
+    return { start: end, end };
+  }
+
+  private spanOf(node: CstNode): Span {
+    return nodeSpan(node) ?? { start: 0, end: 0 };
+  }
+
+  // --- Inline ----------------------------------------------------------------------------------
+
+  /** The inline content of a lineTail, interior or textBlock node, runs of text merged. */
+  private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }): Inline[] {
+    if (!node) return [];
+    const out: Inline[] = [];
+    const pushText = (span: Span): void => {
+      const last = out[out.length - 1];
+      if (last?.type === 'text' && /^\s*$/.test(this.text.slice(last.span.end, span.start))) {
+        last.span = { start: last.span.start, end: span.end };
+      } else out.push({ type: 'text', span });
+    };
+    const visit = (child: Child): void => {
+      if (isToken(child)) {
+        this.token(child, out, pushText);
+        return;
+      }
+      switch (child.name) {
+        case 'lineTail':
+        case 'topInline':
+        case 'inline':
+        case 'textBlock':
+        case 'interior':
+          for (const c of ordered(child)) visit(c);
+          return;
+        default: {
+          const built = this.construct(child, ctx);
+          if (built) out.push(built);
+        }
+      }
+    };
+    for (const c of ordered(node)) visit(c);
+    this.attachRationales(out);
+    return out;
+  }
+
+  private token(tok: IToken, out: Inline[], pushText: (s: Span) => void): void {
+    const span = tokenSpan(tok);
+    switch (tok.tokenType.name) {
+      case 'Newline':
+        return;
+      case 'Word':
+      case 'Punctuation':
+      case 'Escape':
+      case 'Pipe': // options are split by the bracket that holds them
+        pushText(span);
+        return;
+      case 'StrayMark':
+        out.push({ type: 'stray', span });
+        return;
+      case 'FootnoteRef':
+        out.push({ type: 'footnoteReference', span, id: tok.image.slice(2, -1) });
+        return;
+      case 'StatusTag': {
+        const value = tok.image.slice('{status:'.length, -1).trim();
+        out.push({ type: 'status', span, value });
+        return;
+      }
+      case 'ResolutionCitation':
+        out.push({
+          type: 'citation',
+          kind: 'resolution',
+          span,
+          documents: tok.image.match(/\d{1,3}\/\d{1,4}/g) ?? [],
+          paragraphs: [],
+        });
+        return;
+      case 'Pinpoint':
+        out.push({ type: 'citation', kind: 'local', span: trimLeadingComma(tok), documents: [], paragraphs: readPins(tok.image) });
+        return;
+      case 'CrossReference':
+        out.push({
+          type: 'crossReference',
+          span,
+          paragraphs: readPins(tok.image.replace(/^[Pp]aragraphs?/, '')),
+          direction: /above$/.test(tok.image) ? 'above' : 'below',
+        });
+        return;
+      default:
+        if (CLOSER_NAMES[tok.tokenType.name]) {
+          out.push({ type: 'stray', span });
+          this.problem('syntax.stray', `\`${tok.image}\` closes nothing: there is no matching opening mark.`, span);
+          return;
+        }
+        pushText(span);
+    }
+  }
+
+  private construct(node: CstNode, ctx: { quoted?: boolean }): Inline | undefined {
+    const span = this.spanOf(node);
+    switch (node.name) {
+      case 'symbolCitation': {
+        const symbol = (node.children.DocumentSymbol as IToken[])[0]!;
+        const pin = (node.children.Pinpoint as IToken[] | undefined)?.[0];
+        const citation: Citation = {
+          type: 'citation',
+          kind: 'symbol',
+          span,
+          documents: [symbol.image],
+          paragraphs: pin ? readPins(pin.image) : [],
+        };
+        return citation;
+      }
+      case 'insertion':
+        return this.amendment(node, 'insert', 'InsertOpen', 'InsertClose', ctx);
+      case 'deletion':
+        return this.amendment(node, 'delete', 'DeleteOpen', 'DeleteClose', ctx);
+      case 'replacement':
+        return this.amendment(node, 'replace', 'ReplaceOpen', 'ReplaceClose', ctx);
+      case 'comment':
+        return this.amendment(node, 'comment', 'CommentOpen', 'CommentClose', ctx);
+      case 'highlight':
+        return this.amendment(node, 'highlight', 'HighlightOpen', 'HighlightClose', ctx);
+      case 'bracket':
+        return this.bracket(node, ctx);
+      case 'curlyQuotation':
+      case 'straightQuotation': {
+        const interior = node.children.interior?.[0] as CstNode | undefined;
+        const closer = node.name === 'curlyQuotation' ? 'QuoteClose' : 'StraightQuote';
+        const closed =
+          node.name === 'curlyQuotation'
+            ? hasRealToken(node, closer)
+            : ((node.children.StraightQuote as IToken[] | undefined) ?? []).filter((q) => !q.isInsertedInRecovery).length >= 2;
+        const open = ordered(node)[0] as IToken;
+        if (!closed) this.problem('syntax.unclosed', 'This quotation is not closed.', tokenSpan(open));
+        return { type: 'quotation', span, content: this.inlines(interior, { quoted: true }), closed };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private amendment(
+    node: CstNode,
+    kind: AmendmentKind,
+    openName: string,
+    closeName: string,
+    ctx: { quoted?: boolean },
+  ): Amendment {
+    const open = (node.children[openName] as IToken[])[0]!;
+    const interiors = (node.children.interior as CstNode[] | undefined) ?? [];
+    const closed = hasRealToken(node, closeName);
+    const span = this.spanOf(node);
+    const contentSpan = interiors[0] ? (nodeSpan(interiors[0]) ?? emptyAt(open)) : emptyAt(open);
+    const amendment: Amendment = {
+      type: 'amendment',
+      kind,
+      span,
+      content: this.inlines(interiors[0], ctx),
+      contentSpan,
+      closed,
+    };
+    const who = /@([^:]+):$/.exec(open.image);
+    if (who) {
+      const name = who[1]!.trim();
+      const at = open.startOffset + open.image.indexOf('@') + 1;
+      const lead = who[1]!.length - who[1]!.trimStart().length;
+      amendment.proposer = name;
+      amendment.proposerSpan = { start: at + lead, end: at + lead + name.length };
+    }
+    if (kind === 'replace') {
+      const arrow = (node.children.ReplaceArrow as IToken[] | undefined)?.find((a) => !a.isInsertedInRecovery);
+      if (arrow) {
+        amendment.replacement = this.inlines(interiors[1], ctx);
+        amendment.replacementSpan = interiors[1] ? (nodeSpan(interiors[1]) ?? emptyAt(arrow)) : emptyAt(arrow);
+      } else {
+        this.problem('syntax.replace', 'A replacement needs `~>` between the old and the new text.', tokenSpan(open));
+      }
+    }
+    if (!closed) {
+      const marks: Record<AmendmentKind, string> = { insert: '++}', delete: '--}', replace: '~~}', comment: '<<}', highlight: '==}' };
+      this.problem('syntax.unclosed', `This ${kind === 'insert' ? 'insertion' : kind === 'delete' ? 'deletion' : kind} is not closed: end it with \`${marks[kind]}\`.`, tokenSpan(open));
+    }
+    return amendment;
+  }
+
+  private bracket(node: CstNode, ctx: { quoted?: boolean }): Bracket {
+    const open = (node.children.LBracket as IToken[])[0]!;
+    const interior = node.children.interior?.[0] as CstNode | undefined;
+    const content = this.inlines(interior, ctx);
+    const closed = hasRealToken(node, 'RBracket');
+    if (!closed) this.problem('syntax.unclosed', 'This bracket is not closed: end it with `]`.', tokenSpan(open));
+    const options = this.splitOptions(content);
+    const inner = interior ? this.text.slice(...spanArgs(nodeSpan(interior))) : '';
+    return {
+      type: 'bracket',
+      span: this.spanOf(node),
+      role: ctx.quoted ? 'editorial' : 'negotiation',
+      placeholder: /^\s*(?:placeholder\b[\s\S]*|\.\.\.|…|)\s*$/i.test(inner),
+      options,
+      closed,
+    };
+  }
+
+  /** Split a bracket's content at top-level `|` marks, which may sit inside merged text runs. */
+  private splitOptions(content: Inline[]): Inline[][] {
+    const options: Inline[][] = [[]];
+    for (const node of content) {
+      if (node.type !== 'text') {
+        options[options.length - 1]!.push(node);
+        continue;
+      }
+      let start = node.span.start;
+      const slice = this.text.slice(node.span.start, node.span.end);
+      let at = slice.indexOf('|');
+      while (at >= 0) {
+        const abs = node.span.start + at;
+        if (this.text[abs - 1] !== '\\') {
+          pushTrimmed(options[options.length - 1]!, this.text, start, abs);
+          options.push([]);
+          start = abs + 1;
+        }
+        at = slice.indexOf('|', at + 1);
+      }
+      pushTrimmed(options[options.length - 1]!, this.text, start, node.span.end);
+    }
+    return options;
+  }
+
+  /** A comment right after an amendment is its rationale, and inherits its proposer. */
+  private attachRationales(list: Inline[]): void {
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1]!;
+      const cur = list[i]!;
+      if (cur.type !== 'amendment' || cur.kind !== 'comment') continue;
+      if (prev.type !== 'amendment' || prev.kind === 'comment') continue;
+      if (!/^\s*$/.test(this.text.slice(prev.span.end, cur.span.start))) continue;
+      prev.rationale = cur;
+      if (!cur.proposer && prev.proposer) cur.proposer = prev.proposer;
+    }
+  }
+
+  // --- Assembly --------------------------------------------------------------------------------
+
+  private assemble(flat: FlatBlock[], frontMatter: FrontMatter | undefined): DraftDocument {
+    const doc: DraftDocument = {
+      type: 'document',
+      span: { start: 0, end: this.text.length },
+      children: [],
+      paragraphs: [],
+      footnotes: [],
+      notes: [],
+    };
+    if (frontMatter) doc.frontMatter = frontMatter;
+    const stack: Section[] = [];
+    const container = (): Array<Section | DraftDocument['children'][number]> =>
+      stack.length ? stack[stack.length - 1]!.children : doc.children;
+    let current: Paragraph | undefined;
+    let pendingSuppressions: Suppression[] = [];
+    let lastQuote: BlockQuote | undefined;
+
+    for (const block of flat) {
+      if (block.kind !== 'quote') lastQuote = undefined;
+      switch (block.kind) {
+        case 'heading': {
+          const section: Section = { type: 'section', span: { ...block.node.span }, heading: block.node, children: [] };
+          while (stack.length && stack[stack.length - 1]!.heading.level >= block.node.level) stack.pop();
+          container().push(section);
+          stack.push(section);
+          current = undefined;
+          break;
+        }
+        case 'paragraph':
+          current = block.node;
+          current.suppressions = pendingSuppressions;
+          pendingSuppressions = [];
+          container().push(current);
+          doc.paragraphs.push(current);
+          this.collectStatus(current);
+          break;
+        case 'subparagraph': {
+          if (!current) {
+            // A sub-paragraph with no paragraph above it: give it an empty unnumbered parent.
+            const at = { start: block.node.span.start, end: block.node.span.start };
+            current = this.makeParagraph('unnumbered', { ...block.node.span }, undefined, [], at);
+            current.suppressions = pendingSuppressions;
+            pendingSuppressions = [];
+            container().push(current);
+            doc.paragraphs.push(current);
+          }
+          current.subparagraphs.push(block.node);
+          current.span = { start: current.span.start, end: block.node.span.end };
+          this.collectStatusFrom(current, block.node.content);
+          break;
+        }
+        case 'footnote':
+          doc.footnotes.push(block.node);
+          container().push(block.node);
+          break;
+        case 'quote':
+          if (lastQuote) {
+            lastQuote.content.push(...block.node.content);
+            lastQuote.span = { start: lastQuote.span.start, end: block.node.span.end };
+          } else {
+            lastQuote = block.node;
+            container().push(block.node);
+          }
+          break;
+        case 'note': {
+          doc.notes.push(block.node);
+          container().push(block.node);
+          const suppression = readSuppression(block.node);
+          if (suppression) pendingSuppressions.push(suppression);
+          break;
+        }
+      }
+      for (const section of stack) section.span = { start: section.span.start, end: Math.max(section.span.end, block.node.span.end) };
+    }
+    for (const paragraph of doc.paragraphs) {
+      if (paragraph.subparagraphs.length) paragraph.subparagraphs = assignLevels(paragraph.subparagraphs);
+    }
+    return doc;
+  }
+
+  private collectStatus(paragraph: Paragraph): void {
+    this.collectStatusFrom(paragraph, paragraph.content);
+  }
+
+  private collectStatusFrom(paragraph: Paragraph, content: Inline[]): void {
+    for (const node of content) {
+      if (node.type !== 'status') continue;
+      const value = node.value.toLowerCase().replace(/\s+/g, ' ');
+      const known = KNOWN_STATUSES.has(value);
+      if (!known) {
+        this.problem(
+          'syntax.status',
+          `Unknown paragraph status "${node.value}": use agreed, agreed ad ref, pending or suggested for closure.`,
+          node.span,
+        );
+      }
+      paragraph.status = { span: node.span, value, known };
+    }
+  }
+
+  problem(code: string, message: string, span: Span): void {
+    this.problems.push({ code, message, span });
+  }
+}
+
+function emptyAt(tok: IToken): Span {
+  const end = tok.startOffset + tok.image.length;
+  return { start: end, end };
+}
+
+function spanArgs(span: Span | undefined): [number, number] {
+  return span ? [span.start, span.end] : [0, 0];
+}
+
+function pushTrimmed(list: Inline[], text: string, start: number, end: number): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) list.push({ type: 'text', span: { start, end } });
+}
+
+function trimLeadingComma(tok: IToken): Span {
+  const lead = /^,?\s*/.exec(tok.image)![0].length;
+  return { start: tok.startOffset + lead, end: tok.startOffset + tok.image.length };
+}
+
+/** `para. 13 (f) and 29` -> ['13 (f)', '29']. */
+export function readPins(image: string): string[] {
+  const body = image.replace(/^,?\s*(?:paras?\.?)?\s*/, '').replace(/\s+(?:above|below)$/, '');
+  return body
+    .split(/\s*(?:,|\band\b|\bto\b|[-–])\s*/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
+}
+
+function readLabel(tok: IToken): ParagraphLabel {
+  const text = tok.image.slice(0, -1);
+  const m = /^(?:PP|OP)?(\d+(?:\.\d+)*)(bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?$/.exec(text);
+  const label: ParagraphLabel = { span: tokenSpan(tok), text, number: m?.[1] ?? text };
+  if (m?.[2]) label.suffix = m[2];
+  return label;
+}
+
+/** `// acquis-disable rule.a, rule.b -- reason` */
+function readSuppression(note: Note): Suppression | undefined {
+  const m = /^\s*acquis-disable(?:-paragraph)?\b\s*([^]*)$/.exec(note.text);
+  if (!m) return undefined;
+  const [rulesPart, ...reasonParts] = m[1]!.split(/\s+--\s*|\s*—\s*/);
+  const rules = (rulesPart ?? '')
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const reason = reasonParts.join(' -- ').trim();
+  const suppression: Suppression = { span: note.span, rules };
+  if (reason) suppression.reason = reason;
+  return suppression;
+}

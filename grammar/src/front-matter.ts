@@ -1,0 +1,75 @@
+/**
+ * The front matter block: where it ends, and how its `key: value` lines read.
+ */
+import type { Adoption, FrontMatterEntry } from './ast.js';
+
+let lastText: string | undefined;
+let lastEnd = 0;
+
+/**
+ * Offset just past the front matter (past its closing `---` line), or 0 when there is none.
+ * An unclosed block ends at the first blank line, so a forgotten fence does not swallow the draft.
+ * Memoised on the text because the lexer asks for every candidate token.
+ */
+export function frontMatterEnd(text: string): number {
+  if (text === lastText) return lastEnd;
+  lastText = text;
+  lastEnd = scan(text);
+  return lastEnd;
+}
+
+function scan(text: string): number {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!/^---[ \t]*(?:\r\n?|\n|$)/.test(text.slice(start, start + 8))) return 0;
+  const line = /[^\r\n]*(?:\r\n?|\n|$)/y;
+  line.lastIndex = start;
+  line.exec(text); // the opening fence
+  for (;;) {
+    const at = line.lastIndex;
+    if (at >= text.length) return text.length;
+    const m = line.exec(text);
+    if (!m || m[0] === '') return text.length;
+    const content = m[0].replace(/[\r\n]+$/, '');
+    if (/^---[ \t]*$/.test(content)) return at + content.length;
+    if (content.trim() === '') return at;
+  }
+}
+
+/** `key: value` with quotes around the value removed; undefined when the line has no key. */
+export function splitEntry(line: string, offset: number): FrontMatterEntry | undefined {
+  const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
+  if (!m) return undefined;
+  const key = m[1]!;
+  let value = m[2]!;
+  let valueStart = offset + line.indexOf(':') + 1;
+  while (line[valueStart - offset] === ' ' || line[valueStart - offset] === '\t') valueStart++;
+  if (value.length >= 2 && /^(["']).*\1$/.test(value)) {
+    value = value.slice(1, -1);
+    valueStart++;
+  }
+  return {
+    key: key.toLowerCase(),
+    value,
+    span: { start: offset, end: offset + line.length },
+    keySpan: { start: offset, end: offset + key.length },
+    valueSpan: { start: valueStart, end: valueStart + value.length },
+  };
+}
+
+/** `consensus`, `vote 109-45-16` (in favour, against, abstaining), or anything else as text. */
+export function readAdoption(value: string): Adoption | undefined {
+  const text = value.trim();
+  if (/^(?:adopted )?(?:by |without a vote|)consensus$/i.test(text) || /^without a vote$/i.test(text)) {
+    return { kind: 'consensus' };
+  }
+  const vote = /^(?:recorded )?vote[ :,]*(\d+)[\s\-–to]+(\d+)[\s\-–,with]+(\d+)(?:\s*abstentions?)?$/i.exec(text);
+  if (vote) {
+    return {
+      kind: 'vote',
+      inFavour: Number(vote[1]),
+      against: Number(vote[2]),
+      abstaining: Number(vote[3]),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * `parse(text)`: the one entry point of the syntax layer.
+ *
+ * **Invariant**: it never throws. Any input yields a document and a list of problems whose spans
+ * lie inside the text; recovery keeps what follows a mistake usable.
+ */
+import type { IRecognitionException } from 'chevrotain';
+import type { ParseResult, Span, SyntaxProblem } from './ast.js';
+import { AstBuilder } from './build-ast.js';
+import { draftParser } from './parser.js';
+import { draftLexer } from './tokens.js';
+
+/** Closing marks whose absence the AST builder reports in its own words ("not closed"). */
+const CLOSERS = new Set([
+  'InsertClose',
+  'DeleteClose',
+  'ReplaceClose',
+  'CommentClose',
+  'HighlightClose',
+  'RBracket',
+  'QuoteClose',
+  'StraightQuote',
+  'FrontMatterFence',
+]);
+
+export function parse(text: string): ParseResult {
+  try {
+    return parseUnsafe(text);
+  } catch (error) {
+    // Defence in depth: a bug in the grammar must not take an editor or a CI run down with it.
+    return {
+      document: { type: 'document', span: { start: 0, end: text.length }, children: [], paragraphs: [], footnotes: [], notes: [] },
+      problems: [
+        {
+          code: 'syntax.internal',
+          message: `The parser failed on this file (${(error as Error).message}); please report it.`,
+          span: { start: 0, end: Math.min(text.length, 1) },
+        },
+      ],
+    };
+  }
+}
+
+function parseUnsafe(text: string): ParseResult {
+  const problems: SyntaxProblem[] = [];
+  const lexed = draftLexer.tokenize(text);
+  for (const error of lexed.errors) {
+    problems.push({
+      code: 'syntax.lexer',
+      message: `Unexpected character ${JSON.stringify(text.slice(error.offset, error.offset + error.length))}.`,
+      span: clamp({ start: error.offset, end: error.offset + error.length }, text),
+    });
+  }
+  const parser = draftParser();
+  parser.input = lexed.tokens;
+  const cst = parser.document();
+  const builder = new AstBuilder(text);
+  const document = builder.build(cst);
+  for (const error of parser.errors) {
+    const problem = fromRecognitionError(error, text);
+    if (problem) problems.push(problem);
+  }
+  problems.push(...builder.problems.map((p) => ({ ...p, span: clamp(p.span, text) })));
+  problems.sort((a, b) => a.span.start - b.span.start);
+  return { document, problems };
+}
+
+function fromRecognitionError(error: IRecognitionException, text: string): SyntaxProblem | undefined {
+  const expected = /Expecting token of type --> (\w+) <--/.exec(error.message)?.[1];
+  if (expected && CLOSERS.has(expected)) return undefined;
+  const token = error.token;
+  const start = Number.isFinite(token.startOffset) ? token.startOffset : text.length;
+  const image = token.tokenType?.name === 'EOF' ? 'end of file' : JSON.stringify(token.image);
+  return {
+    code: 'syntax.parser',
+    message: `Unexpected ${image} here.`,
+    span: clamp({ start, end: start + (token.image?.length ?? 0) }, text),
+  };
+}
+
+function clamp(span: Span, text: string): Span {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(Number.isFinite(span.end) ? span.end : start, text.length));
+  return { start, end };
+}

@@ -1,0 +1,238 @@
+/**
+ * The Chevrotain grammar of `.draft`: a flat list of blocks (the AST builder nests sections and
+ * sub-paragraphs), each block a line start followed by inline content that may run over several
+ * lines. Recovery is on, so malformed input still yields a full tree.
+ */
+import { CstParser, type IToken, type TokenType } from 'chevrotain';
+import * as t from './tokens.js';
+
+const CLOSERS: TokenType[] = [
+  t.InsertClose,
+  t.DeleteClose,
+  t.ReplaceClose,
+  t.ReplaceArrow,
+  t.CommentClose,
+  t.HighlightClose,
+  t.RBracket,
+  t.QuoteClose,
+];
+
+/** Tokens that can continue inline content after a line break (anything but a block start). */
+const INLINE_STARTS = new Set<TokenType>([
+  t.Word,
+  t.Punctuation,
+  t.Pipe,
+  t.Escape,
+  t.StrayMark,
+  t.FootnoteRef,
+  t.StatusTag,
+  t.DocumentSymbol,
+  t.Pinpoint,
+  t.ResolutionCitation,
+  t.CrossReference,
+  t.InsertOpen,
+  t.DeleteOpen,
+  t.ReplaceOpen,
+  t.CommentOpen,
+  t.HighlightOpen,
+  t.LBracket,
+  t.QuoteOpen,
+  t.StraightQuote,
+  ...CLOSERS,
+]);
+
+export class DraftParser extends CstParser {
+  constructor() {
+    super(t.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 2 });
+    this.performSelfAnalysis();
+  }
+
+  /** True unless the next token is a line break that ends the current block. */
+  private continuesBlock(): boolean {
+    const next = this.LA(1).tokenType;
+    if (next === t.BlankLine) return false;
+    if (next !== t.Newline) return true;
+    return INLINE_STARTS.has(this.LA(2).tokenType);
+  }
+
+  public document = this.RULE('document', () => {
+    this.OPTION(() => this.SUBRULE(this.frontMatter));
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.BlankLine) },
+        { ALT: () => this.CONSUME(t.Newline) },
+        { ALT: () => this.SUBRULE(this.block) },
+      ]);
+    });
+  });
+
+  public frontMatter = this.RULE('frontMatter', () => {
+    this.CONSUME(t.FrontMatterFence);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.Newline) },
+        { ALT: () => this.CONSUME(t.FrontMatterLine) },
+      ]);
+    });
+    this.OPTION(() => this.CONSUME2(t.FrontMatterFence));
+  });
+
+  public block = this.RULE('block', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.heading) },
+      { ALT: () => this.SUBRULE(this.paragraph) },
+      { ALT: () => this.SUBRULE(this.subparagraph) },
+      { ALT: () => this.SUBRULE(this.footnoteDefinition) },
+      { ALT: () => this.SUBRULE(this.blockQuote) },
+      { ALT: () => this.CONSUME(t.CommentLine) },
+      { ALT: () => this.SUBRULE(this.textBlock) },
+    ]);
+  });
+
+  public heading = this.RULE('heading', () => {
+    this.CONSUME(t.HeadingMark);
+    this.SUBRULE(this.lineTail);
+  });
+
+  public paragraph = this.RULE('paragraph', () => {
+    this.CONSUME(t.ParagraphLabel);
+    this.SUBRULE(this.lineTail);
+  });
+
+  public subparagraph = this.RULE('subparagraph', () => {
+    this.CONSUME(t.SubparagraphLabel);
+    this.SUBRULE(this.lineTail);
+  });
+
+  public footnoteDefinition = this.RULE('footnoteDefinition', () => {
+    this.CONSUME(t.FootnoteDefMark);
+    this.SUBRULE(this.lineTail);
+  });
+
+  public blockQuote = this.RULE('blockQuote', () => {
+    this.CONSUME(t.BlockQuoteMark);
+    this.SUBRULE(this.lineTail);
+  });
+
+  public textBlock = this.RULE('textBlock', () => {
+    this.SUBRULE(this.topInline);
+    this.SUBRULE(this.lineTail);
+  });
+
+  /** Inline content up to the end of the block; closing marks with no opening are allowed. */
+  public lineTail = this.RULE('lineTail', () => {
+    this.MANY({
+      GATE: () => this.continuesBlock(),
+      DEF: () => {
+        this.OR([{ ALT: () => this.CONSUME(t.Newline) }, { ALT: () => this.SUBRULE(this.topInline) }]);
+      },
+    });
+  });
+
+  public topInline = this.RULE('topInline', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.inline) },
+      { ALT: () => this.OR2(CLOSERS.map((type) => ({ ALT: () => this.CONSUME(type) }))) },
+    ]);
+  });
+
+  /** Inline content inside a construct; stops at its closing mark (or the end of the block). */
+  public interior = this.RULE('interior', (excludeStraightQuote?: boolean) => {
+    this.MANY({
+      GATE: () => this.continuesBlock() && !(excludeStraightQuote && this.LA(1).tokenType === t.StraightQuote),
+      DEF: () => {
+        this.OR([{ ALT: () => this.CONSUME(t.Newline) }, { ALT: () => this.SUBRULE(this.inline) }]);
+      },
+    });
+  });
+
+  public inline = this.RULE('inline', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Word) },
+      { ALT: () => this.CONSUME(t.Punctuation) },
+      { ALT: () => this.CONSUME(t.Pipe) },
+      { ALT: () => this.CONSUME(t.Escape) },
+      { ALT: () => this.CONSUME(t.StrayMark) },
+      { ALT: () => this.CONSUME(t.FootnoteRef) },
+      { ALT: () => this.CONSUME(t.StatusTag) },
+      { ALT: () => this.CONSUME(t.ResolutionCitation) },
+      { ALT: () => this.CONSUME(t.CrossReference) },
+      { ALT: () => this.CONSUME(t.Pinpoint) },
+      { ALT: () => this.SUBRULE(this.symbolCitation) },
+      { ALT: () => this.SUBRULE(this.insertion) },
+      { ALT: () => this.SUBRULE(this.deletion) },
+      { ALT: () => this.SUBRULE(this.replacement) },
+      { ALT: () => this.SUBRULE(this.comment) },
+      { ALT: () => this.SUBRULE(this.highlight) },
+      { ALT: () => this.SUBRULE(this.bracket) },
+      { ALT: () => this.SUBRULE(this.curlyQuotation) },
+      { ALT: () => this.SUBRULE(this.straightQuotation) },
+    ]);
+  });
+
+  public symbolCitation = this.RULE('symbolCitation', () => {
+    this.CONSUME(t.DocumentSymbol);
+    this.OPTION(() => this.CONSUME(t.Pinpoint));
+  });
+
+  public insertion = this.RULE('insertion', () => {
+    this.CONSUME(t.InsertOpen);
+    this.SUBRULE(this.interior);
+    this.CONSUME(t.InsertClose);
+  });
+
+  public deletion = this.RULE('deletion', () => {
+    this.CONSUME(t.DeleteOpen);
+    this.SUBRULE(this.interior);
+    this.CONSUME(t.DeleteClose);
+  });
+
+  public replacement = this.RULE('replacement', () => {
+    this.CONSUME(t.ReplaceOpen);
+    this.SUBRULE1(this.interior);
+    this.OPTION(() => {
+      this.CONSUME(t.ReplaceArrow);
+      this.SUBRULE2(this.interior);
+    });
+    this.CONSUME(t.ReplaceClose);
+  });
+
+  public comment = this.RULE('comment', () => {
+    this.CONSUME(t.CommentOpen);
+    this.SUBRULE(this.interior);
+    this.CONSUME(t.CommentClose);
+  });
+
+  public highlight = this.RULE('highlight', () => {
+    this.CONSUME(t.HighlightOpen);
+    this.SUBRULE(this.interior);
+    this.CONSUME(t.HighlightClose);
+  });
+
+  public bracket = this.RULE('bracket', () => {
+    this.CONSUME(t.LBracket);
+    this.SUBRULE(this.interior);
+    this.CONSUME(t.RBracket);
+  });
+
+  public curlyQuotation = this.RULE('curlyQuotation', () => {
+    this.CONSUME(t.QuoteOpen);
+    this.SUBRULE(this.interior);
+    this.CONSUME(t.QuoteClose);
+  });
+
+  public straightQuotation = this.RULE('straightQuotation', () => {
+    this.CONSUME(t.StraightQuote);
+    this.SUBRULE(this.interior, { ARGS: [true] });
+    this.CONSUME2(t.StraightQuote);
+  });
+}
+
+/** Chevrotain parsers are built once and reused: self-analysis is the expensive part. */
+let instance: DraftParser | undefined;
+export function draftParser(): DraftParser {
+  instance ??= new DraftParser();
+  return instance;
+}
+
+export type { IToken };

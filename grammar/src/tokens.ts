@@ -1,0 +1,246 @@
+/**
+ * Tokens of the `.draft` markup and the one lexer instance built from them.
+ *
+ * Block tokens (labels, headings, footnote definitions...) only match at the start of a line;
+ * that is checked by custom matchers, since Chevrotain's regular expressions cannot look behind.
+ * Whitespace is skipped: the AST takes text from the source by offset, so spaces need no tokens.
+ */
+import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { frontMatterEnd } from './front-matter.js';
+
+/** A matcher that succeeds only where `regex` (sticky) matches and `where` agrees. */
+function sticky(
+  source: RegExp,
+  where: (text: string, offset: number) => boolean,
+): CustomPatternMatcherFunc {
+  const regex = new RegExp(source.source, source.flags.includes('y') ? source.flags : `${source.flags}y`);
+  return (text, offset) => {
+    if (!where(text, offset)) return null;
+    regex.lastIndex = offset;
+    return regex.exec(text);
+  };
+}
+
+const isBreak = (code: number): boolean => code === 10 || code === 13;
+
+const atLineStart = (text: string, offset: number): boolean =>
+  offset === 0 || isBreak(text.charCodeAt(offset - 1)) || (offset === 1 && text.charCodeAt(0) === 0xfeff);
+
+/** At a line start, possibly after indentation. */
+const afterIndent = (text: string, offset: number): boolean => {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || isBreak(text.charCodeAt(i)) || (i === 0 && text.charCodeAt(0) === 0xfeff);
+};
+
+const inFrontMatter = (text: string, offset: number): boolean => offset < frontMatterEnd(text);
+const inBody = (text: string, offset: number): boolean => offset >= frontMatterEnd(text);
+
+/** Not glued to a preceding word character: a citation starts a word. */
+const wordStart = (text: string, offset: number): boolean => {
+  if (offset === 0) return true;
+  const prev = text[offset - 1]!;
+  return !/[\p{L}\p{N}/._-]/u.test(prev);
+};
+
+// --- Layout -----------------------------------------------------------------------------------
+
+export const BlankLine = createToken({
+  name: 'BlankLine',
+  pattern: /(?:\r\n?|\n)(?:[^\S\r\n]*(?:\r\n?|\n))+/,
+  line_breaks: true,
+});
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
+
+// --- Front matter -----------------------------------------------------------------------------
+
+export const FrontMatterFence = createToken({
+  name: 'FrontMatterFence',
+  pattern: sticky(/---[ \t]*(?=\r?\n|$)/, (t, o) => atLineStart(t, o) && (o <= 1 || inFrontMatter(t, o))),
+  line_breaks: false,
+  start_chars_hint: ['-'],
+});
+export const FrontMatterLine = createToken({
+  name: 'FrontMatterLine',
+  pattern: sticky(/[^\r\n]+/, (t, o) => atLineStart(t, o) && inFrontMatter(t, o)),
+  line_breaks: false,
+});
+
+// --- Blocks (line starts) ---------------------------------------------------------------------
+
+export const CommentLine = createToken({
+  name: 'CommentLine',
+  pattern: sticky(/\/\/[^\r\n]*/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  start_chars_hint: ['/'],
+  line_breaks: false,
+});
+export const HeadingMark = createToken({
+  name: 'HeadingMark',
+  pattern: sticky(/#{1,6}(?=[ \t])/, (t, o) => atLineStart(t, o) && inBody(t, o)),
+  start_chars_hint: ['#'],
+  line_breaks: false,
+});
+export const FootnoteDefMark = createToken({
+  name: 'FootnoteDefMark',
+  pattern: sticky(/\[\^[^\]\s]+\]:/, (t, o) => atLineStart(t, o) && inBody(t, o)),
+  start_chars_hint: ['['],
+  line_breaks: false,
+});
+export const BlockQuoteMark = createToken({
+  name: 'BlockQuoteMark',
+  pattern: sticky(/>(?=[ \t]|\r?\n|$)/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  start_chars_hint: ['>'],
+  line_breaks: false,
+});
+/** `12.`, `1.1.`, `12bis.`, `PP3.`, `OP6alt.`, followed by a space. */
+export const ParagraphLabel = createToken({
+  name: 'ParagraphLabel',
+  pattern: sticky(
+    /(?:PP|OP)?\d{1,4}(?:\.\d{1,3})*(?:bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?\.(?=[ \t]|\r?\n|$)/,
+    (t, o) => afterIndent(t, o) && inBody(t, o),
+  ),
+  start_chars_hint: ['P', 'O', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  line_breaks: false,
+});
+/** `(a)`, `(iv)`, `(1)`, `(A)` at a line start, followed by a space. */
+export const SubparagraphLabel = createToken({
+  name: 'SubparagraphLabel',
+  pattern: sticky(/\((?:[a-z]{1,2}|[ivxlc]{1,7}|[A-Z]|\d{1,2})\)(?=[ \t])/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  start_chars_hint: ['('],
+  line_breaks: false,
+});
+
+// --- Negotiation layer ------------------------------------------------------------------------
+
+const proposer = '(?:@[^:{}\\r\\n]{1,100}:)?';
+export const InsertOpen = createToken({ name: 'InsertOpen', pattern: new RegExp(`\\{\\+\\+${proposer}`) });
+export const InsertClose = createToken({ name: 'InsertClose', pattern: /\+\+\}/ });
+export const DeleteOpen = createToken({ name: 'DeleteOpen', pattern: new RegExp(`\\{--${proposer}`) });
+export const DeleteClose = createToken({ name: 'DeleteClose', pattern: /--\}/ });
+export const ReplaceOpen = createToken({ name: 'ReplaceOpen', pattern: new RegExp(`\\{~~${proposer}`) });
+export const ReplaceArrow = createToken({ name: 'ReplaceArrow', pattern: /~>/ });
+export const ReplaceClose = createToken({ name: 'ReplaceClose', pattern: /~~\}/ });
+export const CommentOpen = createToken({ name: 'CommentOpen', pattern: new RegExp(`\\{>>${proposer}`) });
+export const CommentClose = createToken({ name: 'CommentClose', pattern: /<<\}/ });
+export const HighlightOpen = createToken({ name: 'HighlightOpen', pattern: /\{==/ });
+export const HighlightClose = createToken({ name: 'HighlightClose', pattern: /==\}/ });
+export const StatusTag = createToken({ name: 'StatusTag', pattern: /\{status:[^}\r\n]*\}/ });
+
+export const FootnoteRef = createToken({ name: 'FootnoteRef', pattern: /\[\^[^\]\s]+\]/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
+export const QuoteOpen = createToken({ name: 'QuoteOpen', pattern: /“/ });
+export const QuoteClose = createToken({ name: 'QuoteClose', pattern: /”/ });
+export const StraightQuote = createToken({ name: 'StraightQuote', pattern: /"/ });
+export const Escape = createToken({ name: 'Escape', pattern: /\\[[\]{}\\"|]/ });
+
+// --- Citations and cross-references -----------------------------------------------------------
+
+/** Between two words of a citation: spaces, or one line break (not a blank line). */
+const gap = '[ \\t]*(?:\\r?\\n[ \\t]*)?';
+const pin = `\\d{1,4}[a-z]*(?:${gap}\\([a-z0-9]{1,6}\\))*`;
+const pinList = `${pin}(?:(?:,${gap}|${gap}(?:and|to|-|–)${gap})${pin})*`;
+
+/** UN document symbols: A/70/174, A/RES/70/237, A/C.1/73/L.27/Rev.1, A/68/98*. */
+export const DocumentSymbol = createToken({
+  name: 'DocumentSymbol',
+  pattern: (() => {
+    const symbol = sticky(/(?:A|S|E|ST)(?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\*?/, wordStart);
+    return (text: string, offset: number) => {
+      const match = symbol(text, offset, [], {});
+      return match && /\d/.test(match[0]) ? match : null;
+    };
+  })(),
+  start_chars_hint: ['A', 'S', 'E'],
+  line_breaks: false,
+});
+/** `, para. 13 (f)`, `, paras. 13 and 29`: a pinpoint inside a document. */
+export const Pinpoint = createToken({
+  name: 'Pinpoint',
+  pattern: sticky(new RegExp(`,?${gap}paras?\\.?${gap}${pinList}`), (t, o) => t[o] === ',' || wordStart(t, o)),
+  start_chars_hint: [',', 'p'],
+  line_breaks: true,
+});
+/** `resolution 70/237`, `resolutions 73/27 and 73/266`, `decision 72/512`. */
+export const ResolutionCitation = createToken({
+  name: 'ResolutionCitation',
+  pattern: sticky(
+    new RegExp(
+      `(?:[Rr]esolutions?|[Dd]ecisions?)${gap}\\d{1,3}\\/\\d{1,4}(?: [A-Z](?![\\p{L}\\p{N}]))?` +
+        `(?:(?:,${gap}|${gap}and${gap})\\d{1,3}\\/\\d{1,4}(?: [A-Z](?![\\p{L}\\p{N}]))?)*`,
+      'u',
+    ),
+    wordStart,
+  ),
+  start_chars_hint: ['r', 'R', 'd', 'D'],
+  line_breaks: true,
+});
+/** `paragraph 3 above`, `paragraphs 3 and 4 below`. */
+export const CrossReference = createToken({
+  name: 'CrossReference',
+  pattern: sticky(new RegExp(`[Pp]aragraphs?${gap}${pinList}${gap}(?:above|below)(?![\\p{L}\\p{N}])`, 'u'), wordStart),
+  start_chars_hint: ['p', 'P'],
+  line_breaks: true,
+});
+
+// --- Plain text -------------------------------------------------------------------------------
+
+export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/ });
+/** A run of word characters; stops before anything that could open or close markup. */
+export const Word = createToken({
+  name: 'Word',
+  pattern: sticky(/(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/, () => true),
+  line_breaks: false,
+});
+/** A lone brace or backslash: kept as text, reported by the AST builder. */
+export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/ });
+
+/** Order matters: Chevrotain takes the first token that matches, not the longest. */
+export const allTokens: TokenType[] = [
+  BlankLine,
+  Newline,
+  WhiteSpace,
+  FrontMatterFence,
+  FrontMatterLine,
+  CommentLine,
+  HeadingMark,
+  FootnoteDefMark,
+  BlockQuoteMark,
+  ParagraphLabel,
+  SubparagraphLabel,
+  StatusTag,
+  InsertOpen,
+  DeleteOpen,
+  ReplaceOpen,
+  CommentOpen,
+  HighlightOpen,
+  InsertClose,
+  DeleteClose,
+  ReplaceClose,
+  ReplaceArrow,
+  CommentClose,
+  HighlightClose,
+  FootnoteRef,
+  LBracket,
+  RBracket,
+  Pipe,
+  QuoteOpen,
+  QuoteClose,
+  StraightQuote,
+  Escape,
+  DocumentSymbol,
+  ResolutionCitation,
+  CrossReference,
+  Pinpoint,
+  Punctuation,
+  Word,
+  StrayMark,
+];
+
+export const draftLexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
