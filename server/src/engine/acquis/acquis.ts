@@ -1,0 +1,92 @@
+/**
+ * Building the acquis from `.draft` sources: parse each adopted document, check it is fit to be
+ * precedent, cut its paragraphs into sentences and index them.
+ */
+import { parse } from '../../../../grammar/src/index.js';
+import { splitSentences } from '../text/sentences.js';
+import { readWords } from '../text/words.js';
+import type { AcquisProblem, AdoptedDocument, Precedent } from './model.js';
+import { PrecedentIndex } from './precedent-index.js';
+import { unitsOf } from './units.js';
+
+export interface SourceFile {
+  uri: string;
+  text: string;
+}
+
+export interface Acquis {
+  documents: AdoptedDocument[];
+  precedents: Precedent[];
+  index: PrecedentIndex;
+  /** Documents by normalised symbol (`A/68/98*` and `A/68/98` are the same document). */
+  bySymbol: Map<string, AdoptedDocument>;
+}
+
+/** Sentences shorter than this are too generic to be cited as precedent. */
+const MIN_PRECEDENT_WORDS = 5;
+
+export function normaliseSymbol(symbol: string): string {
+  return symbol.trim().replace(/\*$/, '').toUpperCase();
+}
+
+export function buildAcquis(sources: SourceFile[]): { acquis: Acquis; problems: AcquisProblem[] } {
+  const problems: AcquisProblem[] = [];
+  const documents: AdoptedDocument[] = [];
+  const precedents: Precedent[] = [];
+  for (const source of sources) {
+    const adopted = readAdopted(source, problems);
+    if (!adopted) continue;
+    documents.push(adopted);
+    for (const unit of unitsOf(adopted.document, source.text)) {
+      if (!unit.pinpoint) continue;
+      const view = unit.view;
+      for (const sentence of splitSentences(view.text)) {
+        const text = view.text.slice(sentence.start, sentence.end);
+        const words = readWords(text);
+        if (words.length < MIN_PRECEDENT_WORDS) continue;
+        precedents.push({
+          id: precedents.length,
+          document: adopted,
+          pinpoint: unit.pinpoint,
+          text,
+          span: { start: view.toSourceStart(sentence.start), end: view.toSourceEnd(sentence.end) },
+          words,
+          ids: new Int32Array(0),
+        });
+      }
+    }
+  }
+  const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
+  return { acquis: { documents, precedents, index: new PrecedentIndex(precedents), bySymbol }, problems };
+}
+
+function readAdopted(source: SourceFile, problems: AcquisProblem[]): AdoptedDocument | undefined {
+  const { document, problems: syntax } = parse(source.text);
+  for (const p of syntax) problems.push({ uri: source.uri, span: p.span, message: p.message });
+  const fm = document.frontMatter;
+  const at = fm?.span ?? { start: 0, end: 0 };
+  if (!fm?.fields.symbol) {
+    problems.push({ uri: source.uri, span: at, message: 'An acquis document needs a `symbol` in its front matter.' });
+    return undefined;
+  }
+  if (!fm.adoption) {
+    if (!fm.fields.adoption) {
+      problems.push({
+        uri: source.uri,
+        span: at,
+        message: 'An acquis document needs an `adoption` (`consensus` or `vote` with its tally) in its front matter.',
+      });
+    }
+    return undefined;
+  }
+  const f = fm.fields;
+  const year = Number((f.year ?? f.date ?? f['adopted-on'] ?? '').slice(0, 4)) || undefined;
+  const adopted: AdoptedDocument = { uri: source.uri, symbol: f.symbol!, adoption: fm.adoption, text: source.text, document };
+  if (f.title) adopted.title = f.title;
+  if (f.body) adopted.body = f.body;
+  if (year) adopted.year = year;
+  if (f.date) adopted.date = f.date;
+  if (f['adopted-by']) adopted.adoptedBy = f['adopted-by'];
+  if (f.source) adopted.source = f.source;
+  return adopted;
+}

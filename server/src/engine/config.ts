@@ -1,0 +1,86 @@
+/**
+ * Project configuration, read identically by the CLI and the language server: which acquis to use,
+ * rule severities and options, and the severity at which a run fails.
+ * The file is `acquis.config.yaml` at the project root; see README, "Configuration".
+ */
+import Ajv from 'ajv';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Span } from '../../../grammar/src/index.js';
+import schema from './data/config-schema.json';
+import type { Severity } from './rules/rule.js';
+
+export const CONFIG_FILE_NAMES = ['acquis.config.yaml', 'acquis.config.yml', 'acquis.config.json'];
+
+export type RuleSetting = Severity | 'off' | ({ severity?: Severity | 'off' } & Record<string, unknown>);
+
+export interface AcquisConfig {
+  /** Use the acquis shipped with Acquis (default true). */
+  builtin: boolean;
+  /** Extra folders of adopted `.draft` documents, relative to the config file. */
+  acquis: string[];
+  /** A run fails (exit code 1) on a finding at or above this severity; `none` never fails. */
+  failOn: Severity | 'none';
+  rules: Record<string, RuleSetting>;
+}
+
+export const DEFAULT_CONFIG: AcquisConfig = { builtin: true, acquis: [], failOn: 'warning', rules: {} };
+
+export interface ConfigProblem {
+  message: string;
+  span: Span;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+/** Compiled on first use: most runs have no configuration file, and start-up time counts. */
+function validate(value: unknown): boolean {
+  validator ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+  return validator(value) as boolean;
+}
+
+/** Read a configuration file's text; problems carry spans into that text. */
+export function parseConfig(text: string): { config: AcquisConfig; problems: ConfigProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const problems: ConfigProblem[] = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0]!,
+    span: { start: e.pos[0], end: e.pos[1] },
+  }));
+  if (problems.length) return { config: { ...DEFAULT_CONFIG }, problems };
+  const value = (doc.toJS() ?? {}) as Partial<AcquisConfig>;
+  if (!validate(value)) {
+    for (const error of validator?.errors ?? []) {
+      const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const node = nodeAt(doc.contents as Node | null, path);
+      const range = node?.range ?? [0, 0];
+      const where = path.length ? `\`${path.join('.')}\`` : 'The configuration';
+      const allowed = error.params && 'allowedValues' in error.params ? `: one of ${(error.params.allowedValues as string[]).join(', ')}` : '';
+      const extra = error.params && 'additionalProperty' in error.params ? ` (\`${String(error.params.additionalProperty)}\`)` : '';
+      problems.push({ message: `${where} ${error.message}${allowed}${extra}.`, span: { start: range[0], end: range[1] } });
+    }
+    return { config: { ...DEFAULT_CONFIG }, problems };
+  }
+  return { config: { ...DEFAULT_CONFIG, ...value, rules: { ...(value.rules ?? {}) } }, problems };
+}
+
+function nodeAt(node: Node | null, path: string[]): Node | null {
+  let current: Node | null = node;
+  for (const key of path) {
+    if (isMap(current)) current = (current.get(key, true) as Node | undefined) ?? current;
+    else if (isSeq(current)) current = (current.get(Number(key), true) as Node | undefined) ?? current;
+    else break;
+  }
+  return current;
+}
+
+/** The effective severity and options of a rule under `config`. */
+export function ruleSetting(
+  config: AcquisConfig,
+  ruleId: string,
+  defaultSeverity: Severity,
+): { severity: Severity | 'off'; options: Record<string, unknown> } {
+  const setting = config.rules[ruleId];
+  if (setting === undefined) return { severity: defaultSeverity, options: {} };
+  if (typeof setting === 'string') return { severity: setting, options: {} };
+  const { severity, ...options } = setting;
+  return { severity: severity ?? defaultSeverity, options };
+}

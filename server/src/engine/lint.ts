@@ -1,0 +1,105 @@
+/**
+ * The lint runner: runs every enabled rule over a draft, isolates rules that throw, applies the
+ * draft's suppressions and the configured severities.
+ *
+ * **Invariant**: linting never throws; a failing rule becomes one `internal.error` finding.
+ */
+import type { Acquis } from './acquis/acquis.js';
+import { ruleSetting, type AcquisConfig } from './config.js';
+import type { DraftFile } from './draft.js';
+import type { Matcher } from './match/matcher.js';
+import { INTERNAL_RULE_ID, RULES, SYNTAX_RULE_ID } from './rules/registry.js';
+import type { Finding, Rule, RuleContext, Severity, UnitMatches } from './rules/rule.js';
+import type { Suppression } from '../../../grammar/src/index.js';
+
+export interface LintEnvironment {
+  acquis: Acquis;
+  matcher: Matcher;
+  config: AcquisConfig;
+  /** Checked between rules; a cancelled run returns what it has. */
+  isCancelled?: () => boolean;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  suppression: Suppression;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  cancelled: boolean;
+}
+
+export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] = RULES): LintResult {
+  const findings: Finding[] = [];
+  const syntax = ruleSetting(env.config, SYNTAX_RULE_ID, 'error');
+  if (syntax.severity !== 'off') {
+    for (const p of draft.problems) {
+      findings.push({ ruleId: SYNTAX_RULE_ID, severity: syntax.severity, message: p.message, span: p.span, fixes: [], data: { code: p.code } });
+    }
+  }
+  let matches: UnitMatches[] | undefined;
+  const precedentMatches = (): UnitMatches[] =>
+    (matches ??= draft.units.map((unit) => ({ unit, matches: env.matcher.match(unit.view.text) })));
+  let cancelled = false;
+  for (const rule of rules) {
+    if (env.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    const { severity, options } = ruleSetting(env.config, rule.id, rule.defaultSeverity);
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      draft,
+      acquis: env.acquis,
+      precedentMatches,
+      severity,
+      options,
+      report: (f) => findings.push({ ruleId: rule.id, severity, fixes: [], ...f }),
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      findings.push({
+        ruleId: INTERNAL_RULE_ID,
+        severity: 'error',
+        message: `Rule ${rule.id} failed on this file and was skipped: ${(error as Error).message}`,
+        span: { start: 0, end: 0 },
+        fixes: [],
+        data: { rule: rule.id },
+      });
+    }
+  }
+  const { kept, suppressed } = applySuppressions(draft, findings);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, suppressed, cancelled };
+}
+
+/** Drop findings inside a paragraph whose suppression names their rule and gives a reason. */
+function applySuppressions(draft: DraftFile, findings: Finding[]): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const zones = draft.document.paragraphs.flatMap((p) =>
+    p.suppressions.filter((s) => s.reason).map((s) => ({ span: p.span, suppression: s })),
+  );
+  if (!zones.length) return { kept: findings, suppressed: [] };
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const zone = zones.find(
+      (z) =>
+        finding.span.start >= z.span.start &&
+        finding.span.start < z.span.end &&
+        (z.suppression.rules.includes(finding.ruleId) || z.suppression.rules.includes('all')),
+    );
+    if (zone && finding.ruleId !== SYNTAX_RULE_ID) suppressed.push({ finding, suppression: zone.suppression });
+    else kept.push(finding);
+  }
+  return { kept, suppressed };
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** True when `severity` is at or above `threshold`. */
+export function atOrAbove(severity: Severity, threshold: Severity | 'none'): boolean {
+  return threshold !== 'none' && RANK[severity] >= RANK[threshold];
+}

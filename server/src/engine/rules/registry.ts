@@ -1,0 +1,17 @@
+/** Every rule, by id. Adding a rule: write its module, then list it here (see ARCHITECTURE.md). */
+import { precedentAgreed } from './precedent-agreed.js';
+import { precedentDeviation } from './precedent-deviation.js';
+import { precedentVoted } from './precedent-voted.js';
+import type { Rule } from './rule.js';
+import { suppressionReason } from './suppression-reason.js';
+
+export const RULES: Rule[] = [precedentDeviation, precedentVoted, precedentAgreed, suppressionReason];
+
+/** Findings that come from the parser, not from a rule module. */
+export const SYNTAX_RULE_ID = 'syntax';
+/** A rule that threw: reported once instead of failing the whole run. */
+export const INTERNAL_RULE_ID = 'internal.error';
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
