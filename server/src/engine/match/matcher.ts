@@ -116,9 +116,11 @@ export class Matcher {
 }
 
 /**
- * A changed ending is still part of the quote: when the precedent has a few words left at an end
+ * A changed ending is still part of the quote: when the precedent has a few words left at its end
  * and the draft sentence ends after a few words too, take both ends into the alignment. A draft
- * that goes on longer is adding new text, which is not a departure.
+ * that goes on longer is adding new text, which is not a departure. Beginnings are not extended:
+ * reports reword the opening of a precedent ("Noting that" becomes "States noted that") as a
+ * matter of course.
  */
 function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number): void {
   const precedentTail = precedentLength - a.precedentEnd;
@@ -126,10 +128,6 @@ function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: num
   if (precedentTail > 0 && precedentTail <= END_SLACK && draftTail > 0 && draftTail <= precedentTail + 2) {
     a.precedentEnd = precedentLength;
     a.draftEnd = draftLength;
-  }
-  if (a.precedentStart > 0 && a.precedentStart <= END_SLACK && a.draftStart > 0 && a.draftStart <= a.precedentStart + 2) {
-    a.precedentStart = 0;
-    a.draftStart = 0;
   }
 }
 

@@ -1,0 +1,182 @@
+/**
+ * The `acquis` command line: a thin shell that reads files, calls the engine and prints.
+ * Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { dirname, resolve } from 'node:path';
+import { version } from '../../../package.json';
+import {
+  atOrAbove,
+  createEngine,
+  fixAll,
+  RULES,
+  SEVERITIES,
+  type Engine,
+  type Finding,
+  type Severity,
+  type SourceFile,
+} from '../engine/index.js';
+import { LineIndex } from '../engine/text/line-index.js';
+import { formatGithub } from './format/github.js';
+import { formatJson } from './format/json.js';
+import type { FileReport, RunInfo } from './format/report.js';
+import { formatSarif } from './format/sarif.js';
+import { formatText } from './format/text.js';
+import {
+  builtinAcquisDir,
+  expandInputs,
+  findConfigFile,
+  InputError,
+  loadConfig,
+  readAcquisFolder,
+  readText,
+  writeAtomic,
+} from './node-host.js';
+import { unifiedDiff } from './unified-diff.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const defaultIo = (): Io => ({
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+});
+
+interface LintOptions {
+  format: 'text' | 'json' | 'sarif' | 'github';
+  acquis: string[];
+  builtin: boolean;
+  config?: string;
+  maxSeverity?: Severity | 'none';
+  fix?: boolean;
+  fixDryRun?: boolean;
+  output?: string;
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('acquis')
+    .description('Checks negotiating drafts against agreed UN language.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('lint')
+    .description('Lint .draft files against the acquis (agreed language).')
+    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--acquis <dir>', 'add a folder of adopted .draft documents (repeatable)', collect, [])
+    .option('--no-builtin', 'do not use the built-in acquis')
+    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
+    .addOption(
+      new Option('--max-severity <level>', 'fail (exit 1) on a finding at or above this level (default: warning)').choices([
+        ...SEVERITIES,
+        'none',
+      ]),
+    )
+    .option('--fix', 'apply safe fixes to the files (atomic writes)')
+    .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .action(async (files: string[], options: LintOptions) => {
+      exitCode = await lint(files, options, io);
+    });
+
+  program
+    .command('rules')
+    .description('List the rules with their default severity.')
+    .action(() => {
+      for (const rule of RULES) io.stdout(`${rule.id.padEnd(22)} ${rule.defaultSeverity.padEnd(8)} ${rule.summary}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`${error.location}error: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`acquis: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Build the engine from the configuration and the command-line acquis options. */
+function engineFor(options: LintOptions, io: Io): Engine {
+  const configFile = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
+  if (options.config) readText(configFile!); // a missing explicit config is an input error
+  const { config, file } = loadConfig(configFile);
+  const sources: SourceFile[] = [];
+  if (options.builtin && config.builtin) sources.push(...readAcquisFolder(builtinAcquisDir()));
+  const base = file ? dirname(file) : io.cwd;
+  for (const dir of config.acquis) sources.push(...readAcquisFolder(resolve(base, dir)));
+  for (const dir of options.acquis) sources.push(...readAcquisFolder(resolve(io.cwd, dir)));
+  const engine = createEngine(sources, config);
+  const first = engine.acquisProblems[0];
+  if (first) {
+    const source = sources.find((s) => s.uri === first.uri);
+    const at = new LineIndex(source?.text ?? '').position(first.span.start);
+    const more = engine.acquisProblems.length > 1 ? ` (and ${engine.acquisProblems.length - 1} more problems in the acquis)` : '';
+    throw new InputError(`acquis document unusable: ${first.message}${more}`, first.uri, at.line + 1, at.character + 1);
+  }
+  return engine;
+}
+
+async function lint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
+  const engine = engineFor(options, io);
+  const paths = await expandInputs(inputs, io.cwd);
+  const reports: FileReport[] = [];
+  let diffs = '';
+  for (const path of paths) {
+    const full = resolve(io.cwd, path);
+    const original = readText(full, path);
+    let text = original;
+    if (options.fix || options.fixDryRun) {
+      text = fixAll(original, (t) => engine.lint(path, t).findings).text;
+      if (options.fixDryRun) diffs += unifiedDiff(path, original, text);
+      else if (text !== original) writeAtomic(full, text);
+    }
+    const findings = engine.lint(path, text).findings;
+    reports.push({ path, text, lines: new LineIndex(text), findings });
+  }
+  const info: RunInfo = {
+    version,
+    rules: RULES,
+    acquis: { documents: engine.acquis.documents.length, precedents: engine.acquis.precedents.length },
+  };
+  if (options.fixDryRun) {
+    io.stdout(diffs || 'No fixes to apply.\n');
+  } else {
+    const rendered = render(options.format, reports, info);
+    if (options.output) writeAtomic(resolve(io.cwd, options.output), rendered);
+    else io.stdout(rendered);
+  }
+  const threshold = options.maxSeverity ?? engine.config.failOn;
+  const failing = reports.some((r) => r.findings.some((f: Finding) => atOrAbove(f.severity, threshold)));
+  return failing ? 1 : 0;
+}
+
+function render(format: LintOptions['format'], reports: FileReport[], info: RunInfo): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports, info);
+    case 'sarif':
+      return formatSarif(reports, info);
+    case 'github':
+      return formatGithub(reports);
+    default:
+      return formatText(reports);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The file-system side of the CLI (and later the language server): where the built-in acquis
+ * lives, finding and reading the configuration, reading acquis folders, expanding globs, and
+ * atomic writes. The engine itself never touches files.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, type AcquisConfig, type SourceFile } from '../engine/index.js';
+import { LineIndex } from '../engine/text/line-index.js';
+
+/** An input problem the user must fix: reported as `file:line:col message`, exit code 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+
+  get location(): string {
+    if (!this.file) return '';
+    return this.line !== undefined ? `${this.file}:${this.line}:${this.column ?? 1}: ` : `${this.file}: `;
+  }
+}
+
+/** The folder holding the built-in acquis, found by walking up from this module (source or bundle). */
+export function builtinAcquisDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'server', 'acquis');
+    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new InputError('The built-in acquis is missing from this installation (server/acquis).');
+}
+
+export interface LoadedConfig {
+  config: AcquisConfig;
+  /** The file it came from, if any; acquis folders are relative to its folder. */
+  file?: string;
+}
+
+/** The configuration file in `start` or the nearest folder above it. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(file: string | undefined): LoadedConfig {
+  if (!file) return { config: { ...DEFAULT_CONFIG } };
+  const text = readText(file);
+  const { config, problems } = parseConfig(text);
+  if (problems.length) {
+    const first = problems[0]!;
+    const at = new LineIndex(text).position(first.span.start);
+    throw new InputError(first.message, file, at.line + 1, at.character + 1);
+  }
+  return { config, file };
+}
+
+/** Read a UTF-8 file (a BOM is kept, so that writing back keeps it); `shown` names it in errors. */
+export function readText(file: string, shown = file): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+    throw new InputError(`cannot read: ${why}.`, shown);
+  }
+}
+
+/** Every `.draft` file under `dir` (recursively), in a stable order. */
+export function readAcquisFolder(dir: string): SourceFile[] {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    throw new InputError('acquis folder not found.', dir);
+  }
+  if (!stat.isDirectory()) throw new InputError('an acquis must be a folder of .draft files.', dir);
+  const out: SourceFile[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.draft')) out.push({ uri: full, text: readText(full) });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Expand file arguments: plain paths are kept (so a missing one is reported), globs expanded. */
+export async function expandInputs(inputs: string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  const globs: string[] = [];
+  for (const input of inputs) {
+    if (/[*?[\]{}]/.test(input)) globs.push(input);
+    else if (existsSync(input) && statSync(input).isDirectory()) globs.push(`${input.replace(/\/$/, '')}/**/*.draft`);
+    else out.push(input);
+  }
+  if (globs.length) {
+    const { glob } = await import('tinyglobby');
+    const found = await glob(globs, { cwd, ignore: ['**/node_modules/**'], expandDirectories: false });
+    if (!found.length) throw new InputError(`no file matches ${globs.join(', ')}.`);
+    out.push(...found.sort().map((f) => relative(cwd, resolve(cwd, f)) || f));
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Write through a temporary file in the same folder and rename it over the target, so a reader
+ * never sees half a file and a crash leaves the original intact.
+ */
+export function writeAtomic(file: string, text: string): void {
+  const temp = join(dirname(file), `.${randomBytes(6).toString('hex')}.acquis-tmp`);
+  try {
+    const mode = existsSync(file) ? statSync(file).mode : 0o644;
+    writeFileSync(temp, text, { encoding: 'utf8', mode });
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temporary file was never written.
+    }
+    throw error;
+  }
+}
