@@ -78,6 +78,7 @@ export class TextView {
 const CLOSING = /^[,.;:)\]”’!?]/;
 const OPENING = /[(“‘[]$/;
 const WORDISH = /[\p{L}\p{N}]/u;
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
 /** Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading). */
 export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current'): TextView {
@@ -85,18 +86,25 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   let text = '';
   let lastSourceEnd = -1;
 
+  /** One piece per run of non-space characters: runs of spaces and line breaks read as one space. */
   const emit = (start: number, end: number): void => {
-    if (end <= start) return;
-    const chunk = source.slice(start, end).replace(/[\r\n\t\f\v]/g, ' ');
+    let i = start;
+    while (i < end) {
+      while (i < end && isSpace(source.charCodeAt(i))) i++;
+      let j = i;
+      while (j < end && !isSpace(source.charCodeAt(j))) j++;
+      if (j > i) emitRun(i, j);
+      i = j;
+    }
+  };
+
+  const emitRun = (start: number, end: number): void => {
+    const chunk = source.slice(start, end);
     if (text.length > 0) {
       const gap = source.slice(lastSourceEnd, start);
       const prev = text[text.length - 1]!;
       const needsSpace =
-        (/\s/.test(gap) || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) &&
-        !CLOSING.test(chunk) &&
-        !OPENING.test(text) &&
-        prev !== ' ' &&
-        chunk[0] !== ' ';
+        (/\s/.test(gap) || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) && !CLOSING.test(chunk) && !OPENING.test(text);
       if (needsSpace) text += ' ';
     }
     pieces.push({ viewStart: text.length, sourceStart: start, length: end - start });

@@ -10,7 +10,7 @@ import { splitSentences } from '../text/sentences.js';
 import { readWords, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
 import { changesOf, overallGrade, type Change, type Grade } from './grade.js';
-import { diffWords } from './word-diff.js';
+import { diffWords, type WordRun } from './word-diff.js';
 
 export interface PrecedentMatch {
   kind: 'agreed' | 'deviation';
@@ -32,10 +32,20 @@ export interface PrecedentMatch {
 }
 
 export interface MatcherOptions {
-  /** Fewest equal words for a stretch to count as a quote (default 6). */
+  /** Fewest equal words for a stretch to count as a quote of agreed language (default 6). */
   minWords?: number;
+  /**
+   * Fewest equal words for a changed stretch to count as a departure (default 8): short stock
+   * phrases with one word changed are everywhere, and are not quotes.
+   */
+  minDeviationWords?: number;
   /** Lowest share of equal words in the aligned stretch (default 0.6). */
   minIdentity?: number;
+  /**
+   * Lowest share of equal words for a changed stretch to count as a departure (default 0.8):
+   * below it, local alignment is bridging unrelated words between two stock phrases.
+   */
+  minDeviationIdentity?: number;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -48,6 +58,8 @@ export class Matcher {
   private readonly cache = new Map<string, PrecedentMatch[]>();
   private readonly minWords: number;
   private readonly minIdentity: number;
+  private readonly minDeviationWords: number;
+  private readonly minDeviationIdentity: number;
 
   constructor(
     readonly acquis: Acquis,
@@ -55,6 +67,8 @@ export class Matcher {
   ) {
     this.minWords = options.minWords ?? 6;
     this.minIdentity = options.minIdentity ?? 0.6;
+    this.minDeviationWords = options.minDeviationWords ?? 8;
+    this.minDeviationIdentity = options.minDeviationIdentity ?? 0.8;
   }
 
   /** Precedent matches in `text` (a view of a paragraph), in text order. */
@@ -86,21 +100,42 @@ export class Matcher {
   private evaluate(text: string, words: Word[], ids: Int32Array, precedent: Precedent): PrecedentMatch | undefined {
     const alignment = alignLocal(ids, precedent.ids);
     if (!alignment || alignment.matches < this.minWords) return undefined;
-    extendEnds(alignment, words.length, precedent.words.length);
-    const draftWords = words.slice(alignment.draftStart, alignment.draftEnd);
-    const precedentWords = precedent.words.slice(alignment.precedentStart, alignment.precedentEnd);
-    const runs = diffWords(
-      draftWords.map((w) => w.key),
-      precedentWords.map((w) => w.key),
+    const extended = extendEnds(alignment, words.length, precedent.words.length);
+    const runs = trimWeakEnds(
+      diffWords(
+        words.slice(alignment.draftStart, alignment.draftEnd).map((w) => w.key),
+        precedent.words.slice(alignment.precedentStart, alignment.precedentEnd).map((w) => w.key),
+      ),
+      {
+        leading: alignment.draftStart > 0 || alignment.precedentStart > 0,
+        trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < precedent.words.length),
+      },
     );
+    if (!runs.length) return undefined;
+    const first = runs[0]!;
+    const last = runs[runs.length - 1]!;
+    const draftWords = words.slice(alignment.draftStart + first.draftStart, alignment.draftStart + last.draftEnd);
+    const precedentWords = precedent.words.slice(
+      alignment.precedentStart + first.precedentStart,
+      alignment.precedentStart + last.precedentEnd,
+    );
+    const offset = { draft: first.draftStart, precedent: first.precedentStart };
+    for (const run of runs) {
+      run.draftStart -= offset.draft;
+      run.draftEnd -= offset.draft;
+      run.precedentStart -= offset.precedent;
+      run.precedentEnd -= offset.precedent;
+    }
+    if (!draftWords.length || !precedentWords.length) return undefined;
     let equal = 0;
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);
     if (equal < this.minWords || identity < this.minIdentity) return undefined;
     const changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
+    if (changes.length && (equal < this.minDeviationWords || identity < this.minDeviationIdentity)) return undefined;
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
-      partial: alignment.precedentStart > 0 || alignment.precedentEnd < precedent.words.length,
+      partial: precedentWords[0] !== precedent.words[0] || precedentWords[precedentWords.length - 1] !== precedent.words[precedent.words.length - 1],
       precedent,
       start: draftWords[0]!.start,
       end: draftWords[draftWords.length - 1]!.end,
@@ -122,19 +157,58 @@ export class Matcher {
  * reports reword the opening of a precedent ("Noting that" becomes "States noted that") as a
  * matter of course.
  */
-function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number): void {
+function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number): boolean {
   const precedentTail = precedentLength - a.precedentEnd;
   const draftTail = draftLength - a.draftEnd;
   if (precedentTail > 0 && precedentTail <= END_SLACK && draftTail > 0 && draftTail <= precedentTail + 2) {
     a.precedentEnd = precedentLength;
     a.draftEnd = draftLength;
+    return true;
   }
+  return false;
+}
+
+/** Equal words an end of a quote must have before a change of several words. */
+const MIN_ANCHOR = 4;
+
+/**
+ * Local alignment happily bridges a couple of stock words ("principles of the") and then an
+ * unrelated stretch. Where an end of the alignment is not also an end of the sentence and of the
+ * precedent, a short equal run followed by a change of two or more words is dropped with that
+ * change. A one-word change stays ("It should duplicate" against "These efforts should not
+ * duplicate" is the negation a drafter must see).
+ */
+function trimWeakEnds(runs: WordRun[], ends: { leading: boolean; trailing: boolean }): WordRun[] {
+  const size = (r: WordRun): number => Math.max(r.draftEnd - r.draftStart, r.precedentEnd - r.precedentStart);
+  const isAnchor = (r: WordRun): boolean => r.op === 'equal' && size(r) >= MIN_ANCHOR;
+  const changed = (list: WordRun[]): number => list.reduce((n, r) => n + (r.op === 'equal' ? 0 : size(r)), 0);
+  let from = 0;
+  let to = runs.length;
+  if (ends.leading) {
+    const anchor = runs.findIndex(isAnchor);
+    if (anchor > 0 && changed(runs.slice(0, anchor)) >= 2) from = anchor;
+  }
+  if (ends.trailing) {
+    let anchor = -1;
+    for (let i = to - 1; i >= from; i--) if (isAnchor(runs[i]!)) { anchor = i; break; }
+    if (anchor >= from && anchor < to - 1 && changed(runs.slice(anchor + 1, to)) >= 2) to = anchor + 1;
+  }
+  // A quote starts and ends on equal words, except where a changed sentence end was taken in.
+  if (ends.leading) while (from < to && runs[from]!.op !== 'equal') from++;
+  if (ends.trailing) while (to > from && runs[to - 1]!.op !== 'equal') to--;
+  return runs.slice(from, to);
 }
 
 /**
  * Keep one primary match per stretch of the sentence: the closest, unless a more authoritative
  * precedent is nearly as close. The others become its lineage.
  */
+/** Consensus before vote, then the most recent; equal rank leaves the choice to closeness. */
+function authorityRank(m: PrecedentMatch): number {
+  const d = m.precedent.document;
+  return (d.adoption.kind === 'consensus' ? 0 : 10_000) - (d.year ?? 0);
+}
+
 function selectPrimaries(found: PrecedentMatch[]): PrecedentMatch[] {
   const equalWords = (m: PrecedentMatch): number => m.identity * Math.max(m.draftWords.length, m.precedentWords.length);
   const pool = [...found].sort((a, b) => equalWords(b) - equalWords(a) || b.identity - a.identity);
@@ -146,7 +220,7 @@ function selectPrimaries(found: PrecedentMatch[]): PrecedentMatch[] {
     const band = overlapping.filter(
       (m) => m.identity >= best.identity - AUTHORITY_BAND && equalWords(m) >= equalWords(best) * 0.85,
     );
-    band.sort((a, b) => authorityOrder(a.precedent.document, b.precedent.document) || b.identity - a.identity);
+    band.sort((a, b) => authorityRank(a) - authorityRank(b) || b.identity - a.identity || authorityOrder(a.precedent.document, b.precedent.document));
     const primary = band[0]!;
     // Lineage: other documents with (nearly) the same formulation, not a passing overlap.
     primary.lineage = overlapping
