@@ -203,10 +203,12 @@ function trimWeakEnds(runs: WordRun[], ends: { leading: boolean; trailing: boole
  * Keep one primary match per stretch of the sentence: the closest, unless a more authoritative
  * precedent is nearly as close. The others become its lineage.
  */
-/** Consensus before vote, then the most recent; equal rank leaves the choice to closeness. */
-function authorityRank(m: PrecedentMatch): number {
-  const d = m.precedent.document;
-  return (d.adoption.kind === 'consensus' ? 0 : 10_000) - (d.year ?? 0);
+/**
+ * Within a band of rivals: consensus before vote, then the closest, then the most recent (the
+ * 2015 report before the 2013 one when both say the same).
+ */
+function consensusFirst(m: PrecedentMatch): number {
+  return m.precedent.document.adoption.kind === 'consensus' ? 0 : 1;
 }
 
 function selectPrimaries(found: PrecedentMatch[]): PrecedentMatch[] {
@@ -220,7 +222,12 @@ function selectPrimaries(found: PrecedentMatch[]): PrecedentMatch[] {
     const band = overlapping.filter(
       (m) => m.identity >= best.identity - AUTHORITY_BAND && equalWords(m) >= equalWords(best) * 0.85,
     );
-    band.sort((a, b) => authorityRank(a) - authorityRank(b) || b.identity - a.identity || authorityOrder(a.precedent.document, b.precedent.document));
+    band.sort(
+      (a, b) =>
+        consensusFirst(a) - consensusFirst(b) ||
+        b.identity - a.identity ||
+        authorityOrder(a.precedent.document, b.precedent.document),
+    );
     const primary = band[0]!;
     // Lineage: other documents with (nearly) the same formulation, not a passing overlap.
     primary.lineage = overlapping

@@ -111,11 +111,17 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   const ptext = match.precedent.text;
   const edits: TextEdit[] = [];
   let contiguous = true;
+  /** Replace a view range; an empty range inserts before the character at `start`. */
   const edit = (start: number, end: number, text: string): void => {
     if (end > start && !view.isContiguous(start, end)) contiguous = false;
-    const sourceStart = end > start ? view.toSourceStart(start) : view.toSourceEnd(start);
+    const sourceStart = view.toSourceStart(start);
     const sourceEnd = end > start ? view.toSourceEnd(end) : sourceStart;
     edits.push({ start: sourceStart, end: sourceEnd, text });
+  };
+  /** Insert just after the character before `at` (at the end of a quote). */
+  const append = (at: number, text: string): void => {
+    const sourceAt = view.toSourceEnd(at);
+    edits.push({ start: sourceAt, end: sourceAt, text });
   };
   for (const c of groupChanges(match.changes)) {
     if (c.reason === 'hyphenation') {
@@ -139,8 +145,7 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
       const newText = ptext.slice(pw[c.precedentStart]!.start, pw[c.precedentEnd]!.start);
       edit(at, at, keepInitialCapital(draftText, at, newText));
     } else {
-      const at = dw[dw.length - 1]!.end;
-      edit(at, at, ptext.slice(pw[c.precedentStart - 1]!.end, pw[c.precedentEnd - 1]!.end));
+      append(dw[dw.length - 1]!.end, ptext.slice(pw[c.precedentStart - 1]!.end, pw[c.precedentEnd - 1]!.end));
     }
   }
   if (!contiguous || edits.length === 0) return undefined;
