@@ -188,10 +188,32 @@ export const CrossReference = createToken({
 // --- Plain text -------------------------------------------------------------------------------
 
 export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/ });
+/**
+ * Where a word may start. Words are most of a draft, so Word is tried first; it steps aside
+ * wherever another token could start (front matter, block starts at a line start, citations), and
+ * the later tokens get their turn.
+ */
+const SYMBOL_START = /(?:A|S|E|ST)\/[A-Za-z0-9]/y;
+const CITATION_WORD = /(?:[Rr]esolutions?|[Dd]ecisions?|[Pp]aragraphs?|paras?\.?)[ \t\r\n]*\d/y;
+function wordMayStart(text: string, offset: number): boolean {
+  if (offset < frontMatterEnd(text)) return false;
+  const c = text[offset]!;
+  if (afterIndent(text, offset) && /[0-9PO#/>([\-]/.test(c)) return false;
+  if ((c === 'A' || c === 'S' || c === 'E') && wordStart(text, offset)) {
+    SYMBOL_START.lastIndex = offset;
+    if (SYMBOL_START.test(text)) return false;
+  }
+  if ('rRdDpP'.includes(c) && wordStart(text, offset)) {
+    CITATION_WORD.lastIndex = offset;
+    if (CITATION_WORD.test(text)) return false;
+  }
+  return true;
+}
+
 /** A run of word characters; stops before anything that could open or close markup. */
 export const Word = createToken({
   name: 'Word',
-  pattern: sticky(/(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/, () => true),
+  pattern: sticky(/(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/, wordMayStart),
   line_breaks: false,
 });
 /** A lone brace or backslash: kept as text, reported by the AST builder. */
@@ -199,9 +221,10 @@ export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/ });
 
 /** Order matters: Chevrotain takes the first token that matches, not the longest. */
 export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Word,
   BlankLine,
   Newline,
-  WhiteSpace,
   FrontMatterFence,
   FrontMatterLine,
   CommentLine,
@@ -235,7 +258,6 @@ export const allTokens: TokenType[] = [
   CrossReference,
   Pinpoint,
   Punctuation,
-  Word,
   StrayMark,
 ];
 
