@@ -2,12 +2,19 @@
  * The engine's front door: build it once from the acquis sources and the configuration, then lint
  * drafts. The CLI and the language server both go through here; neither reaches past it.
  */
-import { buildAcquis, type Acquis, type SourceFile } from './acquis/acquis.js';
+import { buildAcquis, buildAcquisAsync, type Acquis, type SourceFile } from './acquis/acquis.js';
 import type { AcquisProblem } from './acquis/model.js';
 import { DEFAULT_CONFIG, type AcquisConfig } from './config.js';
 import { readDraft, type DraftFile } from './draft.js';
 import { lintDraft, type LintResult } from './lint.js';
 import { Matcher } from './match/matcher.js';
+
+export interface BuildProgress {
+  /** Called after each document with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Lets the host breathe (answer requests, report progress) while a large acquis is read. */
+  yieldToHost?: () => Promise<void>;
+}
 
 export interface Engine {
   acquis: Acquis;
@@ -16,11 +23,29 @@ export interface Engine {
   /** Problems in the acquis documents (syntax, missing adoption): they make precedent unreliable. */
   acquisProblems: AcquisProblem[];
   lint(uri: string, text: string, isCancelled?: () => boolean): LintResult & { draft: DraftFile };
+  /** Lint a draft already read (the language server reads it once per version). */
+  lintDraft(draft: DraftFile, isCancelled?: () => boolean): LintResult;
 }
 
 export function createEngine(sources: SourceFile[], config: AcquisConfig = DEFAULT_CONFIG): Engine {
   const { acquis, problems } = buildAcquis(sources);
+  return engineOver(acquis, problems, config);
+}
+
+/** The same, reading the acquis a few documents at a time and reporting progress. */
+export async function createEngineAsync(
+  sources: SourceFile[],
+  config: AcquisConfig = DEFAULT_CONFIG,
+  progress: BuildProgress = {},
+): Promise<Engine> {
+  const { acquis, problems } = await buildAcquisAsync(sources, progress);
+  return engineOver(acquis, problems, config);
+}
+
+function engineOver(acquis: Acquis, problems: AcquisProblem[], config: AcquisConfig): Engine {
   const matcher = new Matcher(acquis);
+  const lintOne = (draft: DraftFile, isCancelled?: () => boolean): LintResult =>
+    lintDraft(draft, isCancelled ? { acquis, matcher, config, isCancelled } : { acquis, matcher, config });
   return {
     acquis,
     matcher,
@@ -28,8 +53,8 @@ export function createEngine(sources: SourceFile[], config: AcquisConfig = DEFAU
     acquisProblems: problems,
     lint(uri, text, isCancelled) {
       const draft = readDraft(uri, text);
-      const env = isCancelled ? { acquis, matcher, config, isCancelled } : { acquis, matcher, config };
-      return { ...lintDraft(draft, env), draft };
+      return { ...lintOne(draft, isCancelled), draft };
     },
+    lintDraft: lintOne,
   };
 }

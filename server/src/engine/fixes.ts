@@ -22,7 +22,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 /** The edits of every safe fix, dropping any fix that overlaps one taken before it. */
 export function safeEdits(findings: Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
-  const fixes = findings.flatMap((f) => f.fixes.filter((fix) => fix.safe)).sort((a, b) => a.edits[0]!.start - b.edits[0]!.start);
+  // Only a finding's first fix is its own; later ones are alternatives offered to a person.
+  const fixes = findings
+    .map((f) => f.fixes[0])
+    .filter((fix): fix is NonNullable<typeof fix> => !!fix?.safe)
+    .sort((a, b) => a.edits[0]!.start - b.edits[0]!.start);
   for (const fix of fixes) {
     const clash = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end)));
     if (!clash) taken.push(...fix.edits);

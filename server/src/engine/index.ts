@@ -1,11 +1,15 @@
 /** The transport-free engine: no files, no processes, no editor types. */
-export { buildAcquis, normaliseSymbol, type Acquis, type SourceFile } from './acquis/acquis.js';
+export { buildAcquis, buildAcquisAsync, normaliseSymbol, type Acquis, type SourceFile } from './acquis/acquis.js';
 export type { AcquisProblem, AdoptedDocument, Precedent } from './acquis/model.js';
 export { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem } from './config.js';
 export { readDraft, type DraftFile } from './draft.js';
-export { createEngine, type Engine } from './engine.js';
+export { createEngine, createEngineAsync, type BuildProgress, type Engine } from './engine.js';
 export { applyEdits, fixAll, minimalEdits, safeEdits } from './fixes.js';
+export { hasReason, REASON_PLACEHOLDER } from './suppressions.js';
 export { atOrAbove, lintDraft, type LintResult, type SuppressedFinding } from './lint.js';
+export { unitsOf, paragraphPinpoint, type Unit } from './acquis/units.js';
+export { describeAdoption } from './acquis/model.js';
+export type { UnitMatches } from './rules/rule.js';
 export { Matcher, type PrecedentMatch } from './match/matcher.js';
 export { RULES, ruleById, INTERNAL_RULE_ID, SYNTAX_RULE_ID } from './rules/registry.js';
 export { SEVERITIES, type Finding, type Fix, type PrecedentRef, type Rule, type Severity, type TextEdit } from './rules/rule.js';

@@ -11,6 +11,7 @@ import type { Matcher } from './match/matcher.js';
 import { INTERNAL_RULE_ID, RULES, SYNTAX_RULE_ID } from './rules/registry.js';
 import type { Finding, Rule, RuleContext, Severity, UnitMatches } from './rules/rule.js';
 import type { Suppression } from '../../../grammar/src/index.js';
+import { hasReason } from './suppressions.js';
 
 export interface LintEnvironment {
   acquis: Acquis;
@@ -27,6 +28,8 @@ export interface SuppressedFinding {
 
 export interface LintResult {
   findings: Finding[];
+  /** Precedent matches per unit (computed only if a rule asked for them). */
+  matches: UnitMatches[];
   suppressed: SuppressedFinding[];
   cancelled: boolean;
 }
@@ -73,13 +76,13 @@ export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] 
   }
   const { kept, suppressed } = applySuppressions(draft, findings);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, suppressed, cancelled };
+  return { findings: kept, suppressed, cancelled, matches: matches ?? [] };
 }
 
 /** Drop findings inside a paragraph whose suppression names their rule and gives a reason. */
 function applySuppressions(draft: DraftFile, findings: Finding[]): { kept: Finding[]; suppressed: SuppressedFinding[] } {
   const zones = draft.document.paragraphs.flatMap((p) =>
-    p.suppressions.filter((s) => s.reason).map((s) => ({ span: p.span, suppression: s })),
+    p.suppressions.filter(hasReason).map((s) => ({ span: p.span, suppression: s })),
   );
   if (!zones.length) return { kept: findings, suppressed: [] };
   const kept: Finding[] = [];

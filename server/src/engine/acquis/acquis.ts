@@ -30,13 +30,39 @@ export function normaliseSymbol(symbol: string): string {
 }
 
 export function buildAcquis(sources: SourceFile[]): { acquis: Acquis; problems: AcquisProblem[] } {
-  const problems: AcquisProblem[] = [];
-  const documents: AdoptedDocument[] = [];
-  const precedents: Precedent[] = [];
-  for (const source of sources) {
-    const adopted = readAdopted(source, problems);
-    if (!adopted) continue;
-    documents.push(adopted);
+  const builder = new AcquisBuilder();
+  for (const source of sources) builder.add(source);
+  return builder.finish();
+}
+
+/** As `buildAcquis`, yielding to the host every few documents (for a large acquis in an editor). */
+export async function buildAcquisAsync(
+  sources: SourceFile[],
+  progress: { onProgress?: (done: number, total: number) => void; yieldToHost?: () => Promise<void> } = {},
+): Promise<{ acquis: Acquis; problems: AcquisProblem[] }> {
+  const builder = new AcquisBuilder();
+  let last = Date.now();
+  for (let i = 0; i < sources.length; i++) {
+    builder.add(sources[i]!);
+    if (Date.now() - last > 50) {
+      progress.onProgress?.(i + 1, sources.length);
+      await progress.yieldToHost?.();
+      last = Date.now();
+    }
+  }
+  progress.onProgress?.(sources.length, sources.length);
+  return builder.finish();
+}
+
+class AcquisBuilder {
+  private readonly problems: AcquisProblem[] = [];
+  private readonly documents: AdoptedDocument[] = [];
+  private readonly precedents: Precedent[] = [];
+
+  add(source: SourceFile): void {
+    const adopted = readAdopted(source, this.problems);
+    if (!adopted) return;
+    this.documents.push(adopted);
     for (const unit of unitsOf(adopted.document, source.text)) {
       if (!unit.pinpoint) continue;
       const view = unit.view;
@@ -44,8 +70,8 @@ export function buildAcquis(sources: SourceFile[]): { acquis: Acquis; problems: 
         const text = view.text.slice(sentence.start, sentence.end);
         const words = readWords(text);
         if (words.length < MIN_PRECEDENT_WORDS) continue;
-        precedents.push({
-          id: precedents.length,
+        this.precedents.push({
+          id: this.precedents.length,
           document: adopted,
           pinpoint: unit.pinpoint,
           text,
@@ -56,8 +82,12 @@ export function buildAcquis(sources: SourceFile[]): { acquis: Acquis; problems: 
       }
     }
   }
-  const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
-  return { acquis: { documents, precedents, index: new PrecedentIndex(precedents), bySymbol }, problems };
+
+  finish(): { acquis: Acquis; problems: AcquisProblem[] } {
+    const { documents, precedents, problems } = this;
+    const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
+    return { acquis: { documents, precedents, index: new PrecedentIndex(precedents), bySymbol }, problems };
+  }
 }
 
 function readAdopted(source: SourceFile, problems: AcquisProblem[]): AdoptedDocument | undefined {

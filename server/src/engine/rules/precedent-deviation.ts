@@ -41,13 +41,19 @@ export const precedentDeviation: Rule = {
         const changes = grouped.map((c) => describeChange(c, match, unit.view.text));
         const shown = changes.length > 3 ? [...changes.slice(0, 3), `${changes.length - 3} more`] : changes;
         const fix = restoreFix(unit, match, unit.view.text);
+        // Each other precedent for the same stretch is an alternative, offered but never automatic.
+        const alternatives = match.lineage
+          .filter((m) => m.kind === 'deviation' && m.start === match.start)
+          .map((m) => restoreFix(unit, m, unit.view.text))
+          .filter((f): f is NonNullable<typeof f> => !!f)
+          .map((f) => ({ ...f, safe: false }));
         const severity =
           perGrade[match.grade] ?? (ctx.severity === precedentDeviation.defaultSeverity ? GRADE_SEVERITY[match.grade] : ctx.severity);
         ctx.report({
           severity,
           message: `${GRADE_WORD[match.grade]} from agreed language of ${cite(p)} (${adoptionNote(p)}${lineageNote(match)}): ${shown.join('; ')}.`,
           span: sourceSpan(unit, match),
-          fixes: fix ? [fix] : [],
+          fixes: fix ? [fix, ...alternatives] : [],
           precedent: precedentRef(match),
           data: {
             grade: match.grade,

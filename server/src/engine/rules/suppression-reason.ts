@@ -1,4 +1,5 @@
 /** `suppression.reason`: a rule switched off for a paragraph without saying why. */
+import { hasReason } from '../suppressions.js';
 import type { Rule } from './rule.js';
 
 export const suppressionReason: Rule = {
@@ -15,7 +16,7 @@ export const suppressionReason: Rule = {
       for (const s of paragraph.suppressions) {
         if (!s.rules.length) {
           ctx.report({ message: 'This suppression names no rule: write `// acquis-disable <rule-id> -- <reason>`.', span: s.span });
-        } else if (!s.reason) {
+        } else if (!hasReason(s)) {
           ctx.report({
             message: `Suppressing ${s.rules.join(', ')} needs a reason after \`--\`; until it has one it suppresses nothing.`,
             span: s.span,
