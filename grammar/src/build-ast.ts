@@ -294,7 +294,8 @@ export class AstBuilder {
     switch (tok.tokenType.name) {
       case 'Newline':
         return;
-      case 'Word':
+      case 'LeadWord':
+      case 'FallbackWord':
       case 'Punctuation':
       case 'Escape':
       case 'Pipe': // options are split by the bracket that holds them

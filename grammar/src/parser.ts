@@ -19,7 +19,8 @@ const CLOSERS: TokenType[] = [
 
 /** Tokens that can continue inline content after a line break (anything but a block start). */
 const INLINE_STARTS = new Set<TokenType>([
-  t.Word,
+  t.LeadWord,
+  t.FallbackWord,
   t.Punctuation,
   t.Pipe,
   t.Escape,

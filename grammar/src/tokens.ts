@@ -210,10 +210,22 @@ function wordMayStart(text: string, offset: number): boolean {
   return true;
 }
 
+const WORD_PATTERN = /(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/;
+
 /** A run of word characters; stops before anything that could open or close markup. */
-export const Word = createToken({
-  name: 'Word',
-  pattern: sticky(/(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/, wordMayStart),
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
+/** The common case, tried first. */
+export const LeadWord = createToken({
+  name: 'LeadWord',
+  pattern: sticky(WORD_PATTERN, wordMayStart),
+  categories: [Word],
+  line_breaks: false,
+});
+/** A word where another token could have started but none did ("61/54 of ..." at a line start). */
+export const FallbackWord = createToken({
+  name: 'FallbackWord',
+  pattern: sticky(WORD_PATTERN, () => true),
+  categories: [Word],
   line_breaks: false,
 });
 /** A lone brace or backslash: kept as text, reported by the AST builder. */
@@ -222,7 +234,7 @@ export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/ });
 /** Order matters: Chevrotain takes the first token that matches, not the longest. */
 export const allTokens: TokenType[] = [
   WhiteSpace,
-  Word,
+  LeadWord,
   BlankLine,
   Newline,
   FrontMatterFence,
@@ -258,7 +270,9 @@ export const allTokens: TokenType[] = [
   CrossReference,
   Pinpoint,
   Punctuation,
+  FallbackWord,
   StrayMark,
+  Word,
 ];
 
 export const draftLexer = new Lexer(allTokens, {

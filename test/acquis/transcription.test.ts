@@ -594,3 +594,14 @@ describeWithSeeds('acquis files: word for word against the seeds', () => {
     });
   }
 });
+
+describe('built-in acquis as the engine reads it', () => {
+  it('parses every document with no syntax problem and builds precedents from each', async () => {
+    const { readAcquisFolder, builtinAcquisDir } = await import('../../server/src/cli/node-host');
+    const { buildAcquis } = await import('../../server/src/engine/index');
+    const { acquis, problems } = buildAcquis(readAcquisFolder(builtinAcquisDir()));
+    expect(problems).toEqual([]);
+    expect(acquis.documents.map((d) => d.symbol).sort()).toEqual(['A/65/201', 'A/68/98', 'A/70/174', 'A/RES/73/266', 'A/RES/73/27']);
+    for (const d of acquis.documents) expect(acquis.precedents.some((p) => p.document === d)).toBe(true);
+  });
+});
