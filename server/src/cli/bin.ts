@@ -3,7 +3,8 @@ import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // -1: a long-running command (the language server) owns the process from here on.
+    if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
     process.stderr.write(`acquis: ${String(error)}\n`);

@@ -7,14 +7,13 @@ import { dirname, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import {
   atOrAbove,
-  createEngine,
+  engineFromAcquis,
   fixAll,
   RULES,
   SEVERITIES,
   type Engine,
   type Finding,
   type Severity,
-  type SourceFile,
 } from '../engine/index.js';
 import { LineIndex } from '../engine/text/line-index.js';
 import { formatGithub } from './format/github.js';
@@ -23,14 +22,14 @@ import type { FileReport, RunInfo } from './format/report.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import {
-  builtinAcquisDir,
   expandInputs,
   findConfigFile,
   InputError,
+  loadAcquis,
   loadConfig,
-  readAcquisFolder,
   readText,
   writeAtomic,
+  writeBuiltinSnapshot,
 } from './node-host.js';
 import { unifiedDiff } from './unified-diff.js';
 
@@ -87,6 +86,26 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
 
   program
+    .command('lsp')
+    .description('Start the language server (LSP over stdio by default; --node-ipc for VS Code).')
+    .option('--stdio', 'talk over standard input and output (default)')
+    .option('--node-ipc', 'talk over the Node IPC channel')
+    .allowUnknownOption()
+    .action(() => {
+      // The server runs until its client exits it; the CLI's own exit code does not apply.
+      exitCode = -1;
+      const { join } = require('node:path') as typeof import('node:path');
+      require(join(__dirname, 'server.js'));
+    });
+
+  program
+    .command('build-snapshot', { hidden: true })
+    .description('Write the snapshot of the built-in acquis (part of the build).')
+    .action(() => {
+      io.stdout(`${writeBuiltinSnapshot()}\n`);
+    });
+
+  program
     .command('rules')
     .description('List the rules with their default severity.')
     .action(() => {
@@ -118,12 +137,12 @@ function engineFor(options: LintOptions, io: Io): Engine {
   const configFile = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
   if (options.config) readText(configFile!); // a missing explicit config is an input error
   const { config, file } = loadConfig(configFile);
-  const sources: SourceFile[] = [];
-  if (options.builtin && config.builtin) sources.push(...readAcquisFolder(builtinAcquisDir()));
   const base = file ? dirname(file) : io.cwd;
-  for (const dir of config.acquis) sources.push(...readAcquisFolder(resolve(base, dir)));
-  for (const dir of options.acquis) sources.push(...readAcquisFolder(resolve(io.cwd, dir)));
-  const engine = createEngine(sources, config);
+  const { acquis, problems, sources } = loadAcquis({
+    builtin: options.builtin && config.builtin,
+    extra: [...config.acquis.map((dir) => resolve(base, dir)), ...options.acquis.map((dir) => resolve(io.cwd, dir))],
+  });
+  const engine = engineFromAcquis(acquis, config, problems);
   const first = engine.acquisProblems[0];
   if (first) {
     const source = sources.find((s) => s.uri === first.uri);

@@ -3,10 +3,23 @@
  * lives, finding and reading the configuration, reading acquis folders, expanding globs, and
  * atomic writes. The engine itself never touches files.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, type AcquisConfig, type SourceFile } from '../engine/index.js';
+import {
+  buildAcquis,
+  CONFIG_FILE_NAMES,
+  DEFAULT_CONFIG,
+  fromSnapshot,
+  mergeAcquis,
+  parseConfig,
+  toSnapshot,
+  type Acquis,
+  type AcquisConfig,
+  type AcquisProblem,
+  type AcquisSnapshot,
+  type SourceFile,
+} from '../engine/index.js';
 import { LineIndex } from '../engine/text/line-index.js';
 
 /** An input problem the user must fix: reported as `file:line:col message`, exit code 2. */
@@ -26,15 +39,74 @@ export class InputError extends Error {
   }
 }
 
-/** The folder holding the built-in acquis, found by walking up from this module (source or bundle). */
-export function builtinAcquisDir(): string {
+/** The package's root folder, found by walking up from this module (source or bundle). */
+export function packageRoot(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'server', 'acquis');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'server', 'acquis'))) return dir;
     dir = dirname(dir);
   }
   throw new InputError('The built-in acquis is missing from this installation (server/acquis).');
+}
+
+/** The folder holding the built-in acquis. */
+export function builtinAcquisDir(): string {
+  return join(packageRoot(), 'server', 'acquis');
+}
+
+const SNAPSHOT = join('dist', 'builtin-acquis.json');
+
+/** A key for a set of sources: a snapshot is used only if it was made from exactly these. */
+function sourceKey(sources: SourceFile[], root: string): string {
+  const hash = createHash('sha1');
+  for (const s of sources) hash.update(relative(root, s.uri)).update('\0').update(s.text).update('\0');
+  return hash.digest('hex');
+}
+
+/** Write the snapshot of the built-in acquis (run by the build). */
+export function writeBuiltinSnapshot(): string {
+  const root = packageRoot();
+  const sources = readAcquisFolder(builtinAcquisDir());
+  const { acquis, problems } = buildAcquis(sources.map((s) => ({ uri: relative(root, s.uri), text: s.text })));
+  if (problems.length) throw new InputError(`the built-in acquis has problems: ${problems[0]!.message}`, problems[0]!.uri);
+  const file = join(root, SNAPSHOT);
+  writeFileSync(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
+  return file;
+}
+
+/**
+ * Build the acquis from folders. The built-in one comes from its snapshot when the snapshot
+ * matches the files (parsing it again costs most of a short run); everything else is parsed.
+ * `uriOf` turns file paths into the URIs the host wants (paths for the CLI, file: URLs for LSP).
+ */
+export function loadAcquis(
+  folders: { builtin: boolean; extra: string[] },
+  uriOf: (path: string) => string = (p) => p,
+): { acquis: Acquis; problems: AcquisProblem[]; sources: SourceFile[] } {
+  const parts: Acquis[] = [];
+  const toParse: SourceFile[] = [];
+  if (folders.builtin) {
+    const root = packageRoot();
+    const builtin = readAcquisFolder(builtinAcquisDir());
+    const snapshot = readSnapshot(join(root, SNAPSHOT));
+    if (snapshot && snapshot.sourceKey === sourceKey(builtin, root)) {
+      parts.push(fromSnapshot(snapshot, (stored) => uriOf(join(root, stored))));
+    } else toParse.push(...builtin);
+  }
+  for (const dir of folders.extra) toParse.push(...readAcquisFolder(dir));
+  const sources = toParse.map((s) => ({ uri: uriOf(s.uri), text: s.text }));
+  const parsed = buildAcquis(sources);
+  if (parsed.acquis.documents.length || !parts.length) parts.push(parsed.acquis);
+  return { acquis: mergeAcquis(parts), problems: parsed.problems, sources };
+}
+
+function readSnapshot(file: string): AcquisSnapshot | undefined {
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as AcquisSnapshot;
+    return snapshot.version === 1 ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface LoadedConfig {

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, type AcquisConfig } from './config.js';
 import { readDraft, type DraftFile } from './draft.js';
 import { lintDraft, type LintResult } from './lint.js';
 import { Matcher } from './match/matcher.js';
+import { PrecedentIndex } from './acquis/precedent-index.js';
 
 export interface BuildProgress {
   /** Called after each document with the count done and the total. */
@@ -30,6 +31,20 @@ export interface Engine {
 export function createEngine(sources: SourceFile[], config: AcquisConfig = DEFAULT_CONFIG): Engine {
   const { acquis, problems } = buildAcquis(sources);
   return engineOver(acquis, problems, config);
+}
+
+/** An engine over an acquis already built (from a snapshot, say). */
+export function engineFromAcquis(acquis: Acquis, config: AcquisConfig = DEFAULT_CONFIG, problems: AcquisProblem[] = []): Engine {
+  return engineOver(acquis, problems, config);
+}
+
+/** Merge acquis built separately (a snapshot of the built-in one and a project's folders). */
+export function mergeAcquis(parts: Acquis[]): Acquis {
+  if (parts.length === 1) return parts[0]!;
+  const documents = parts.flatMap((p) => p.documents);
+  const precedents = parts.flatMap((p) => p.precedents).map((p, id) => ({ ...p, id }));
+  const bySymbol = new Map(parts.flatMap((p) => [...p.bySymbol]));
+  return { documents, precedents, index: new PrecedentIndex(precedents), bySymbol };
 }
 
 /** The same, reading the acquis a few documents at a time and reporting progress. */

@@ -3,7 +3,8 @@ export { buildAcquis, buildAcquisAsync, normaliseSymbol, type Acquis, type Sourc
 export type { AcquisProblem, AdoptedDocument, Precedent } from './acquis/model.js';
 export { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem } from './config.js';
 export { readDraft, type DraftFile } from './draft.js';
-export { createEngine, createEngineAsync, type BuildProgress, type Engine } from './engine.js';
+export { createEngine, createEngineAsync, engineFromAcquis, mergeAcquis, type BuildProgress, type Engine } from './engine.js';
+export { fromSnapshot, toSnapshot, type AcquisSnapshot } from './acquis/snapshot.js';
 export { applyEdits, fixAll, minimalEdits, safeEdits } from './fixes.js';
 export { hasReason, REASON_PLACEHOLDER } from './suppressions.js';
 export { atOrAbove, lintDraft, type LintResult, type SuppressedFinding } from './lint.js';

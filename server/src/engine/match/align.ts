@@ -15,6 +15,9 @@ export interface LocalAlignment {
   matches: number;
 }
 
+/** One score matrix reused by every alignment: allocating one per candidate fed the GC. */
+let scratch = new Int32Array(64 * 64);
+
 const MATCH = 2;
 const MISMATCH = -1;
 const GAP = -1;
@@ -25,13 +28,17 @@ export function alignLocal(draft: Int32Array, precedent: Int32Array): LocalAlign
   const m = precedent.length;
   if (n === 0 || m === 0) return undefined;
   const width = m + 1;
-  const scores = new Int32Array((n + 1) * width);
+  const cells = (n + 1) * width;
+  if (scratch.length < cells) scratch = new Int32Array(Math.max(cells, scratch.length * 2));
+  const scores = scratch;
+  scores.fill(0, 0, width); // the first row; every other row starts with its own zero below
   let best = 0;
   let bestAt = 0;
   for (let i = 1; i <= n; i++) {
     const d = draft[i - 1]!;
     const row = i * width;
     const up = row - width;
+    scores[row] = 0;
     for (let j = 1; j <= m; j++) {
       const diagonal = scores[up + j - 1]! + (d >= 0 && d === precedent[j - 1] ? MATCH : MISMATCH);
       const s = Math.max(0, diagonal, scores[up + j]! + GAP, scores[row + j - 1]! + GAP);
