@@ -13,10 +13,13 @@ const common = {
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Some dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__acquis_import_meta_url' },
+  banner: { js: "var __acquis_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
 const entries = [build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' })];
-if (existsSync('server/src/lsp/features/symbols.ts')) {
+if (['symbols', 'completion', 'formatting', 'definition', 'references', 'folding', 'code-lens'].every((f) => existsSync(`server/src/lsp/features/${f}.ts`))) {
   entries.push(build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }));
 }
 await Promise.all(entries);

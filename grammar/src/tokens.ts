@@ -47,7 +47,8 @@ const wordStart = (text: string, offset: number): boolean => {
 
 export const BlankLine = createToken({
   name: 'BlankLine',
-  pattern: /(?:\r\n?|\n)(?:[^\S\r\n]*(?:\r\n?|\n))+/,
+  // `\r(?!\n)`: a CRLF must never be read as two line breaks.
+  pattern: /(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+/,
   line_breaks: true,
 });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true });

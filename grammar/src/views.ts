@@ -25,18 +25,45 @@ export class TextView {
     private readonly source: string,
   ) {}
 
-  /** Source offset of the character at `viewOffset` (a separator maps to what follows it). */
+  /**
+   * Source offset where a range starting at `viewOffset` starts. Inside a separator (the one space
+   * that stands for spaces or a line break between two pieces) it is the end of the piece before,
+   * so that the range takes in the source's own spacing.
+   */
   toSourceStart(viewOffset: number): number {
-    const piece = this.pieceAt(viewOffset, false);
-    if (!piece) return this.pieces.length ? this.pieces[this.pieces.length - 1]!.sourceStart + this.pieces[this.pieces.length - 1]!.length : 0;
-    return piece.sourceStart + Math.max(0, viewOffset - piece.viewStart);
+    const i = this.pieceIndexAt(viewOffset);
+    if (i < 0) return this.pieces[0]?.sourceStart ?? 0;
+    const piece = this.pieces[i]!;
+    const inside = viewOffset - piece.viewStart;
+    if (inside < piece.length) return piece.sourceStart + inside;
+    // In the separator after `piece` (or past the end): start where the piece ends.
+    return piece.sourceStart + piece.length;
   }
 
-  /** Source offset just past the character before `viewEnd`. */
+  /** Source offset where a range ending at `viewEnd` ends (inside a separator: where the next piece starts). */
   toSourceEnd(viewEnd: number): number {
-    const piece = this.pieceAt(viewEnd - 1, true);
-    if (!piece) return this.pieces.length ? this.pieces[0]!.sourceStart : 0;
-    return piece.sourceStart + Math.min(piece.length, viewEnd - piece.viewStart);
+    const i = this.pieceIndexAt(viewEnd - 1);
+    if (i < 0) return this.pieces[0]?.sourceStart ?? 0;
+    const piece = this.pieces[i]!;
+    const inside = viewEnd - piece.viewStart;
+    if (inside <= piece.length) return piece.sourceStart + inside;
+    const next = this.pieces[i + 1];
+    return next ? next.sourceStart : piece.sourceStart + piece.length;
+  }
+
+  /** Index of the last piece starting at or before `offset` (-1 if none). */
+  private pieceIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pieces[mid]!.viewStart <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
   }
 
   /**
@@ -50,28 +77,6 @@ export class TextView {
     const sourceText = this.source.slice(start, end).replace(/\s+/g, ' ');
     const viewText = this.text.slice(viewStart, viewEnd).replace(/\s+/g, ' ');
     return sourceText === viewText;
-  }
-
-  private pieceAt(offset: number, preferPrevious: boolean): Piece | undefined {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    let found: Piece | undefined;
-    let foundIndex = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = this.pieces[mid]!;
-      if (p.viewStart <= offset) {
-        found = p;
-        foundIndex = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (!found) return preferPrevious ? undefined : this.pieces[0];
-    if (offset < found.viewStart + found.length) return found;
-    // In a separator between pieces.
-    if (preferPrevious) return found;
-    const next = this.pieces[foundIndex + 1];
-    return next ? { ...next, viewStart: offset, length: next.length } : found;
   }
 }
 

@@ -51,7 +51,9 @@ describe.each(samples)('fixes in $path', ({ text }) => {
     expect(again).toEqual([]);
     // Compared by word form (case, -ise/-ize and abbreviations folded, spelling not).
     const forms = (s: string) => ` ${readWords(s).map((w) => w.form).join(' ')} `;
-    expect(forms(finding.precedent!.text)).toContain(forms(fixed.slice(span.start, span.end)));
+    // The current view leaves out pending insertions and comments, so the raw slice does too.
+    const current = fixed.slice(span.start, span.end).replace(/\{\+\+[\s\S]*?\+\+\}|\{>>[\s\S]*?<<\}/g, ' ');
+    expect(forms(finding.precedent!.text)).toContain(forms(current));
   });
 
   it('fix-all leaves no fixable departure and keeps the markup intact', () => {

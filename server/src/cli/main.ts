@@ -110,6 +110,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .description('List the rules with their default severity.')
     .action(() => {
       for (const rule of RULES) io.stdout(`${rule.id.padEnd(22)} ${rule.defaultSeverity.padEnd(8)} ${rule.summary}\n`);
+      io.stdout(`${'syntax'.padEnd(22)} ${'error'.padEnd(8)} The draft does not follow the .draft markup.\n`);
     });
 
   try {

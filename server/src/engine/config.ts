@@ -50,22 +50,34 @@ export function parseConfig(text: string): { config: AcquisConfig; problems: Con
   if (!validate(value)) {
     for (const error of validator?.errors ?? []) {
       const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-      const node = nodeAt(doc.contents as Node | null, path);
+      // An unknown key is reported at the key itself, not at the object that holds it.
+      if (error.params && 'additionalProperty' in error.params) path.push(String(error.params.additionalProperty));
+      const node = nodeAt(doc.contents as Node | null, path, !!(error.params && 'additionalProperty' in error.params));
       const range = node?.range ?? [0, 0];
-      const where = path.length ? `\`${path.join('.')}\`` : 'The configuration';
+      const unknown = error.params && 'additionalProperty' in error.params;
+      const where = unknown ? 'Unknown setting' : path.length ? `\`${path.join('.')}\`` : 'The configuration';
       const allowed = error.params && 'allowedValues' in error.params ? `: one of ${(error.params.allowedValues as string[]).join(', ')}` : '';
       const extra = error.params && 'additionalProperty' in error.params ? ` (\`${String(error.params.additionalProperty)}\`)` : '';
-      problems.push({ message: `${where} ${error.message}${allowed}${extra}.`, span: { start: range[0], end: range[1] } });
+      const message = unknown ? `${where}${extra}: allowed keys are builtin, acquis, failOn and rules.` : `${where} ${error.message}${allowed}.`;
+      problems.push({ message, span: { start: range[0], end: range[1] } });
     }
     return { config: { ...DEFAULT_CONFIG }, problems };
   }
   return { config: { ...DEFAULT_CONFIG, ...value, rules: { ...(value.rules ?? {}) } }, problems };
 }
 
-function nodeAt(node: Node | null, path: string[]): Node | null {
+function nodeAt(node: Node | null, path: string[], atKey: boolean): Node | null {
   let current: Node | null = node;
   for (const key of path) {
-    if (isMap(current)) current = (current.get(key, true) as Node | undefined) ?? current;
+    if (isMap(current)) {
+      // Point at the key of the pair: for an unknown key, that is the mistake.
+      const pair = current.items.find((item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === key);
+      const keyNode = pair?.key as Node | undefined;
+      const valueNode = pair?.value as Node | undefined;
+      const last = key === path[path.length - 1];
+      current = (last && atKey ? keyNode : (valueNode ?? keyNode)) ?? current;
+      continue;
+    }
     else if (isSeq(current)) current = (current.get(Number(key), true) as Node | undefined) ?? current;
     else break;
   }
