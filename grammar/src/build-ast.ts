@@ -178,7 +178,7 @@ export class AstBuilder {
 
   private heading(node: CstNode): Heading {
     const mark = (node.children.HeadingMark as IToken[])[0]!;
-    const content = this.inlines(node.children.lineTail?.[0] as CstNode | undefined, {});
+    const content = this.inlines(node, {});
     const span = this.spanOf(node);
     const title = this.text.slice(mark.startOffset + mark.image.length, span.end).trim();
     const heading: Heading = { type: 'heading', span, level: mark.image.length, title, content };
@@ -271,6 +271,7 @@ export class AstBuilder {
         return;
       }
       switch (child.name) {
+        case 'heading':
         case 'lineTail':
         case 'topInline':
         case 'inline':
@@ -293,6 +294,7 @@ export class AstBuilder {
     const span = tokenSpan(tok);
     switch (tok.tokenType.name) {
       case 'Newline':
+      case 'HeadingMark':
         return;
       case 'LeadWord':
       case 'FallbackWord':
@@ -303,6 +305,13 @@ export class AstBuilder {
         return;
       case 'StrayMark':
         out.push({ type: 'stray', span });
+        if (tok.image !== '\\') {
+          this.problem(
+            'syntax.stray',
+            `A lone \`${tok.image}\` is not markup: check the amendment marks ({++ ++}, {-- --}, {~~ ~> ~~}, {>> <<}, {== ==}), or write \`\\${tok.image}\` for the character itself.`,
+            span,
+          );
+        }
         return;
       case 'FootnoteRef':
         out.push({ type: 'footnoteReference', span, id: tok.image.slice(2, -1) });
@@ -425,7 +434,8 @@ export class AstBuilder {
     }
     if (!closed) {
       const marks: Record<AmendmentKind, string> = { insert: '++}', delete: '--}', replace: '~~}', comment: '<<}', highlight: '==}' };
-      this.problem('syntax.unclosed', `This ${kind === 'insert' ? 'insertion' : kind === 'delete' ? 'deletion' : kind} is not closed: end it with \`${marks[kind]}\`.`, tokenSpan(open));
+      const noun = { insert: 'insertion', delete: 'deletion', replace: 'replacement', comment: 'comment', highlight: 'highlight' }[kind];
+      this.problem('syntax.unclosed', `This ${noun} is not closed: end it with \`${marks[kind]}\`.`, tokenSpan(open));
     }
     return amendment;
   }

@@ -8,7 +8,53 @@ import type { IRecognitionException } from 'chevrotain';
 import type { ParseResult, Span, SyntaxProblem } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { draftParser } from './parser.js';
+import * as t from './tokens.js';
 import { draftLexer } from './tokens.js';
+import type { IToken, TokenType } from 'chevrotain';
+
+/** Deeper nesting than this is not a draft: the excess opening marks are read as text. */
+const MAX_NESTING = 100;
+const OPENERS = new Set<TokenType>([t.LBracket, t.InsertOpen, t.DeleteOpen, t.ReplaceOpen, t.CommentOpen, t.HighlightOpen, t.QuoteOpen]);
+const CLOSERS_OF_NESTING = new Set<TokenType>([t.RBracket, t.InsertClose, t.DeleteClose, t.ReplaceClose, t.CommentClose, t.HighlightClose, t.QuoteClose]);
+const BLOCK_ENDS = new Set<TokenType>([t.BlankLine, t.ParagraphLabel, t.SubparagraphLabel, t.HeadingMark, t.FootnoteDefMark, t.CommentLine]);
+
+/**
+ * The parser recurses once per nesting level; a pathological file (hundreds of unclosed `[`)
+ * would exhaust the stack. Past MAX_NESTING open marks in one block, further opening marks are
+ * turned into plain words and reported, so the rest of the document still parses.
+ */
+function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
+  let depth = 0;
+  let straightOpen = false;
+  let reported = false;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (BLOCK_ENDS.has(type)) {
+      depth = 0;
+      straightOpen = false;
+      reported = false;
+      continue;
+    }
+    const opens = OPENERS.has(type) || (type === t.StraightQuote && !straightOpen);
+    if (type === t.StraightQuote) straightOpen = !straightOpen;
+    if (opens) {
+      depth++;
+      if (depth > MAX_NESTING) {
+        token.tokenType = t.FallbackWord;
+        token.tokenTypeIdx = t.FallbackWord.tokenTypeIdx!;
+        if (!reported) {
+          problems.push({
+            code: 'syntax.nesting',
+            message: `More than ${MAX_NESTING} brackets, quotations or amendments are open here: the rest are read as text.`,
+            span: { start: token.startOffset, end: token.startOffset + token.image.length },
+          });
+          reported = true;
+        }
+      }
+    } else if (CLOSERS_OF_NESTING.has(type) || type === t.StraightQuote) depth = Math.max(0, depth - 1);
+  }
+  return tokens;
+}
 
 /** Closing marks whose absence the AST builder reports in its own words ("not closed"). */
 const CLOSERS = new Set([
@@ -52,7 +98,7 @@ function parseUnsafe(text: string): ParseResult {
     });
   }
   const parser = draftParser();
-  parser.input = lexed.tokens;
+  parser.input = limitNesting(lexed.tokens, problems);
   const cst = parser.document();
   const builder = new AstBuilder(text);
   const document = builder.build(cst);

@@ -90,9 +90,13 @@ export class DraftParser extends CstParser {
     ]);
   });
 
+  /** A heading is one line: the next line is a paragraph of its own. */
   public heading = this.RULE('heading', () => {
     this.CONSUME(t.HeadingMark);
-    this.SUBRULE(this.lineTail);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== t.Newline && this.LA(1).tokenType !== t.BlankLine,
+      DEF: () => this.SUBRULE(this.topInline),
+    });
   });
 
   public paragraph = this.RULE('paragraph', () => {

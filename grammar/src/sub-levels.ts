@@ -24,11 +24,15 @@ function styleOf(label: string, previousRoman: number | undefined, previousLette
   if (/^[A-Z]$/.test(inner)) return 'capital';
   const roman = romanValue(inner);
   if (roman === undefined) return 'letter';
+  const follows = (prev: string | undefined): boolean =>
+    !!prev && prev.length === inner.length && prev.charCodeAt(0) + 1 === inner.charCodeAt(0) && /^(.)\1*$/.test(inner);
+  // (i), (v), (x), and doubled ones such as (ii) or (cc), are letters right after their
+  // predecessor in the alphabet ((h), (u), (w), (hh), (bb)); otherwise roman numerals.
+  if (follows(previousLetter)) return 'letter';
   if (inner.length > 1) return 'roman';
-  // A single i, v, x, l or c: a letter when it follows its predecessor in the alphabet.
-  if (previousLetter && previousLetter.charCodeAt(0) + 1 === inner.charCodeAt(0)) return 'letter';
-  if (inner === 'i' || (previousRoman !== undefined && previousRoman + 1 === roman)) return 'roman';
-  return 'letter';
+  if (inner === 'i' || inner === 'v' || inner === 'x') return 'roman';
+  // (l) and (c) are letters unless they continue a run of roman numerals.
+  return previousRoman !== undefined && previousRoman + 1 === roman ? 'roman' : 'letter';
 }
 
 /** Sets style and level on each sub-paragraph and nests them; returns the level-1 list. */
@@ -56,8 +60,14 @@ export function assignLevels(flat: Subparagraph[]): Subparagraph[] {
     if (index === 0) top.push(sub);
     else {
       const parent = parents[index - 1];
-      if (parent) parent.children.push(sub);
-      else top.push(sub);
+      if (parent) {
+        parent.children.push(sub);
+        // A sub-paragraph's span covers its own sub-paragraphs, as a paragraph's does.
+        for (let k = 0; k < index; k++) {
+          const ancestor = parents[k]!;
+          ancestor.span = { start: ancestor.span.start, end: Math.max(ancestor.span.end, sub.span.end) };
+        }
+      } else top.push(sub);
     }
     parents[index] = sub;
   }

@@ -58,7 +58,11 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+
 
 export const FrontMatterFence = createToken({
   name: 'FrontMatterFence',
-  pattern: sticky(/---[ \t]*(?=\r?\n|$)/, (t, o) => atLineStart(t, o) && (o <= 1 || inFrontMatter(t, o))),
+  pattern: sticky(
+    /---[ \t]*(?=\r?\n|$)/,
+    // Opening only at the very top (after a BOM at most); closing only inside the front matter.
+    (t, o) => atLineStart(t, o) && (o === 0 || (o === 1 && t.charCodeAt(0) === 0xfeff) || inFrontMatter(t, o)),
+  ),
   line_breaks: false,
   start_chars_hint: ['-'],
 });
