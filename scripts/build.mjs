@@ -2,7 +2,6 @@
 // acquis. One self-contained file per entry point: start-up time counts for a command run in CI.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -18,9 +17,8 @@ const common = {
   banner: { js: "var __acquis_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
-const entries = [build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' })];
-if (['symbols', 'completion', 'formatting', 'definition', 'references', 'folding', 'code-lens'].every((f) => existsSync(`server/src/lsp/features/${f}.ts`))) {
-  entries.push(build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }));
-}
-await Promise.all(entries);
+await Promise.all([
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+]);
 execFileSync(process.execPath, ['dist/cli.js', 'build-snapshot'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,0 +1,133 @@
+/**
+ * Code actions: per finding, the fix that restores the precedent (preferred), one per alternative
+ * precedent, "disable for this paragraph" with a reason to fill in, and the rule's documentation;
+ * and `source.fixAll.acquis`, which applies every safe fix to the text and sends the minimal edits
+ * between the old and the new text (never stacked edits).
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type ExecuteCommandParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, type Finding } from '../../engine/index.js';
+import type { Analysis } from '../analyses.js';
+import { toRange, toTextEdit, type DiagnosticData } from '../convert.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.acquis`;
+
+export const COMMANDS = {
+  showRuleDocumentation: 'acquis.showRuleDocumentation',
+  fixAll: 'acquis.fixAll',
+} as const;
+
+
+export function codeActions(a: Analysis, params: CodeActionParams, docsUri: (ruleId: string) => string): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findingFor(a, diagnostic);
+      if (finding) actions.push(...quickFixes(a, finding, diagnostic, docsUri));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edit = fixAllEdit(a);
+    if (edit) actions.push({ title: 'Fix all agreed-language departures (Acquis)', kind: FIX_ALL_KIND, edit });
+  }
+  return actions;
+}
+
+function findingFor(a: Analysis, diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== 'acquis') return undefined;
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (data && data.version === a.version) return a.result.findings[data.index];
+  // The diagnostic is from an older version: find the same finding by rule and range.
+  const start = a.doc.offsetAt(diagnostic.range.start);
+  const end = a.doc.offsetAt(diagnostic.range.end);
+  return a.result.findings.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end);
+}
+
+function quickFixes(a: Analysis, finding: Finding, diagnostic: Diagnostic, docsUri: (id: string) => string): CodeAction[] {
+  const uri = a.uri;
+  const out: CodeAction[] = finding.fixes.map((fix, i) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: i === 0,
+    edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(a.doc, e)) } },
+  }));
+  const suppression = suppressionEdit(a, finding);
+  if (suppression && finding.ruleId !== 'syntax' && finding.ruleId !== 'suppression.reason') {
+    out.push({
+      title: `Disable ${finding.ruleId} for this paragraph (give a reason)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [suppression] } },
+    });
+  }
+  if (ruleById(finding.ruleId) || finding.ruleId === 'syntax') {
+    out.push({
+      title: `Show documentation for ${finding.ruleId}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'Show rule documentation', command: COMMANDS.showRuleDocumentation, arguments: [finding.ruleId, docsUri(finding.ruleId)] },
+    });
+  }
+  return out;
+}
+
+/** `// acquis-disable <rule> -- [reason]` on its own line just before the finding's paragraph. */
+function suppressionEdit(a: Analysis, finding: Finding): TextEdit | undefined {
+  const paragraph = a.draft.document.paragraphs.find((p) => finding.span.start >= p.span.start && finding.span.start <= p.span.end);
+  if (!paragraph) return undefined;
+  const text = a.doc.getText();
+  const lineStart = text.lastIndexOf('\n', paragraph.span.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = a.doc.positionAt(lineStart);
+  return { range: { start: at, end: at }, newText: `${indent}// acquis-disable ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}` };
+}
+
+/** Every safe fix, applied to the text and diffed back into minimal, non-overlapping edits. */
+export function fixAllEdit(a: Analysis): WorkspaceEdit | undefined {
+  const text = a.doc.getText();
+  const engine = a.entry.engine;
+  const { text: fixed } = fixAll(text, (t) => (t === text ? a.result.findings : engine.lint(a.uri, t).findings));
+  if (fixed === text) return undefined;
+  const edits = minimalEdits(text, fixed).map((e) => ({ range: toRange(a.doc, e), newText: e.text }));
+  return { changes: { [a.uri]: edits } };
+}
+
+export interface CommandContext {
+  connection: Connection;
+  analysis: (uri: string) => Promise<Analysis | undefined>;
+}
+
+export async function executeCommand(ctx: CommandContext, params: ExecuteCommandParams): Promise<unknown> {
+  const args = params.arguments ?? [];
+  switch (params.command) {
+    case COMMANDS.showRuleDocumentation: {
+      const [ruleId, uri] = args as [string, string];
+      const rule = typeof ruleId === 'string' ? ruleById(ruleId) : undefined;
+      const shown = typeof uri === 'string' ? await ctx.connection.window.showDocument({ uri, external: false }).catch(() => ({ success: false })) : { success: false };
+      if (!shown.success && rule) void ctx.connection.window.showInformationMessage(`${rule.id}: ${rule.docs}`);
+      return shown.success;
+    }
+    case COMMANDS.fixAll: {
+      const [uri] = args as [string];
+      const analysis = typeof uri === 'string' ? await ctx.analysis(uri) : undefined;
+      const edit = analysis && fixAllEdit(analysis);
+      if (!edit) return false;
+      const applied = await ctx.connection.workspace.applyEdit({ label: 'Acquis: fix all', edit });
+      return applied.applied;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Find references: on a quote of agreed language, every quote of the same precedent in the open
+ * drafts; on a paragraph label, the cross-references to that paragraph in this draft.
+ */
+import type { Location } from 'vscode-languageserver';
+import type { Paragraph } from '../../../../grammar/src/index.js';
+import { normaliseSymbol, type Precedent, type PrecedentMatch } from '../../engine/index.js';
+import type { Analysis } from '../analyses.js';
+import { toRange } from '../convert.js';
+import { crossReferenceKey, crossReferencePins, referencedParagraph } from './definition.js';
+import { matchAt } from './hover.js';
+import { allInlines } from './inline-at.js';
+
+export function references(a: Analysis, offset: number, open: Analysis[]): Location[] {
+  const labelled = a.draft.document.paragraphs.find((p) => p.label && offset >= p.label.span.start && offset <= p.label.span.end);
+  if (labelled) return crossReferencesTo(a, labelled);
+  const located = matchAt(a, offset);
+  if (!located) return [];
+  const drafts = open.some((o) => o.uri === a.uri) ? open : [a, ...open];
+  return quotesOf(located.match.precedent, a, drafts);
+}
+
+/**
+ * Quotes of a precedent. Within one engine a precedent is known by its id; drafts linted by
+ * another engine (another configuration) have their own ids, so there the document and pinpoint
+ * decide.
+ */
+function quotesOf(precedent: Precedent, a: Analysis, drafts: Analysis[]): Location[] {
+  const symbol = normaliseSymbol(precedent.document.symbol);
+  const same = (other: Analysis, p: Precedent): boolean =>
+    (other.entry.engine === a.entry.engine && p.id === precedent.id) ||
+    (p.pinpoint === precedent.pinpoint && normaliseSymbol(p.document.symbol) === symbol);
+  const out: Location[] = [];
+  const seen = new Set<string>();
+  for (const other of drafts) {
+    for (const { unit, matches } of other.result.matches) {
+      for (const match of matches) {
+        // The lineage counts too: the stretch quotes each precedent listed there as well.
+        const all: PrecedentMatch[] = [match, ...match.lineage];
+        if (!all.some((m) => same(other, m.precedent))) continue;
+        const span = { start: unit.view.toSourceStart(match.start), end: unit.view.toSourceEnd(match.end) };
+        const key = `${other.uri}#${span.start}:${span.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ uri: other.uri, range: toRange(other.doc, span) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The cross-references in this draft that name `target` (by the same reading as go to definition). */
+function crossReferencesTo(a: Analysis, target: Paragraph): Location[] {
+  const key = crossReferenceKey(target);
+  if (!key) return [];
+  const out: Location[] = [];
+  for (const node of allInlines(a.draft.document)) {
+    if (node.type !== 'crossReference') continue;
+    for (const pin of crossReferencePins(a.draft.text, node)) {
+      if (pin.key === key && referencedParagraph(a.draft.document, node, pin.key) === target) {
+        out.push({ uri: a.uri, range: toRange(a.doc, node.span) });
+        break;
+      }
+    }
+  }
+  return out;
+}

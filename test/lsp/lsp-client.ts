@@ -1,0 +1,154 @@
+/**
+ * A real LSP client for the protocol tests and the latency benchmark: spawns the bundled server
+ * (`bin/acquis-lsp.js --stdio`) and talks JSON-RPC to it with vscode-languageserver-protocol.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+export interface ClientOptions {
+  cwd?: string;
+  /** Answers to workspace/configuration requests for section `acquis`. */
+  settings?: Record<string, unknown>;
+  /** Extra command-line arguments for the server. */
+  args?: string[];
+}
+
+type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly progress: unknown[] = [];
+  readonly messages: string[] = [];
+  readonly appliedEdits: unknown[] = [];
+  readonly shownDocuments: string[] = [];
+  settings: Record<string, unknown>;
+  private waiters: Waiter[] = [];
+  /** Called with each publishDiagnostics as it arrives (the benchmark timestamps them). */
+  onPublish?: (p: PublishDiagnosticsParams) => void;
+
+  constructor(options: ClientOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [resolve(ROOT, 'bin/acquis-lsp.js'), '--stdio', ...(options.args ?? [])], {
+      cwd: options.cwd ?? ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.process.stderr!.on('data', (d) => this.messages.push(String(d)));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      this.onPublish?.(p);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri === p.uri && w.test(p)) {
+          w.resolve(p);
+          return false;
+        }
+        return true;
+      });
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'acquis' ? this.settings : null)),
+    );
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (p: unknown) => {
+      this.progress.push(p);
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (p: unknown) => {
+      this.appliedEdits.push(p);
+      return { applied: true };
+    });
+    this.connection.onRequest('window/showDocument', (p: { uri: string }) => {
+      this.shownDocuments.push(p.uri);
+      return { success: true };
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    this.connection.listen();
+  }
+
+  async initialize(rootPath = ROOT): Promise<Record<string, unknown>> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(rootPath).href,
+      workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'root' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+        window: { workDoneProgress: true, showDocument: { support: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          synchronization: { didSave: true },
+        },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as Record<string, unknown>;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'draft', version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The next publishDiagnostics for `uri` that passes `test` (already received ones count). */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+    const seen = [...this.published].reverse().find((p) => p.uri === uri && test(p));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        test,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolvePromise(p);
+        },
+      });
+    });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone.
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+export const fileUri = (path: string): string => pathToFileURL(resolve(ROOT, path)).href;
