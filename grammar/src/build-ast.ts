@@ -47,9 +47,15 @@ const CLOSER_NAMES: Record<string, string> = {
 
 /** Children of a CST node in source order, without tokens invented by error recovery. */
 function ordered(node: CstNode): Child[] {
+  const lists = Object.values(node.children) as Child[][];
+  // Most nodes have one kind of child, already in order: no copy, no sort.
+  if (lists.length === 1) {
+    const list = lists[0]!;
+    return list.some((c) => isToken(c) && c.isInsertedInRecovery) ? list.filter((c) => !(isToken(c) && c.isInsertedInRecovery)) : list;
+  }
   const all: Child[] = [];
-  for (const list of Object.values(node.children)) {
-    for (const child of list as Child[]) {
+  for (const list of lists) {
+    for (const child of list) {
       if (isToken(child) && child.isInsertedInRecovery) continue;
       all.push(child);
     }
@@ -78,7 +84,7 @@ function hasRealToken(node: CstNode, name: string): boolean {
   return !!list?.some((tok) => !tok.isInsertedInRecovery);
 }
 
-type FlatBlock =
+export type FlatBlock =
   | { kind: 'heading'; node: Heading }
   | { kind: 'paragraph'; node: Paragraph }
   | { kind: 'subparagraph'; node: Subparagraph }
@@ -92,6 +98,12 @@ export class AstBuilder {
   constructor(private readonly text: string) {}
 
   build(cst: CstNode): DraftDocument {
+    const { flat, frontMatter } = this.blocks(cst);
+    return this.assemble(flat, frontMatter);
+  }
+
+  /** The blocks in source order, before sections and sub-paragraph levels are worked out. */
+  blocks(cst: CstNode): { flat: FlatBlock[]; frontMatter?: FrontMatter } {
     const flat: FlatBlock[] = [];
     let frontMatter: FrontMatter | undefined;
     for (const child of ordered(cst)) {
@@ -102,7 +114,7 @@ export class AstBuilder {
         if (block) flat.push(block);
       }
     }
-    return this.assemble(flat, frontMatter);
+    return frontMatter ? { flat, frontMatter } : { flat };
   }
 
   // --- Front matter ----------------------------------------------------------------------------
@@ -271,12 +283,17 @@ export class AstBuilder {
         return;
       }
       switch (child.name) {
-        case 'heading':
         case 'lineTail':
+        case 'interior': {
+          // Line breaks carry nothing here, so the inline children alone give the order.
+          const inner = (child.children.topInline ?? child.children.inline) as CstNode[] | undefined;
+          if (inner) for (const c of inner) visit(c);
+          return;
+        }
+        case 'heading':
         case 'topInline':
         case 'inline':
         case 'textBlock':
-        case 'interior':
           for (const c of ordered(child)) visit(c);
           return;
         default: {
@@ -498,7 +515,8 @@ export class AstBuilder {
 
   // --- Assembly --------------------------------------------------------------------------------
 
-  private assemble(flat: FlatBlock[], frontMatter: FrontMatter | undefined): DraftDocument {
+  /** Sections, sub-paragraph levels, suppressions and statuses: the document from its blocks. */
+  assemble(flat: FlatBlock[], frontMatter: FrontMatter | undefined): DraftDocument {
     const doc: DraftDocument = {
       type: 'document',
       span: { start: 0, end: this.text.length },

@@ -5,6 +5,16 @@ import type { Adoption, FrontMatterEntry } from './ast.js';
 
 let lastText: string | undefined;
 let lastEnd = 0;
+let allowed = true;
+
+/**
+ * Front matter exists only at the top of a file. The incremental parser reads later stretches
+ * of a file on their own and turns it off for them.
+ */
+export function allowFrontMatter(allow: boolean): void {
+  if (allow !== allowed) lastText = undefined;
+  allowed = allow;
+}
 
 /**
  * Offset just past the front matter (past its closing `---` line), or 0 when there is none.
@@ -12,6 +22,7 @@ let lastEnd = 0;
  * Memoised on the text because the lexer asks for every candidate token.
  */
 export function frontMatterEnd(text: string): number {
+  if (!allowed) return 0;
   if (text === lastText) return lastEnd;
   lastText = text;
   lastEnd = scan(text);

@@ -3,3 +3,4 @@ export * from './ast.js';
 export { parse } from './parse.js';
 export { inlineView, type TextView, type ViewMode } from './views.js';
 export { readAdoption } from './front-matter.js';
+export { IncrementalParser } from './incremental.js';

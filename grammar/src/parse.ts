@@ -5,8 +5,9 @@
  * lie inside the text; recovery keeps what follows a mistake usable.
  */
 import type { IRecognitionException } from 'chevrotain';
-import type { ParseResult, Span, SyntaxProblem } from './ast.js';
-import { AstBuilder } from './build-ast.js';
+import type { FrontMatter, ParseResult, Span, SyntaxProblem } from './ast.js';
+import { AstBuilder, type FlatBlock } from './build-ast.js';
+import { allowFrontMatter } from './front-matter.js';
 import { draftParser } from './parser.js';
 import * as t from './tokens.js';
 import { draftLexer } from './tokens.js';
@@ -88,6 +89,30 @@ export function parse(text: string): ParseResult {
 }
 
 function parseUnsafe(text: string): ParseResult {
+  const { flat, frontMatter, problems, builder } = parseBlocks(text, true);
+  const document = builder.assemble(flat, frontMatter);
+  problems.push(...builder.problems.splice(0).map((p) => ({ ...p, span: clamp(p.span, text) })));
+  problems.sort((a, b) => a.span.start - b.span.start);
+  return { document, problems };
+}
+
+/**
+ * Lex and parse `text` into blocks (not yet assembled into sections), with its problems.
+ * `withFrontMatter` is false for a stretch read out of the middle of a file.
+ */
+export function parseBlocks(
+  text: string,
+  withFrontMatter: boolean,
+): { flat: FlatBlock[]; frontMatter?: FrontMatter; problems: SyntaxProblem[]; builder: AstBuilder } {
+  allowFrontMatter(withFrontMatter);
+  try {
+    return parseBlocksUnsafe(text);
+  } finally {
+    allowFrontMatter(true);
+  }
+}
+
+function parseBlocksUnsafe(text: string): { flat: FlatBlock[]; frontMatter?: FrontMatter; problems: SyntaxProblem[]; builder: AstBuilder } {
   const problems: SyntaxProblem[] = [];
   const lexed = draftLexer.tokenize(text);
   for (const error of lexed.errors) {
@@ -101,14 +126,14 @@ function parseUnsafe(text: string): ParseResult {
   parser.input = limitNesting(lexed.tokens, problems);
   const cst = parser.document();
   const builder = new AstBuilder(text);
-  const document = builder.build(cst);
+  const { flat, frontMatter } = builder.blocks(cst);
   for (const error of parser.errors) {
     const problem = fromRecognitionError(error, text);
     if (problem) problems.push(problem);
   }
-  problems.push(...builder.problems.map((p) => ({ ...p, span: clamp(p.span, text) })));
-  problems.sort((a, b) => a.span.start - b.span.start);
-  return { document, problems };
+  // Problems found while building blocks belong to this text; assembling may add more later.
+  problems.push(...builder.problems.splice(0).map((p) => ({ ...p, span: clamp(p.span, text) })));
+  return frontMatter ? { flat, frontMatter, problems, builder } : { flat, problems, builder };
 }
 
 function fromRecognitionError(error: IRecognitionException, text: string): SyntaxProblem | undefined {

@@ -162,6 +162,11 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
 
   // Escapes read as the character they protect.
   const emitText = (start: number, end: number): void => {
+    const slash = source.indexOf('\\', start);
+    if (slash < 0 || slash >= end) {
+      emit(start, end);
+      return;
+    }
     let from = start;
     for (let i = start; i < end - 1; i++) {
       if (source[i] === '\\' && /[[\]{}\\"|]/.test(source[i + 1]!)) {

@@ -3,7 +3,8 @@
  * (`bin/acquis-lsp.js --stdio`) and talks JSON-RPC to it with vscode-languageserver-protocol.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -13,7 +14,12 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The repository root: found from this file, wherever it was bundled to (tests or bench). */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(resolve(dir, 'bin', 'acquis-lsp.js')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 
 export interface ClientOptions {
   cwd?: string;

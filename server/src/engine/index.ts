@@ -2,7 +2,7 @@
 export { buildAcquis, buildAcquisAsync, normaliseSymbol, type Acquis, type SourceFile } from './acquis/acquis.js';
 export type { AcquisProblem, AdoptedDocument, Precedent } from './acquis/model.js';
 export { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem, type RuleSetting } from './config.js';
-export { readDraft, type DraftFile } from './draft.js';
+export { readDraft, type DraftFile, type DraftParser } from './draft.js';
 export { createEngine, createEngineAsync, engineFromAcquis, mergeAcquis, type BuildProgress, type Engine } from './engine.js';
 export { fromSnapshot, toSnapshot, type AcquisSnapshot } from './acquis/snapshot.js';
 export { applyEdits, fixAll, minimalEdits, safeEdits } from './fixes.js';

@@ -4,6 +4,7 @@
  * behind it; the matcher's cache by paragraph text means only changed paragraphs are re-aligned.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IncrementalParser } from '../../../grammar/src/index.js';
 import { readDraft, type DraftFile, type LintResult } from '../engine/index.js';
 import type { EngineEntry, EngineStore } from './engines.js';
 
@@ -22,6 +23,8 @@ const SLICE_MS = 8;
 export class Analyses {
   private readonly latest = new Map<string, Analysis>();
   private readonly running = new Map<string, Promise<Analysis | undefined>>();
+  /** One incremental parser per open document: an edit re-parses only the stretch it touched. */
+  private readonly parsers = new Map<string, IncrementalParser>();
 
   constructor(
     private readonly engines: EngineStore,
@@ -50,6 +53,7 @@ export class Analyses {
 
   forget(uri: string): void {
     this.latest.delete(uri);
+    this.parsers.delete(uri);
   }
 
   /** After a configuration or acquis change: every document must be analysed again. */
@@ -61,7 +65,12 @@ export class Analyses {
     const entry = await this.engines.engineFor(doc.uri);
     const stale = (): boolean => this.current(doc.uri)?.version !== doc.version;
     if (stale()) return undefined;
-    const draft = readDraft(doc.uri, doc.getText());
+    let parser = this.parsers.get(doc.uri);
+    if (!parser) {
+      parser = new IncrementalParser();
+      this.parsers.set(doc.uri, parser);
+    }
+    const draft = readDraft(doc.uri, doc.getText(), parser);
     // Warm the matcher paragraph by paragraph, yielding so that newer edits get in.
     let sliceStart = Date.now();
     for (const unit of draft.units) {
