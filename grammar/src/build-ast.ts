@@ -284,14 +284,8 @@ export class AstBuilder {
       }
       switch (child.name) {
         case 'lineTail':
-        case 'interior': {
-          // Line breaks carry nothing here, so the inline children alone give the order.
-          const inner = (child.children.topInline ?? child.children.inline) as CstNode[] | undefined;
-          if (inner) for (const c of inner) visit(c);
-          return;
-        }
+        case 'interior':
         case 'heading':
-        case 'topInline':
         case 'inline':
         case 'textBlock':
           for (const c of ordered(child)) visit(c);

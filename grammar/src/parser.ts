@@ -3,7 +3,7 @@
  * sub-paragraphs), each block a line start followed by inline content that may run over several
  * lines. Recovery is on, so malformed input still yields a full tree.
  */
-import { CstParser, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 
 const CLOSERS: TokenType[] = [
@@ -15,6 +15,20 @@ const CLOSERS: TokenType[] = [
   t.HighlightClose,
   t.RBracket,
   t.QuoteClose,
+];
+
+/** Plain inline tokens: text and single-token citations, consumed without a node of their own. */
+const PLAIN: TokenType[] = [
+  t.Word,
+  t.Punctuation,
+  t.Pipe,
+  t.Escape,
+  t.StrayMark,
+  t.FootnoteRef,
+  t.StatusTag,
+  t.ResolutionCitation,
+  t.CrossReference,
+  t.Pinpoint,
 ];
 
 /** Tokens that can continue inline content after a line break (anything but a block start). */
@@ -95,7 +109,7 @@ export class DraftParser extends CstParser {
     this.CONSUME(t.HeadingMark);
     this.MANY({
       GATE: () => this.LA(1).tokenType !== t.Newline && this.LA(1).tokenType !== t.BlankLine,
-      DEF: () => this.SUBRULE(this.topInline),
+      DEF: () => this.OR(this.topAlternatives()),
     });
   });
 
@@ -120,60 +134,72 @@ export class DraftParser extends CstParser {
   });
 
   public textBlock = this.RULE('textBlock', () => {
-    this.SUBRULE(this.topInline);
+    this.OR(this.topAlternatives());
     this.SUBRULE(this.lineTail);
   });
 
-  /** Inline content up to the end of the block; closing marks with no opening are allowed. */
+  /**
+   * Inline content up to the end of the block; closing marks with no opening are allowed.
+   * Words and other plain tokens are consumed here directly rather than through a rule of their
+   * own: a syntax node per word was most of the parser's allocations.
+   */
   public lineTail = this.RULE('lineTail', () => {
     this.MANY({
       GATE: () => this.continuesBlock(),
-      DEF: () => {
-        this.OR([{ ALT: () => this.CONSUME(t.Newline) }, { ALT: () => this.SUBRULE(this.topInline) }]);
-      },
+      DEF: () => this.OR(this.lineAlternatives()),
     });
-  });
-
-  public topInline = this.RULE('topInline', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.inline) },
-      { ALT: () => this.OR2(CLOSERS.map((type) => ({ ALT: () => this.CONSUME(type) }))) },
-    ]);
   });
 
   /** Inline content inside a construct; stops at its closing mark (or the end of the block). */
   public interior = this.RULE('interior', (excludeStraightQuote?: boolean) => {
     this.MANY({
       GATE: () => this.continuesBlock() && !(excludeStraightQuote && this.LA(1).tokenType === t.StraightQuote),
-      DEF: () => {
-        this.OR([{ ALT: () => this.CONSUME(t.Newline) }, { ALT: () => this.SUBRULE(this.inline) }]);
-      },
+      DEF: () => this.OR(this.interiorAlternatives()),
     });
   });
 
+  /** Constructs that nest: citations with pinpoints, amendments, brackets, quotations. */
   public inline = this.RULE('inline', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Word) },
-      { ALT: () => this.CONSUME(t.Punctuation) },
-      { ALT: () => this.CONSUME(t.Pipe) },
-      { ALT: () => this.CONSUME(t.Escape) },
-      { ALT: () => this.CONSUME(t.StrayMark) },
-      { ALT: () => this.CONSUME(t.FootnoteRef) },
-      { ALT: () => this.CONSUME(t.StatusTag) },
-      { ALT: () => this.CONSUME(t.ResolutionCitation) },
-      { ALT: () => this.CONSUME(t.CrossReference) },
-      { ALT: () => this.CONSUME(t.Pinpoint) },
-      { ALT: () => this.SUBRULE(this.symbolCitation) },
-      { ALT: () => this.SUBRULE(this.insertion) },
-      { ALT: () => this.SUBRULE(this.deletion) },
-      { ALT: () => this.SUBRULE(this.replacement) },
-      { ALT: () => this.SUBRULE(this.comment) },
-      { ALT: () => this.SUBRULE(this.highlight) },
-      { ALT: () => this.SUBRULE(this.bracket) },
-      { ALT: () => this.SUBRULE(this.curlyQuotation) },
-      { ALT: () => this.SUBRULE(this.straightQuotation) },
-    ]);
+    this.OR(
+      (this.constructAlternatives ??= [
+        { ALT: () => this.SUBRULE(this.symbolCitation) },
+        { ALT: () => this.SUBRULE(this.insertion) },
+        { ALT: () => this.SUBRULE(this.deletion) },
+        { ALT: () => this.SUBRULE(this.replacement) },
+        { ALT: () => this.SUBRULE(this.comment) },
+        { ALT: () => this.SUBRULE(this.highlight) },
+        { ALT: () => this.SUBRULE(this.bracket) },
+        { ALT: () => this.SUBRULE(this.curlyQuotation) },
+        { ALT: () => this.SUBRULE(this.straightQuotation) },
+      ]),
+    );
   });
+
+  // Alternatives are built once and reused: Chevrotain otherwise allocates them on every call.
+  private constructAlternatives?: IOrAlt<unknown>[];
+  private topCache?: IOrAlt<unknown>[];
+  private lineCache?: IOrAlt<unknown>[];
+  private interiorCache?: IOrAlt<unknown>[];
+
+  private plainAlternatives(): IOrAlt<unknown>[] {
+    return [
+      ...PLAIN.map((type) => ({ ALT: () => this.CONSUME(type) })),
+      { ALT: () => this.SUBRULE(this.inline) },
+    ];
+  }
+
+  /** A plain token, a construct, or a stray closing mark (where a block may start or run on). */
+  private topAlternatives(): IOrAlt<unknown>[] {
+    return (this.topCache ??= [...this.plainAlternatives(), ...CLOSERS.map((type) => ({ ALT: () => this.CONSUME(type) }))]);
+  }
+
+  private lineAlternatives(): IOrAlt<unknown>[] {
+    return (this.lineCache ??= [{ ALT: () => this.CONSUME(t.Newline) }, ...this.topAlternatives()]);
+  }
+
+  private interiorAlternatives(): IOrAlt<unknown>[] {
+    return (this.interiorCache ??= [{ ALT: () => this.CONSUME(t.Newline) }, ...this.plainAlternatives()]);
+  }
 
   public symbolCitation = this.RULE('symbolCitation', () => {
     this.CONSUME(t.DocumentSymbol);

@@ -81,7 +81,7 @@ export class TextView {
 }
 
 const CLOSING = /^[,.;:)\]”’!?]/;
-const OPENING = /[(“‘[]$/;
+const OPENING = /^[(“‘[]$/;
 const WORDISH = /[\p{L}\p{N}]/u;
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
@@ -106,10 +106,13 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   const emitRun = (start: number, end: number): void => {
     const chunk = source.slice(start, end);
     if (text.length > 0) {
-      const gap = source.slice(lastSourceEnd, start);
+      // One space where the source had spacing (or where two words would otherwise touch),
+      // none before closing punctuation or after an opening bracket or quote.
+      let spaced = false;
+      for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
       const prev = text[text.length - 1]!;
       const needsSpace =
-        (/\s/.test(gap) || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) && !CLOSING.test(chunk) && !OPENING.test(text);
+        (spaced || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) && !CLOSING.test(chunk) && !OPENING.test(prev);
       if (needsSpace) text += ' ';
     }
     pieces.push({ viewStart: text.length, sourceStart: start, length: end - start });

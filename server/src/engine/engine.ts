@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type AcquisConfig } from './config.js';
 import { readDraft, type DraftFile } from './draft.js';
 import { lintDraft, type LintResult } from './lint.js';
 import { Matcher } from './match/matcher.js';
-import { PrecedentIndex } from './acquis/precedent-index.js';
+import { mergeVocabularies, PrecedentIndex } from './acquis/precedent-index.js';
 
 export interface BuildProgress {
   /** Called after each document with the count done and the total. */
@@ -42,9 +42,14 @@ export function engineFromAcquis(acquis: Acquis, config: AcquisConfig = DEFAULT_
 export function mergeAcquis(parts: Acquis[]): Acquis {
   if (parts.length === 1) return parts[0]!;
   const documents = parts.flatMap((p) => p.documents);
-  const precedents = parts.flatMap((p) => p.precedents).map((p, id) => ({ ...p, id }));
+  const precedents = parts.flatMap((p) => p.precedents);
+  // Ids index the merged list; each part's precedents belong to it alone, so renumbering is safe.
+  precedents.forEach((p, id) => {
+    p.id = id;
+  });
+  const vocabulary = mergeVocabularies(parts.map((p) => ({ vocabulary: p.index.vocabulary, precedents: p.precedents })));
   const bySymbol = new Map(parts.flatMap((p) => [...p.bySymbol]));
-  return { documents, precedents, index: new PrecedentIndex(precedents), bySymbol };
+  return { documents, precedents, index: new PrecedentIndex(precedents, vocabulary), bySymbol };
 }
 
 /** The same, reading the acquis a few documents at a time and reporting progress. */

@@ -5,8 +5,9 @@
 import { parse } from '../../../../grammar/src/index.js';
 import { splitSentences } from '../text/sentences.js';
 import { readWords } from '../text/words.js';
-import type { AcquisProblem, AdoptedDocument, Precedent } from './model.js';
-import { PrecedentIndex } from './precedent-index.js';
+import { PrecedentSentence, type AcquisProblem, type AdoptedDocument, type Precedent } from './model.js';
+import type { DraftDocument } from '../../../../grammar/src/index.js';
+import { internWords, PrecedentIndex } from './precedent-index.js';
 import { unitsOf } from './units.js';
 
 export interface SourceFile {
@@ -58,39 +59,37 @@ class AcquisBuilder {
   private readonly problems: AcquisProblem[] = [];
   private readonly documents: AdoptedDocument[] = [];
   private readonly precedents: Precedent[] = [];
+  private readonly vocabulary = new Map<string, number>();
 
   add(source: SourceFile): void {
-    const adopted = readAdopted(source, this.problems);
-    if (!adopted) return;
+    const read = readAdopted(source, this.problems);
+    if (!read) return;
+    const { adopted, tree } = read;
     this.documents.push(adopted);
-    for (const unit of unitsOf(adopted.document, source.text)) {
+    for (const unit of unitsOf(tree, source.text)) {
       if (!unit.pinpoint) continue;
       const view = unit.view;
       for (const sentence of splitSentences(view.text)) {
         const text = view.text.slice(sentence.start, sentence.end);
         const words = readWords(text);
         if (words.length < MIN_PRECEDENT_WORDS) continue;
-        this.precedents.push({
-          id: this.precedents.length,
-          document: adopted,
-          pinpoint: unit.pinpoint,
-          text,
-          span: { start: view.toSourceStart(sentence.start), end: view.toSourceEnd(sentence.end) },
-          words,
-          ids: new Int32Array(0),
-        });
+        const span = { start: view.toSourceStart(sentence.start), end: view.toSourceEnd(sentence.end) };
+        const precedent = new PrecedentSentence(this.precedents.length, adopted, unit.pinpoint, text, span);
+        // Interned now, while the words exist: the precedent does not keep them.
+        precedent.ids = internWords(this.vocabulary, words);
+        this.precedents.push(precedent);
       }
     }
   }
 
   finish(): { acquis: Acquis; problems: AcquisProblem[] } {
-    const { documents, precedents, problems } = this;
+    const { documents, precedents, problems, vocabulary } = this;
     const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
-    return { acquis: { documents, precedents, index: new PrecedentIndex(precedents), bySymbol }, problems };
+    return { acquis: { documents, precedents, index: new PrecedentIndex(precedents, vocabulary), bySymbol }, problems };
   }
 }
 
-function readAdopted(source: SourceFile, problems: AcquisProblem[]): AdoptedDocument | undefined {
+function readAdopted(source: SourceFile, problems: AcquisProblem[]): { adopted: AdoptedDocument; tree: DraftDocument } | undefined {
   const { document, problems: syntax } = parse(source.text);
   for (const p of syntax) problems.push({ uri: source.uri, span: p.span, message: p.message });
   const fm = document.frontMatter;
@@ -111,12 +110,27 @@ function readAdopted(source: SourceFile, problems: AcquisProblem[]): AdoptedDocu
   }
   const f = fm.fields;
   const year = Number((f.year ?? f.date ?? f['adopted-on'] ?? '').slice(0, 4)) || undefined;
-  const adopted: AdoptedDocument = { uri: source.uri, symbol: f.symbol!, adoption: fm.adoption, text: source.text, document };
+  const adopted = { uri: source.uri, symbol: f.symbol!, adoption: fm.adoption, text: source.text } as AdoptedDocument;
+  treeOnDemand(adopted);
   if (f.title) adopted.title = f.title;
   if (f.body) adopted.body = f.body;
   if (year) adopted.year = year;
   if (f.date) adopted.date = f.date;
   if (f['adopted-by']) adopted.adoptedBy = f['adopted-by'];
   if (f.source) adopted.source = f.source;
-  return adopted;
+  return { adopted, tree: document };
+}
+
+/**
+ * The syntax tree is needed once, to read the document; afterwards only editor features ask for
+ * it. It is not kept: it is parsed again on demand, so that a large acquis does not hold a tree
+ * per document.
+ */
+export function treeOnDemand(adopted: AdoptedDocument): void {
+  let tree: DraftDocument | undefined;
+  Object.defineProperty(adopted, 'document', {
+    enumerable: true,
+    configurable: true,
+    get: () => (tree ??= parse(adopted.text).document),
+  });
 }

@@ -1,6 +1,6 @@
 /** The acquis: adopted documents and the precedents (sentences) drawn from them. */
 import type { Adoption, DraftDocument, Span } from '../../../../grammar/src/index.js';
-import type { Word } from '../text/words.js';
+import { readWords, type Word } from '../text/words.js';
 
 export interface AdoptedDocument {
   uri: string;
@@ -26,10 +26,42 @@ export interface Precedent {
   text: string;
   /** Where the sentence lies in the document's source. */
   span: Span;
-  /** Words of `text`, offsets into `text`. */
-  words: Word[];
+  /** Words of `text`, offsets into `text` (read again on demand: see PrecedentSentence). */
+  readonly words: Word[];
   /** Vocabulary ids of the words' keys (see PrecedentIndex). */
   ids: Int32Array;
+}
+
+/** Words of recently matched precedents; the rest are not kept (a large acquis has millions). */
+const wordCache = new Map<PrecedentSentence, Word[]>();
+const WORD_CACHE_LIMIT = 4096;
+
+/**
+ * A precedent that keeps only its text and word ids: word objects are made when a match needs
+ * them. Keeping them for every sentence of a 100k-paragraph acquis cost most of its memory.
+ */
+export class PrecedentSentence implements Precedent {
+  ids: Int32Array = new Int32Array(0);
+
+  constructor(
+    public id: number,
+    public document: AdoptedDocument,
+    public pinpoint: string,
+    public text: string,
+    public span: Span,
+  ) {}
+
+  get words(): Word[] {
+    let words = wordCache.get(this);
+    if (words) {
+      wordCache.delete(this);
+    } else {
+      words = readWords(this.text);
+      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.delete(wordCache.keys().next().value!);
+    }
+    wordCache.set(this, words);
+    return words;
+  }
 }
 
 /** A problem found while reading an acquis document: it stops the CLI (exit code 2). */

@@ -15,15 +15,23 @@ export interface Candidate {
 }
 
 export class PrecedentIndex {
-  readonly vocabulary = new Map<string, number>();
+  readonly vocabulary: Map<string, number>;
   private bucketStarts: Uint32Array = new Uint32Array(1);
   private postings: Uint32Array = new Uint32Array(0);
   private mask = 0;
   /** Buckets with more postings than this are too common to tell precedents apart. */
   private maxPostings = 0;
 
-  constructor(readonly precedents: Precedent[]) {
-    for (const p of precedents) p.ids = this.internAll(p.words);
+  /**
+   * `vocabulary`, when given, is the one the precedents' `ids` were made with (the acquis builder
+   * interns words as it reads them); otherwise the words are interned here.
+   */
+  constructor(
+    readonly precedents: Precedent[],
+    vocabulary?: Map<string, number>,
+  ) {
+    this.vocabulary = vocabulary ?? new Map();
+    if (!vocabulary) for (const p of precedents) p.ids = internWords(this.vocabulary, p.words);
     this.build();
   }
 
@@ -66,20 +74,6 @@ export class PrecedentIndex {
     return out.slice(0, limit);
   }
 
-  private internAll(words: Word[]): Int32Array {
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const key = words[i]!.key;
-      let id = this.vocabulary.get(key);
-      if (id === undefined) {
-        id = this.vocabulary.size;
-        this.vocabulary.set(key, id);
-      }
-      ids[i] = id;
-    }
-    return ids;
-  }
-
   /** Two passes (count, then fill) into a compressed bucket table: no per-bucket arrays. */
   private build(): void {
     let total = 0;
@@ -117,4 +111,37 @@ function hash3(a: number, b: number, c: number): number {
   h = Math.imul(h ^ (b + 0x7f4a7c15), 0x85ebca77);
   h = Math.imul(h ^ (c + 0x165667b1), 0xc2b2ae3d);
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Vocabulary ids for `words`, adding new keys to `vocabulary`. */
+export function internWords(vocabulary: Map<string, number>, words: Word[]): Int32Array {
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const key = words[i]!.key;
+    let id = vocabulary.get(key);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(key, id);
+    }
+    ids[i] = id;
+  }
+  return ids;
+}
+
+/** Merge vocabularies: each part's ids are translated into the merged vocabulary in place. */
+export function mergeVocabularies(parts: Array<{ vocabulary: Map<string, number>; precedents: Precedent[] }>): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const part of parts) {
+    const translate = new Int32Array(part.vocabulary.size);
+    for (const [key, id] of part.vocabulary) {
+      let to = merged.get(key);
+      if (to === undefined) {
+        to = merged.size;
+        merged.set(key, to);
+      }
+      translate[id] = to;
+    }
+    for (const p of part.precedents) for (let i = 0; i < p.ids.length; i++) p.ids[i] = translate[p.ids[i]!]!;
+  }
+  return merged;
 }

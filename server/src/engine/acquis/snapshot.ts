@@ -4,10 +4,9 @@
  * start-up time counts in CI). Words and the index are rebuilt from the sentences on load; a
  * document's syntax tree is parsed only if someone asks for it.
  */
-import { parse, type Adoption } from '../../../../grammar/src/index.js';
-import { readWords } from '../text/words.js';
-import { normaliseSymbol, type Acquis } from './acquis.js';
-import type { AdoptedDocument, Precedent } from './model.js';
+import type { Adoption } from '../../../../grammar/src/index.js';
+import { normaliseSymbol, treeOnDemand, type Acquis } from './acquis.js';
+import { PrecedentSentence, type AdoptedDocument, type Precedent } from './model.js';
 import { PrecedentIndex } from './precedent-index.js';
 
 export interface AcquisSnapshot {
@@ -43,22 +42,12 @@ export function fromSnapshot(snapshot: AcquisSnapshot, uriOf: (stored: string) =
   const documents = snapshot.documents.map((d) => {
     const doc = { uri: uriOf(d.uri), symbol: d.symbol, adoption: d.adoption, text: d.text } as AdoptedDocument;
     for (const [key, value] of Object.entries(d.fields)) if (value !== undefined && value !== null) (doc as unknown as Record<string, unknown>)[key] = value;
-    let tree: AdoptedDocument['document'] | undefined;
-    Object.defineProperty(doc, 'document', {
-      enumerable: true,
-      get: () => (tree ??= parse(d.text).document),
-    });
+    treeOnDemand(doc);
     return doc;
   });
-  const precedents: Precedent[] = snapshot.precedents.map(([docIndex, pinpoint, text, start, end], id) => ({
-    id,
-    document: documents[docIndex]!,
-    pinpoint,
-    text,
-    span: { start, end },
-    words: readWords(text),
-    ids: new Int32Array(0),
-  }));
+  const precedents: Precedent[] = snapshot.precedents.map(
+    ([docIndex, pinpoint, text, start, end], id) => new PrecedentSentence(id, documents[docIndex]!, pinpoint, text, { start, end }),
+  );
   const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
   return { documents, precedents, index: new PrecedentIndex(precedents), bySymbol };
 }

@@ -100,22 +100,23 @@ export class Matcher {
   private evaluate(text: string, words: Word[], ids: Int32Array, precedent: Precedent): PrecedentMatch | undefined {
     const alignment = alignLocal(ids, precedent.ids);
     if (!alignment || alignment.matches < this.minWords) return undefined;
-    const extended = extendEnds(alignment, words.length, precedent.words.length);
+    const allPrecedentWords = precedent.words;
+    const extended = extendEnds(alignment, words.length, allPrecedentWords.length);
     const runs = trimWeakEnds(
       diffWords(
         words.slice(alignment.draftStart, alignment.draftEnd).map((w) => w.key),
-        precedent.words.slice(alignment.precedentStart, alignment.precedentEnd).map((w) => w.key),
+        allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd).map((w) => w.key),
       ),
       {
         leading: alignment.draftStart > 0 || alignment.precedentStart > 0,
-        trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < precedent.words.length),
+        trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < allPrecedentWords.length),
       },
     );
     if (!runs.length) return undefined;
     const first = runs[0]!;
     const last = runs[runs.length - 1]!;
     const draftWords = words.slice(alignment.draftStart + first.draftStart, alignment.draftStart + last.draftEnd);
-    const precedentWords = precedent.words.slice(
+    const precedentWords = allPrecedentWords.slice(
       alignment.precedentStart + first.precedentStart,
       alignment.precedentStart + last.precedentEnd,
     );
@@ -135,7 +136,9 @@ export class Matcher {
     if (changes.length && (equal < this.minDeviationWords || identity < this.minDeviationIdentity)) return undefined;
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
-      partial: precedentWords[0] !== precedent.words[0] || precedentWords[precedentWords.length - 1] !== precedent.words[precedent.words.length - 1],
+      partial:
+        precedentWords[0] !== allPrecedentWords[0] ||
+        precedentWords[precedentWords.length - 1] !== allPrecedentWords[allPrecedentWords.length - 1],
       precedent,
       start: draftWords[0]!.start,
       end: draftWords[draftWords.length - 1]!.end,
