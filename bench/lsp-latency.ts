@@ -33,7 +33,9 @@ function rssKb(pid: number): number {
 }
 
 async function run(scenario: Scenario, text: string): Promise<void> {
-  const client = new LspClient({ cwd: scenario.dir });
+  const client = new LspClient({ cwd: scenario.dir, nodeArgs: ['--expose-gc'] });
+  const heapMb = async (): Promise<number> =>
+    (await client.request<{ heapUsed: number }>('acquis/memoryUsage', {})).heapUsed / 1024 / 1024;
   await client.initialize(scenario.dir);
   const file = join(scenario.dir, 'draft-10k.draft');
   writeFileSync(file, text);
@@ -68,10 +70,12 @@ async function run(scenario: Scenario, text: string): Promise<void> {
   const p95 = percentile(latencies, 95);
   const pid = client.process.pid!;
   const afterWarmup = rssKb(pid);
+  const heapWarm = await heapMb();
   for (let k = EDITS; k < EDITS + MEMORY_EDITS; k++) await edit(k);
   const afterMany = rssKb(pid);
+  const heapMany = await heapMb();
   console.log(
-    `${scenario.name.padEnd(34)} first lint ${firstMs.toFixed(0).padStart(6)} ms | ${EDITS} edits: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...latencies.slice(0, EDITS)).toFixed(1)} ms | RSS after ${EDITS} edits ${(afterWarmup / 1024).toFixed(0)} MB, after ${EDITS + MEMORY_EDITS} ${(afterMany / 1024).toFixed(0)} MB`,
+    `${scenario.name.padEnd(34)} first lint ${firstMs.toFixed(0).padStart(6)} ms | ${EDITS} edits: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...latencies.slice(0, EDITS)).toFixed(1)} ms | after ${EDITS} edits: heap ${heapWarm.toFixed(0)} MB (RSS ${(afterWarmup / 1024).toFixed(0)}), after ${EDITS + MEMORY_EDITS}: heap ${heapMany.toFixed(0)} MB (RSS ${(afterMany / 1024).toFixed(0)})`,
   );
   await client.stop();
 }

@@ -27,6 +27,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Extra command-line arguments for the server. */
   args?: string[];
+  /** Options for node itself (the memory benchmark passes --expose-gc). */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -46,7 +48,7 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [resolve(ROOT, 'bin/acquis-lsp.js'), '--stdio', ...(options.args ?? [])], {
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), resolve(ROOT, 'bin/acquis-lsp.js'), '--stdio', ...(options.args ?? [])], {
       cwd: options.cwd ?? ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

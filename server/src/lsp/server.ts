@@ -229,6 +229,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('formatting', withAnalysis(requireDoc(params.textDocument?.uri), (a) => formatting(a), [])),
   );
 
+  // For the memory benchmark: heap after a full collection (when node runs with --expose-gc).
+  connection.onRequest('acquis/memoryUsage', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
+  });
+
   documents.listen(connection);
   connection.listen();
 }

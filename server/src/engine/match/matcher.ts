@@ -48,7 +48,8 @@ export interface MatcherOptions {
   minDeviationIdentity?: number;
 }
 
-const CACHE_LIMIT = 20_000;
+/** Paragraph texts remembered; past this the older half is forgotten (a Map keeps insertion order). */
+const CACHE_LIMIT = 4_000;
 /** How much closer a voted precedent must be to outrank a consensus one. */
 const AUTHORITY_BAND = 0.15;
 /** At most this many unmatched precedent words at a sentence end are read as a changed ending. */
@@ -74,7 +75,12 @@ export class Matcher {
   /** Precedent matches in `text` (a view of a paragraph), in text order. */
   match(text: string): PrecedentMatch[] {
     const cached = this.cache.get(text);
-    if (cached) return cached;
+    if (cached) {
+      // Refresh its place, so that paragraphs still in the document are the last to be forgotten.
+      this.cache.delete(text);
+      this.cache.set(text, cached);
+      return cached;
+    }
     const out: PrecedentMatch[] = [];
     for (const sentence of splitSentences(text)) {
       const words = readWords(text, sentence.start, sentence.end);
@@ -82,7 +88,13 @@ export class Matcher {
       out.push(...this.matchSentence(text, words));
     }
     out.sort((a, b) => a.start - b.start);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    if (this.cache.size >= CACHE_LIMIT) {
+      let drop = CACHE_LIMIT / 2;
+      for (const key of this.cache.keys()) {
+        if (drop-- <= 0) break;
+        this.cache.delete(key);
+      }
+    }
     this.cache.set(text, out);
     return out;
   }
