@@ -20,5 +20,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // The VS Code client: `vscode` is provided by the editor at run time.
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);
 execFileSync(process.execPath, ['dist/cli.js', 'build-snapshot'], { stdio: ['ignore', 'ignore', 'inherit'] });
