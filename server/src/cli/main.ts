@@ -32,6 +32,7 @@ import {
   writeBuiltinSnapshot,
 } from './node-host.js';
 import { unifiedDiff } from './unified-diff.js';
+import { registerImport } from './commands/import.js';
 
 export interface Io {
   cwd: string;
@@ -112,6 +113,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       for (const rule of RULES) io.stdout(`${rule.id.padEnd(22)} ${rule.defaultSeverity.padEnd(8)} ${rule.summary}\n`);
       io.stdout(`${'syntax'.padEnd(22)} ${'error'.padEnd(8)} The draft does not follow the .draft markup.\n`);
     });
+
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
+  registerImport(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

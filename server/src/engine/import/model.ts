@@ -25,6 +25,8 @@ export interface FootnoteDefinition {
   line: number;
   /** The lines of its text, to be tokenised and repaired like any paragraph. */
   lines: SourceLine[];
+  /** Filled by the repair stage. */
+  tokens: Token[];
 }
 
 /**

@@ -139,7 +139,7 @@ export function readPages(raw: string, onLine?: (done: number, total: number) =>
       const expected = note && /^\d+$/.test(note.id) ? String(Number(note.id) + 1) : undefined;
       const lastText = note?.lines[note.lines.length - 1]?.text ?? '';
       if (start && (expected === undefined || start[1] === expected || start[1]!.startsWith('*'))) {
-        note = { id: start[1]!, line: lineNo, lines: [{ line: lineNo, text: start[2]!.trim(), indented: false, afterBlank: false }] };
+        note = { id: start[1]!, line: lineNo, lines: [{ line: lineNo, text: start[2]!.trim(), indented: false, afterBlank: false }], tokens: [] };
         footnotes.push(note);
         continue;
       }
