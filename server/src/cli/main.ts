@@ -32,7 +32,10 @@ import {
   writeBuiltinSnapshot,
 } from './node-host.js';
 import { unifiedDiff } from './unified-diff.js';
+import { registerCompile } from './commands/compile.js';
 import { registerImport } from './commands/import.js';
+import { registerResolve } from './commands/resolve.js';
+import { registerView } from './commands/view.js';
 
 export interface Io {
   cwd: string;
@@ -118,6 +121,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     exitCode = code;
   };
   registerImport(program, io, setExit);
+  registerResolve(program, io, setExit);
+  registerView(program, io, setExit);
+  registerCompile(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
