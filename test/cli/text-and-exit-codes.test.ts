@@ -246,6 +246,12 @@ describe('other commands', () => {
       ['precedent.voted', 'warning'],
       ['precedent.agreed', 'info'],
       ['suppression.reason', 'warning'],
+      ['term.contested', 'warning'],
+      ['term.unclear', 'info'],
+      ['attribution.consensus', 'warning'],
+      ['norms.obligation', 'warning'],
+      ['style.spelling', 'info'],
+      ['style.capitals', 'info'],
       ['syntax', 'error'],
     ]);
     expect(r.stdout).toContain('precedent.deviation    warning  A quote of agreed language departs from the precedent wording.\n');

@@ -2,6 +2,7 @@
  * The language server: a thin shell that keeps documents, asks the engine, and converts.
  * Every request handler is wrapped so that a failure becomes an LSP error, never a dead server.
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
@@ -59,8 +60,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const engines = new EngineStore(connection, settingsFor);
   const analyses = new Analyses(engines, (uri) => documents.get(uri));
-  const docsRoot = join(builtinAcquisDir(), '..', '..', 'docs', 'rules.md');
-  const docsUri = (ruleId: string): string => `${pathToFileURL(docsRoot).href}#${ruleId.replace(/\./g, '')}`;
+  const docsRoot = join(builtinAcquisDir(), '..', '..', 'docs');
+  const docsPages = new Map<string, string>();
+  /** A rule's own page in docs/rules/ when it has one, else its section of docs/rules.md. */
+  const docsUri = (ruleId: string): string => {
+    let uri = docsPages.get(ruleId);
+    if (!uri) {
+      const page = join(docsRoot, 'rules', `${ruleId}.md`);
+      uri = existsSync(page) ? pathToFileURL(page).href : `${pathToFileURL(join(docsRoot, 'rules.md')).href}#${ruleId.replace(/\./g, '')}`;
+      docsPages.set(ruleId, uri);
+    }
+    return uri;
+  };
   const timers = new Map<string, NodeJS.Timeout>();
 
   /** Lint after a short delay; a newer edit restarts the delay and cancels a running analysis. */

@@ -4,8 +4,25 @@ import { precedentDeviation } from './precedent-deviation.js';
 import { precedentVoted } from './precedent-voted.js';
 import type { Rule } from './rule.js';
 import { suppressionReason } from './suppression-reason.js';
+import { attributionConsensus } from './attribution-consensus.js';
+import { normsObligation } from './norms-obligation.js';
+import { styleCapitals } from './style-capitals.js';
+import { styleSpelling } from './style-spelling.js';
+import { termContested } from './term-contested.js';
+import { termUnclear } from './term-unclear.js';
 
-export const RULES: Rule[] = [precedentDeviation, precedentVoted, precedentAgreed, suppressionReason];
+export const RULES: Rule[] = [
+  precedentDeviation,
+  precedentVoted,
+  precedentAgreed,
+  suppressionReason,
+  termContested,
+  termUnclear,
+  attributionConsensus,
+  normsObligation,
+  styleSpelling,
+  styleCapitals,
+];
 
 /** Findings that come from the parser, not from a rule module. */
 export const SYNTAX_RULE_ID = 'syntax';

@@ -1,0 +1,586 @@
+/**
+ * The lexicon engine: "this phrase, and what to say about it" rules are data (a lexicon file in
+ * `data/lexicons/`), read by this one engine, as Vale reads its YAML rules.
+ *
+ * An entry matches either word patterns or regular expressions over the `current` view of each
+ * stretch of text (paragraph chapeaux and sub-paragraphs, and optionally headings and footnotes):
+ * - word patterns compare words by one of four keys (`key` folds case, -ise/-ize, US/UK spelling
+ *   and defined abbreviations; `form` does not fold US spelling; `surface` folds only case;
+ *   `exact` folds nothing), with word boundaries, and only spaces or hyphens between the words;
+ * - a regular expression runs over the view text; a named group `hit` marks the part reported
+ *   and replaced.
+ * Matches can be kept out of quotations of other sources and citations, and cancelled by the words
+ * just before or after them, by a sentence that says something (`unlessSentence`), or by a
+ * capital in mid-sentence (a proper name). A finding always points at the characters of the file,
+ * and a fix is offered only when the matched words are one unbroken stretch of source (no markup
+ * in between). A fix inside a pending amendment's old text is never automatic.
+ */
+import { inlineView, type Inline, type Span, type TextView } from '../../../../grammar/src/index.js';
+import type { DraftFile } from '../draft.js';
+import { splitSentences, type SentenceSpan } from '../text/sentences.js';
+import { readWords, type Word } from '../text/words.js';
+import type { Finding, Fix, RuleContext, Severity } from './rule.js';
+
+/** How the words of a pattern are compared with the words of the text. */
+export type WordMatch = 'key' | 'form' | 'surface' | 'exact';
+/** Stretches a lexicon may leave alone: quotations of other sources, citations and cross-references. */
+export type Zone = 'quotation' | 'citation';
+
+/** Where a lexicon entry comes from: the document (title or symbol), the place in it, and who said it. */
+export interface LexiconSource {
+  document: string;
+  paragraph?: string;
+  who?: string;
+  /** The words of the source, verbatim. */
+  quote?: string;
+}
+
+/** A delegation or organization that objected to a term or supported it, in its own words. */
+export interface LexiconParty {
+  who: string;
+  said?: string;
+  source?: LexiconSource;
+}
+
+/** Examples that the test suite runs: each must (or must not) be matched by its entry alone. */
+export interface LexiconTests {
+  matches?: string[];
+  doesNotMatch?: string[];
+  /** `[before, after]`: the text after applying the entry's first fix. */
+  fixes?: Array<[string, string]>;
+}
+
+export interface LexiconEntryData {
+  /** Stable within its lexicon (`public-core-of-the-internet`); used by `exclude` in the configuration. */
+  id: string;
+  /** Word patterns; `infrastructure(s)` stands for both forms. */
+  patterns?: string[];
+  /** Regular expressions over the view text; a named group `hit` marks the reported part. */
+  regex?: string | string[];
+  match?: WordMatch;
+  /** Regular expressions are case-insensitive unless this is set. */
+  caseSensitive?: boolean;
+  /** `{match}` is the matched text, `{replacement}` the first replacement, `{source}` the source cited. */
+  message: string;
+  /** Who objected and why, as a clause ("Japan finds the notion not commonly understood"); attribution.consensus quotes it. */
+  objection?: string;
+  /** The wording to offer instead; several are offered as alternatives, never automatically. */
+  replacement?: string | string[];
+  /** The fix may be applied by fix-all (only with a single replacement). */
+  safe?: boolean;
+  /** A severity for this entry when the project has not set one for the rule. */
+  severity?: Severity;
+  /** Word sequences that cancel the match when they come just before it (`non` before `binding norms`). */
+  notBefore?: string[];
+  /** Word sequences that cancel the match when they come just after it. */
+  notAfter?: string[];
+  /** A regular expression (case-insensitive): a sentence where it matches is left alone. */
+  unlessSentence?: string;
+  skipProperNames?: boolean;
+  skipAllCaps?: boolean;
+  outside?: Zone[];
+  /** A named finder supplied by the rule module (for checks a pattern cannot say). */
+  finder?: string;
+  /** Data for a named finder. */
+  options?: Record<string, unknown>;
+  source: LexiconSource;
+  sources?: LexiconSource[];
+  objected?: LexiconParty[];
+  supported?: LexiconParty[];
+  tests: LexiconTests;
+}
+
+export interface LexiconDefaults {
+  match?: WordMatch;
+  caseSensitive?: boolean;
+  safe?: boolean;
+  /** Keep the matched text's initial capital (or all capitals) in the replacement; default true. */
+  preserveCase?: boolean;
+  skipProperNames?: boolean;
+  skipAllCaps?: boolean;
+  outside?: Zone[];
+  /** Also read headings (default true) and footnotes (default true). */
+  headings?: boolean;
+  footnotes?: boolean;
+}
+
+/** Substitution pairs (Vale's `swap`): each `[from, to]` becomes an entry with the shared message. */
+export interface LexiconPairs {
+  /** `{match}` and `{replacement}` as in entries. */
+  message: string;
+  source: LexiconSource;
+  items: Array<[string, string]>;
+  safe?: boolean;
+}
+
+export interface LexiconData {
+  $schema?: string;
+  $comment?: string;
+  /** The id of the rule that reads this lexicon. */
+  rule: string;
+  description?: string;
+  defaults?: LexiconDefaults;
+  pairs?: LexiconPairs;
+  /** Data of a rule that reads more than entries (attribution.consensus: its subjects). */
+  attribution?: unknown;
+  entries: LexiconEntryData[];
+}
+
+/** A stretch of the view that a finder reports, in view offsets, with its own replacements if any. */
+export interface RawHit {
+  start: number;
+  end: number;
+  replacement?: string[];
+}
+
+export type Finder = (unit: TextUnit, entry: CompiledEntry) => RawHit[];
+
+export interface CompiledEntry {
+  id: string;
+  data: LexiconEntryData;
+  match: WordMatch;
+  regexes: RegExp[];
+  replacements: string[];
+  safe: boolean;
+  preserveCase: boolean;
+  notBefore: string[][];
+  notAfter: string[][];
+  unlessSentence?: RegExp;
+  skipProperNames: boolean;
+  skipAllCaps: boolean;
+  outside: Set<Zone>;
+  finder?: Finder;
+}
+
+interface WordPattern {
+  entry: CompiledEntry;
+  words: string[];
+}
+
+export interface Lexicon {
+  rule: string;
+  data: LexiconData;
+  entries: CompiledEntry[];
+  byId: Map<string, CompiledEntry>;
+  /** Word patterns by match mode, then by the key of their first word (longest first). */
+  patterns: Map<WordMatch, Map<string, WordPattern[]>>;
+  headings: boolean;
+  footnotes: boolean;
+}
+
+export class LexiconError extends Error {}
+
+/** Read a lexicon's data (and the finders its rule module supplies); throws LexiconError on bad data. */
+export function compileLexicon(data: LexiconData, finders: Record<string, Finder> = {}): Lexicon {
+  const defaults = data.defaults ?? {};
+  const entries: LexiconEntryData[] = [...data.entries];
+  if (data.pairs) {
+    const taken = new Set(entries.map((e) => e.id));
+    for (const [from, to] of data.pairs.items) {
+      const id = pairId(from);
+      if (taken.has(id)) continue; // an entry of the same id overrides the pair (exceptions, tests)
+      taken.add(id);
+      const entry: LexiconEntryData = {
+        id,
+        patterns: [from],
+        message: data.pairs.message,
+        replacement: to,
+        source: data.pairs.source,
+        tests: { matches: [`the ${from} of States`], doesNotMatch: [`the ${to} of States`], fixes: [[`the ${from} of States`, `the ${to} of States`]] },
+      };
+      if (data.pairs.safe !== undefined) entry.safe = data.pairs.safe;
+      entries.push(entry);
+    }
+  }
+  const lexicon: Lexicon = {
+    rule: data.rule,
+    data,
+    entries: [],
+    byId: new Map(),
+    patterns: new Map(),
+    headings: defaults.headings ?? true,
+    footnotes: defaults.footnotes ?? true,
+  };
+  for (const e of entries) {
+    if (!e.id || typeof e.message !== 'string' || !e.source?.document) throw new LexiconError(`${data.rule}: entry ${e.id ?? '?'} needs an id, a message and a source document`);
+    if (lexicon.byId.has(e.id)) throw new LexiconError(`${data.rule}: entry ${e.id} is defined twice`);
+    if (!e.patterns?.length && !e.regex && !e.finder) throw new LexiconError(`${data.rule}: entry ${e.id} has no patterns, regex or finder`);
+    const caseSensitive = e.caseSensitive ?? defaults.caseSensitive ?? false;
+    const flags = `gdu${caseSensitive ? '' : 'i'}`;
+    let regexes: RegExp[];
+    try {
+      regexes = (typeof e.regex === 'string' ? [e.regex] : (e.regex ?? [])).map((r) => new RegExp(r, flags));
+    } catch (error) {
+      throw new LexiconError(`${data.rule}: entry ${e.id}: ${(error as Error).message}`);
+    }
+    const entry: CompiledEntry = {
+      id: e.id,
+      data: e,
+      match: e.match ?? defaults.match ?? 'key',
+      regexes,
+      replacements: typeof e.replacement === 'string' ? [e.replacement] : (e.replacement ?? []),
+      safe: e.safe ?? defaults.safe ?? false,
+      preserveCase: defaults.preserveCase ?? true,
+      notBefore: (e.notBefore ?? []).map(phraseKeys),
+      notAfter: (e.notAfter ?? []).map(phraseKeys),
+      skipProperNames: e.skipProperNames ?? defaults.skipProperNames ?? false,
+      skipAllCaps: e.skipAllCaps ?? defaults.skipAllCaps ?? false,
+      outside: new Set(e.outside ?? defaults.outside ?? []),
+    };
+    if (e.unlessSentence) entry.unlessSentence = new RegExp(e.unlessSentence, 'iu');
+    if (e.finder) {
+      const finder = finders[e.finder];
+      if (!finder) throw new LexiconError(`${data.rule}: entry ${e.id} names an unknown finder ${e.finder}`);
+      entry.finder = finder;
+    }
+    for (const pattern of e.patterns ?? []) {
+      for (const variant of expandPattern(pattern)) {
+        const words = readWords(variant).map((w) => wordKey(w, variant, entry.match));
+        if (!words.length) throw new LexiconError(`${data.rule}: entry ${e.id} has an empty pattern`);
+        let byFirst = lexicon.patterns.get(entry.match);
+        if (!byFirst) lexicon.patterns.set(entry.match, (byFirst = new Map()));
+        const list = byFirst.get(words[0]!) ?? [];
+        list.push({ entry, words });
+        list.sort((a, b) => b.words.length - a.words.length);
+        byFirst.set(words[0]!, list);
+      }
+    }
+    lexicon.entries.push(entry);
+    lexicon.byId.set(entry.id, entry);
+  }
+  return lexicon;
+}
+
+/** The id a substitution pair gets (`swap-behavior`), so that an entry can override it. */
+export function pairId(from: string): string {
+  return `swap-${from.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+}
+
+/** `critical infrastructure(s)` -> both forms; several optional endings multiply. */
+function expandPattern(pattern: string): string[] {
+  let variants = [''];
+  for (const token of pattern.trim().split(/\s+/)) {
+    const m = /^(.*?)\(([\p{L}]+)\)$/u.exec(token);
+    const forms = m ? [m[1]!, m[1]! + m[2]!] : [token];
+    variants = variants.flatMap((v) => forms.map((f) => (v ? `${v} ${f}` : f)));
+  }
+  return variants;
+}
+
+function phraseKeys(phrase: string): string[] {
+  return readWords(phrase).map((w) => w.key);
+}
+
+function wordKey(w: Word, text: string, mode: WordMatch): string {
+  switch (mode) {
+    case 'key':
+      return w.key;
+    case 'form':
+      return w.form;
+    case 'surface':
+      return text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'");
+    case 'exact':
+      return text.slice(w.start, w.end).replace(/’/g, "'");
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Text units: what a lexicon reads                                                                */
+/* ---------------------------------------------------------------------------------------------- */
+
+export interface TextUnit {
+  kind: 'paragraph' | 'heading' | 'footnote';
+  view: TextView;
+  content: Inline[];
+  /** `18`, `68 (b) (iii)`, `PP3`; undefined for headings, footnotes and unnumbered text. */
+  pinpoint?: string;
+  /** Quotations, citations and pending amendments' old text, as source spans. */
+  zones: Array<{ kind: Zone | 'amendment'; span: Span }>;
+  words(): Word[];
+  sentences(): SentenceSpan[];
+}
+
+const unitCache = new WeakMap<DraftFile, TextUnit[]>();
+
+/**
+ * Every stretch of text of a draft in the `current` view: paragraph chapeaux and sub-paragraphs
+ * (the draft's units), then headings and footnotes. Shared by the rules that read the same draft.
+ */
+export function textUnits(draft: DraftFile): TextUnit[] {
+  const cached = unitCache.get(draft);
+  if (cached) return cached;
+  const units: TextUnit[] = [];
+  for (const u of draft.units) {
+    units.push(makeUnit('paragraph', u.view, u.subparagraph?.content ?? u.paragraph.content, u.pinpoint));
+  }
+  const walk = (blocks: DraftFile['document']['children']): void => {
+    for (const block of blocks) {
+      if (block.type === 'section') {
+        units.push(makeUnit('heading', inlineView(block.heading.content, draft.text), block.heading.content));
+        walk(block.children);
+      }
+    }
+  };
+  walk(draft.document.children);
+  for (const note of draft.document.footnotes) units.push(makeUnit('footnote', inlineView(note.content, draft.text), note.content));
+  unitCache.set(draft, units);
+  return units;
+}
+
+function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pinpoint?: string): TextUnit {
+  let words: Word[] | undefined;
+  let sentences: SentenceSpan[] | undefined;
+  const unit: TextUnit = {
+    kind,
+    view,
+    content,
+    zones: zonesOf(content),
+    words: () => (words ??= readWords(view.text)),
+    sentences: () => (sentences ??= splitSentences(view.text)),
+  };
+  if (pinpoint) unit.pinpoint = pinpoint;
+  return unit;
+}
+
+function zonesOf(content: Inline[]): TextUnit['zones'] {
+  const zones: TextUnit['zones'] = [];
+  const walk = (nodes: Inline[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'quotation':
+          zones.push({ kind: 'quotation', span: node.span });
+          walk(node.content);
+          break;
+        case 'citation':
+        case 'crossReference':
+          zones.push({ kind: 'citation', span: node.span });
+          break;
+        case 'bracket':
+          for (const option of node.options) walk(option);
+          break;
+        case 'amendment':
+          if (node.kind === 'delete' || node.kind === 'replace') zones.push({ kind: 'amendment', span: node.contentSpan });
+          if (node.kind !== 'comment') {
+            walk(node.content);
+            if (node.replacement) walk(node.replacement);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(content);
+  return zones;
+}
+
+/** The sentence of `unit` that holds view offset `at`. */
+export function sentenceAt(unit: TextUnit, at: number): SentenceSpan {
+  const found = unit.sentences().find((s) => at >= s.start && at < s.end);
+  return found ?? { start: 0, end: unit.view.text.length };
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Matching                                                                                         */
+/* ---------------------------------------------------------------------------------------------- */
+
+export interface LexiconHit {
+  entry: CompiledEntry;
+  unit: TextUnit;
+  /** View offsets. */
+  start: number;
+  end: number;
+  /** The matched text, spaces collapsed. */
+  text: string;
+  /** Source span. */
+  span: Span;
+  replacements: string[];
+  /** Inside the old text of a pending deletion or replacement: fixes are offered, never automatic. */
+  inAmendment: boolean;
+}
+
+export interface MatchOptions {
+  /** Only these entries. */
+  only?: (entry: CompiledEntry) => boolean;
+}
+
+const SEPARATOR = /^[\s\-‐‑]*$/;
+
+/** Every match of the lexicon's entries in one text unit, after the entries' conditions. */
+export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOptions = {}): LexiconHit[] {
+  if ((unit.kind === 'heading' && !lexicon.headings) || (unit.kind === 'footnote' && !lexicon.footnotes)) return [];
+  const text = unit.view.text;
+  const raw: Array<{ entry: CompiledEntry; hit: RawHit }> = [];
+  const wanted = options.only ?? (() => true);
+
+  // Word patterns, through the index by first word.
+  const words = lexicon.patterns.size ? unit.words() : [];
+  for (const [mode, byFirst] of lexicon.patterns) {
+    const keys = words.map((w) => wordKey(w, text, mode));
+    for (let i = 0; i < words.length; i++) {
+      for (const pattern of byFirst.get(keys[i]!) ?? []) {
+        if (!wanted(pattern.entry) || !wordsMatchAt(words, keys, i, pattern.words, text)) continue;
+        raw.push({ entry: pattern.entry, hit: { start: words[i]!.start, end: words[i + pattern.words.length - 1]!.end } });
+      }
+    }
+  }
+  for (const entry of lexicon.entries) {
+    if (!wanted(entry)) continue;
+    for (const re of entry.regexes) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const group = m.indices?.groups?.['hit'];
+        const [start, end] = group ?? m.indices![0]!;
+        raw.push({ entry, hit: { start, end } });
+      }
+    }
+    if (entry.finder) for (const hit of entry.finder(unit, entry)) raw.push({ entry, hit });
+  }
+
+  // One hit per stretch and entry: the earliest, then the longest.
+  raw.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end);
+  const lastEnd = new Map<CompiledEntry, number>();
+  const hits: LexiconHit[] = [];
+  for (const { entry, hit } of raw) {
+    if (hit.start < (lastEnd.get(entry) ?? -1)) continue;
+    const accepted = accept(entry, unit, hit);
+    if (!accepted) continue;
+    lastEnd.set(entry, hit.end);
+    hits.push(accepted);
+  }
+  return hits;
+}
+
+function wordsMatchAt(words: Word[], keys: string[], at: number, pattern: string[], text: string): boolean {
+  if (at + pattern.length > words.length) return false;
+  for (let k = 0; k < pattern.length; k++) {
+    if (keys[at + k] !== pattern[k]) return false;
+    if (k > 0 && !SEPARATOR.test(text.slice(words[at + k - 1]!.end, words[at + k]!.start))) return false;
+  }
+  return true;
+}
+
+/** Apply the entry's conditions to a raw hit; undefined when they cancel it. */
+function accept(entry: CompiledEntry, unit: TextUnit, hit: RawHit): LexiconHit | undefined {
+  const view = unit.view;
+  const text = view.text;
+  const span = { start: view.toSourceStart(hit.start), end: view.toSourceEnd(hit.end) };
+  let inAmendment = false;
+  for (const zone of unit.zones) {
+    if (span.start >= zone.span.end || zone.span.start >= span.end) continue;
+    if (zone.kind === 'amendment') inAmendment = true;
+    else if (entry.outside.has(zone.kind)) return undefined;
+  }
+  if (entry.notBefore.length || entry.notAfter.length) {
+    const words = unit.words();
+    const before = words.filter((w) => w.end <= hit.start);
+    const after = words.filter((w) => w.start >= hit.end);
+    const precedes = (phrase: string[]): boolean => {
+      const tail = before.slice(before.length - phrase.length);
+      if (tail.length !== phrase.length || !SEPARATOR.test(text.slice(tail[tail.length - 1]!.end, hit.start))) return false;
+      return tail.every((w, k) => w.key === phrase[k]);
+    };
+    const follows = (phrase: string[]): boolean => {
+      const head = after.slice(0, phrase.length);
+      if (head.length !== phrase.length || !SEPARATOR.test(text.slice(hit.end, head[0]!.start))) return false;
+      return head.every((w, k) => w.key === phrase[k]);
+    };
+    if (entry.notBefore.some(precedes) || entry.notAfter.some(follows)) return undefined;
+  }
+  if (entry.unlessSentence || entry.skipProperNames) {
+    const sentence = sentenceAt(unit, hit.start);
+    if (entry.unlessSentence?.test(text.slice(sentence.start, sentence.end))) return undefined;
+    if (entry.skipProperNames && unit.kind !== 'heading' && /^\p{Lu}/u.test(text.slice(hit.start))) {
+      // A capital that does not open the sentence (past any opening quote or bracket) is a name.
+      if (!/^[\s"“‘'(\[]*$/u.test(text.slice(sentence.start, hit.start))) return undefined;
+    }
+  }
+  if (entry.skipAllCaps && !/\p{Ll}/u.test(text)) return undefined;
+  const matched = text.slice(hit.start, hit.end);
+  const replacements = (hit.replacement ?? entry.replacements).map((r) => (entry.preserveCase ? matchCase(matched, r) : r));
+  return { entry, unit, start: hit.start, end: hit.end, text: matched.replace(/\s+/g, ' '), span, replacements, inAmendment };
+}
+
+/** `Behavior` -> `Behaviour`, `BEHAVIOR` -> `BEHAVIOUR`; a lower-case match leaves the replacement as written. */
+export function matchCase(matched: string, replacement: string): string {
+  const letters = matched.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(matched) && /^\p{Ll}/u.test(replacement)) return replacement[0]!.toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Findings                                                                                         */
+/* ---------------------------------------------------------------------------------------------- */
+
+/** `Japan's comments on the OEWG initial pre-draft (March 2020), para. 15`. */
+export function citeSource(source: LexiconSource): string {
+  return source.paragraph ? `${source.document}, ${source.paragraph}` : source.document;
+}
+
+/** The finding's message: the entry's message with `{match}`, `{replacement}` and `{source}` filled in. */
+export function hitMessage(hit: LexiconHit): string {
+  return fillMessage(hit.entry.data.message, {
+    match: hit.text,
+    replacement: hit.replacements[0] ?? '',
+    source: citeSource(hit.entry.data.source),
+  });
+}
+
+export function fillMessage(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
+}
+
+/** The fixes of a hit: one per replacement; automatic only when single, certain and outside amendments. */
+export function hitFixes(hit: LexiconHit): Fix[] {
+  if (!hit.replacements.length || !hit.unit.view.isContiguous(hit.start, hit.end)) return [];
+  const safe = hit.entry.safe && hit.replacements.length === 1 && !hit.inAmendment;
+  return hit.replacements.map((text) => ({
+    title: `Replace "${hit.text}" with "${text}"`,
+    edits: [{ start: hit.span.start, end: hit.span.end, text }],
+    safe,
+  }));
+}
+
+export function hitData(hit: LexiconHit): Record<string, unknown> {
+  const d = hit.entry.data;
+  const data: Record<string, unknown> = { entry: d.id, matched: hit.text, source: d.source };
+  if (d.sources) data['sources'] = d.sources;
+  if (d.objected) data['objected'] = d.objected;
+  if (d.supported) data['supported'] = d.supported;
+  return data;
+}
+
+/** A finding as the lint runner takes it (rule id and default severity are added there). */
+export function hitFinding(hit: LexiconHit, rule: string): Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity } {
+  return { message: hitMessage(hit), span: hit.span, fixes: hitFixes(hit), data: { lexicon: rule, ...hitData(hit) } };
+}
+
+/** Every hit of a lexicon in a draft, entries excluded by the project's `exclude` option left out. */
+export function matchDraft(lexicon: Lexicon, draft: DraftFile, options: MatchOptions = {}): LexiconHit[] {
+  return textUnits(draft).flatMap((unit) => matchUnit(lexicon, unit, options));
+}
+
+/** The entries a rule's options switch off: `rules: { term.contested: { exclude: [public-core-of-the-internet] } }`. */
+export function excludedEntries(options: Record<string, unknown>): Set<string> {
+  const exclude = options['exclude'];
+  return new Set(Array.isArray(exclude) ? exclude.filter((x): x is string => typeof x === 'string') : []);
+}
+
+/**
+ * The whole check of a lexicon rule: match, then report each hit. An entry's own severity applies
+ * unless the project set one for the rule.
+ */
+export function runLexicon(ctx: RuleContext, lexicon: Lexicon, defaultSeverity: Severity): void {
+  const excluded = excludedEntries(ctx.options);
+  for (const hit of matchDraft(lexicon, ctx.draft, { only: (e) => !excluded.has(e.id) })) {
+    const finding = hitFinding(hit, lexicon.rule);
+    const own = hit.entry.data.severity;
+    if (own && ctx.severity === defaultSeverity) finding.severity = own;
+    ctx.report(finding);
+  }
+}

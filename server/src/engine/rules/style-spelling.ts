@@ -1,0 +1,67 @@
+/** `style.spelling`: UN editorial spelling (Oxford spelling: -ize, behaviour, centre, programme). */
+import data from '../data/lexicons/style-spelling.json';
+import spellingData from '../data/spelling-variants.json';
+import { compileLexicon, runLexicon, type CompiledEntry, type Finder, type Lexicon, type LexiconData, type RawHit } from './lexicon.js';
+import type { Rule } from './rule.js';
+
+/** A word with the -ise suffix (or -isation, -iser...), and an optional possessive. */
+const ISE = /^(\p{L}{3,}?)(is)(e|es|ed|ing|ation|ations|er|ers)((?:['’]s)?)$/iu;
+
+const roots = new WeakMap<CompiledEntry, { roots: Set<string>; endings: string[] }>();
+
+/** -ise spellings that are the -ize suffix (organise, recognised), unless the root keeps -ise (advise). */
+const iseToIze: Finder = (unit, entry) => {
+  let known = roots.get(entry);
+  if (!known) {
+    const options = (entry.data.options ?? {}) as { roots?: string[]; endings?: string[] };
+    known = { roots: new Set((options.roots ?? []).map((r) => r.toLowerCase())), endings: options.endings ?? [] };
+    roots.set(entry, known);
+  }
+  const text = unit.view.text;
+  const hits: RawHit[] = [];
+  for (const word of unit.words()) {
+    const surface = text.slice(word.start, word.end);
+    const m = ISE.exec(surface);
+    if (!m) continue;
+    const root = `${m[1]!}ise`.toLowerCase();
+    if (known.roots.has(root) || known.endings.some((e) => root.endsWith(e))) continue;
+    const at = m[1]!.length;
+    const z = m[2]![1] === 'S' ? 'Z' : 'z';
+    hits.push({ start: word.start, end: word.end, replacement: [`${surface.slice(0, at + 1)}${z}${surface.slice(at + 2)}`] });
+  }
+  return hits;
+};
+
+let lexicon: Lexicon | undefined;
+
+/**
+ * The spelling lexicon (data/lexicons/style-spelling.json) with the US/UK pairs the engine already
+ * folds when comparing texts (data/spelling-variants.json), compiled once.
+ */
+export function styleSpellingLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const own = data as LexiconData;
+  const pairs = own.pairs!;
+  const listed = new Set(pairs.items.map(([from]) => from));
+  const shared = (spellingData.pairs as Array<[string, string]>).filter(([from]) => !listed.has(from));
+  lexicon = compileLexicon({ ...own, pairs: { ...pairs, items: [...shared, ...pairs.items] } }, { 'ise-to-ize': iseToIze });
+  return lexicon;
+}
+
+export const styleSpelling: Rule = {
+  id: 'style.spelling',
+  defaultSeverity: 'info',
+  summary: 'UN editorial spelling: Oxford spelling (-ize, behaviour, centre, programme, defence, judgement).',
+  docs:
+    'Flags US spellings ("behavior", "center", "program", "defense", "judgment", "toward") and -ise spellings ' +
+    'of the -ize suffix ("organisation", "recognised"), while the roots that keep -ise or -yse ("advise", ' +
+    '"exercise", "analyse") are left alone. Each fix is certain and joins fix-all. Not flagged: quotations of ' +
+    'other sources, citations, a capitalized word in mid-sentence (a name: "Stimson Center"), "computer ' +
+    'program", the "judgment" of a court. A fix inside a pending amendment\'s old text is offered but not ' +
+    'automatic. The pairs are data: data/spelling-variants.json and data/lexicons/style-spelling.json ' +
+    '(docs/rules/style.spelling.md).',
+  fixable: true,
+  check(ctx) {
+    runLexicon(ctx, styleSpellingLexicon(), styleSpelling.defaultSeverity);
+  },
+};
