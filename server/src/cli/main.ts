@@ -32,6 +32,7 @@ import {
   writeBuiltinSnapshot,
 } from './node-host.js';
 import { unifiedDiff } from './unified-diff.js';
+import { registerCompare } from './commands/compare.js';
 import { registerCompile } from './commands/compile.js';
 import { registerImport } from './commands/import.js';
 import { registerResolve } from './commands/resolve.js';
@@ -124,6 +125,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   registerResolve(program, io, setExit);
   registerView(program, io, setExit);
   registerCompile(program, io, setExit);
+  registerCompare(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
