@@ -24,6 +24,7 @@ import { Analyses, type Analysis } from './analyses.js';
 import { toDiagnostic } from './convert.js';
 import { EngineStore, type ClientSettings } from './engines.js';
 import { codeActions, executeCommand, COMMANDS, FIX_ALL_KIND } from './features/code-actions.js';
+import { AMENDMENT_KIND } from './features/amendment-actions.js';
 import { codeLenses } from './features/code-lens.js';
 import { completion } from './features/completion.js';
 import { definition } from './features/definition.js';
@@ -133,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND, AMENDMENT_KIND], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '/', '@', '.'], resolveProvider: false },

@@ -42,6 +42,8 @@ export interface ResolveSelection {
    * optional) or name (`unnumbered paragraph 1 of section D`). Absent or empty: every paragraph.
    */
   paragraphs?: string[];
+  /** Only the (innermost) amendment whose span holds this offset: "accept the amendment at the cursor". */
+  at?: number;
 }
 
 export interface ResolveResult {
@@ -71,13 +73,19 @@ export function decide(entries: AmendmentEntry[], selection: ResolveSelection[])
     const names = (s.proposers ?? []).map(foldName);
     const everyone = !s.proposers || names.length === 0 || names.includes('all');
     const paragraphs = s.paragraphs?.length ? new Set(s.paragraphs.map(foldRef)) : undefined;
-    return { action: s.action, everyone, names: new Set(names), paragraphs };
+    const holding = s.at === undefined ? [] : entries.filter((e) => e.span.start <= s.at! && s.at! <= e.span.end);
+    const only = holding.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+    return { action: s.action, everyone, names: new Set(names), paragraphs, at: s.at, only };
   });
   const verdicts = new Map<AmendmentEntry, ResolveAction>();
   for (const entry of entries) {
     let best: { action: ResolveAction; score: number } | undefined;
     for (const s of prepared) {
       let score = 0;
+      if (s.at !== undefined) {
+        if (entry !== s.only) continue;
+        score += 4;
+      }
       if (!s.everyone) {
         if (!s.names.has(proposerKey(entry))) continue;
         score += 2;

@@ -17,12 +17,15 @@ import {
 import { fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, type Finding } from '../../engine/index.js';
 import type { Analysis } from '../analyses.js';
 import { toRange, toTextEdit, type DiagnosticData } from '../convert.js';
+import { AMENDMENT_KIND, amendmentActions, amendmentEdit } from './amendment-actions.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.acquis`;
 
 export const COMMANDS = {
   showRuleDocumentation: 'acquis.showRuleDocumentation',
   fixAll: 'acquis.fixAll',
+  /** Arguments: uri, 'accept' | 'reject', and { proposer?, at? } (at: an offset in the file). */
+  resolveAmendments: 'acquis.resolveAmendments',
 } as const;
 
 
@@ -36,6 +39,7 @@ export function codeActions(a: Analysis, params: CodeActionParams, docsUri: (rul
       if (finding) actions.push(...quickFixes(a, finding, diagnostic, docsUri));
     }
   }
+  if (wants(AMENDMENT_KIND)) actions.push(...amendmentActions(a, a.doc.offsetAt(params.range.start)));
   if (wants(FIX_ALL_KIND)) {
     const edit = fixAllEdit(a);
     if (edit) actions.push({ title: 'Fix all agreed-language departures (Acquis)', kind: FIX_ALL_KIND, edit });
@@ -125,6 +129,17 @@ export async function executeCommand(ctx: CommandContext, params: ExecuteCommand
       const edit = analysis && fixAllEdit(analysis);
       if (!edit) return false;
       const applied = await ctx.connection.workspace.applyEdit({ label: 'Acquis: fix all', edit });
+      return applied.applied;
+    }
+    case COMMANDS.resolveAmendments: {
+      const [uri, action, options] = args as [string, 'accept' | 'reject', { proposer?: string; at?: number } | undefined];
+      if (typeof uri !== 'string' || (action !== 'accept' && action !== 'reject')) return false;
+      const analysis = await ctx.analysis(uri);
+      if (!analysis) return false;
+      const selection = { action, ...(options?.proposer ? { proposers: [options.proposer] } : {}), ...(typeof options?.at === 'number' ? { at: options.at } : {}) };
+      const edit = amendmentEdit(analysis, [selection]);
+      if (!edit) return false;
+      const applied = await ctx.connection.workspace.applyEdit({ label: `Acquis: ${action} amendments`, edit });
       return applied.applied;
     }
     default:
