@@ -252,6 +252,10 @@ describe('other commands', () => {
       ['norms.obligation', 'warning'],
       ['style.spelling', 'info'],
       ['style.capitals', 'info'],
+      ['mandate.coverage', 'warning'],
+      ['citation.valid', 'error'],
+      ['numbering.sequence', 'warning'],
+      ['xref.valid', 'warning'],
       ['syntax', 'error'],
     ]);
     expect(r.stdout).toContain('precedent.deviation    warning  A quote of agreed language departs from the precedent wording.\n');

@@ -10,6 +10,10 @@ import { styleCapitals } from './style-capitals.js';
 import { styleSpelling } from './style-spelling.js';
 import { termContested } from './term-contested.js';
 import { termUnclear } from './term-unclear.js';
+import { citationValid } from './citation-valid.js';
+import { mandateCoverage } from './mandate-coverage.js';
+import { numberingSequence } from './numbering-sequence.js';
+import { xrefValid } from './xref-valid.js';
 
 export const RULES: Rule[] = [
   precedentDeviation,
@@ -22,6 +26,10 @@ export const RULES: Rule[] = [
   normsObligation,
   styleSpelling,
   styleCapitals,
+  mandateCoverage,
+  citationValid,
+  numberingSequence,
+  xrefValid,
 ];
 
 /** Findings that come from the parser, not from a rule module. */

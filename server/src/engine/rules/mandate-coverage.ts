@@ -1,0 +1,242 @@
+/**
+ * `mandate.coverage`: a report on the OEWG/GGE mandate covers its six items (existing and
+ * potential threats, international law, norms, confidence-building measures, capacity-building,
+ * regular institutional dialogue), and in balance.
+ *
+ * Coverage is decided from section headings first, then from paragraph text: a section whose
+ * heading names an item covers it and gives it every word of its paragraphs; a paragraph under no
+ * such heading (an introduction, the conclusions) covers an item it is about (the item it names
+ * most, or one of at most two it names), and shares its words among the items its keywords name,
+ * in proportion to the mentions. A mention in passing (a list of the six items, a remark in
+ * another item's section) covers nothing. An item with no heading and no paragraph about it is
+ * missing; an item whose share of the words given to the six items is under `minShare` times the
+ * average share (a sixth) is unbalanced. The items, their words and their sources are data:
+ * `data/mandate-items.json`.
+ *
+ * Which documents: drafts and reports of the OEWG or a GGE (front matter `kind: report` or
+ * `kind: draft`, and `body` naming the OEWG or a GGE), because the six items are their mandate
+ * (resolution 73/27, para. 5); a resolution or another body's report has another mandate.
+ * Excerpts (`excerpt: true`) are skipped: the paragraphs left out may cover any item. The option
+ * `always: true` checks every document.
+ */
+import type { DraftDocument, Section, Span } from '../../../../grammar/src/index.js';
+import type { Unit } from '../acquis/units.js';
+import data from '../data/mandate-items.json';
+import type { DraftFile } from '../draft.js';
+import { readWords } from '../text/words.js';
+import type { Rule } from './rule.js';
+import { allSections, booleanOption, isExcerpt, numberOption, reportAs } from './structure-common.js';
+
+export interface MandateItem {
+  id: string;
+  name: string;
+  /** The words of the mandate (resolution 73/27, para. 5). */
+  mandate: string;
+  headings: string[];
+  keywords: string[];
+}
+
+export const MANDATE_ITEMS: MandateItem[] = data.items;
+
+export interface ItemCoverage {
+  item: MandateItem;
+  /** `heading`: a section heading names it; `text`: only paragraphs mention it; `none`: missing. */
+  coveredBy: 'heading' | 'text' | 'none';
+  /** The sections whose headings name it. */
+  sections: Section[];
+  /** Words of the paragraphs given to it (fractional when a paragraph is shared). */
+  words: number;
+  /** Its part of the words given to the six items (0 to 1). */
+  share: number;
+  /** Paragraphs (`2`, `16 (a)`) that mention it in passing: in a list of items, or in another item's section. */
+  passing: string[];
+}
+
+export interface MandateCoverage {
+  items: ItemCoverage[];
+  /** Words given to the six items. */
+  itemWords: number;
+  /** Every word of the document's paragraphs. */
+  totalWords: number;
+}
+
+/** Keys of a phrase, as the words of a text are compared. */
+const keysOf = (phrase: string): string[] => readWords(phrase).map((w) => w.key);
+
+interface CompiledItem {
+  item: MandateItem;
+  headings: string[][];
+  keywords: string[][];
+}
+
+const COMPILED: CompiledItem[] = MANDATE_ITEMS.map((item) => ({
+  item,
+  headings: dedupe(item.headings.map(keysOf)),
+  keywords: dedupe(item.keywords.map(keysOf)),
+}));
+
+function dedupe(phrases: string[][]): string[][] {
+  const seen = new Set<string>();
+  return phrases.filter((p) => p.length && !seen.has(p.join(' ')) && !!seen.add(p.join(' ')));
+}
+
+/** How many times the phrases occur in `keys` (each word counted in one occurrence at most). */
+function mentions(keys: string[], phrases: string[][]): number {
+  let count = 0;
+  for (let i = 0; i < keys.length; i++) {
+    // The longest phrase starting here wins, and the words it covers are not counted again.
+    const hit = phrases.filter((p) => p.every((k, j) => keys[i + j] === k)).sort((a, b) => b.length - a.length)[0];
+    if (hit) {
+      count++;
+      i += hit.length - 1;
+    }
+  }
+  return count;
+}
+
+/**
+ * Whether a paragraph outside the items' sections is about the item: the item is mentioned and
+ * either mentioned more than any other, or the paragraph names no more than two items. A
+ * paragraph that lists the six items of the mandate is about none of them.
+ */
+function isAbout(hits: number[], i: number): boolean {
+  const h = hits[i]!;
+  if (!h) return false;
+  const named = hits.filter((x) => x > 0).length;
+  const top = Math.max(...hits);
+  return named <= 2 || (h === top && hits.filter((x) => x === top).length === 1);
+}
+
+/** How a document covers the six items of the mandate. Shared with the report. */
+export function measureCoverage(document: DraftDocument, units: Unit[]): MandateCoverage {
+  const sections = allSections(document.children);
+  const itemsOfSection = new Map<Section, number[]>();
+  for (const s of sections) {
+    const keys = readWords(s.heading.title).map((w) => w.key);
+    const hit = COMPILED.flatMap((c, i) => (mentions(keys, c.headings) ? [i] : []));
+    if (hit.length) itemsOfSection.set(s, hit);
+  }
+  const words = COMPILED.map(() => 0);
+  const about = COMPILED.map(() => false);
+  const passing = COMPILED.map((): string[] => []);
+  let totalWords = 0;
+  for (const unit of units) {
+    const read = readWords(unit.view.text);
+    if (!read.length) continue;
+    totalWords += read.length;
+    const keys = read.map((w) => w.key);
+    const hits = COMPILED.map((c) => mentions(keys, c.keywords));
+    // The innermost section about an item takes the paragraph, words and all.
+    const owner = sections.filter((s) => itemsOfSection.has(s) && unit.paragraph.span.start >= s.span.start && unit.paragraph.span.start < s.span.end).pop();
+    const where = unit.pinpoint ?? 'an unnumbered paragraph';
+    if (owner) {
+      const items = itemsOfSection.get(owner)!;
+      for (const i of items) words[i]! += read.length / items.length;
+      hits.forEach((h, i) => {
+        if (h && !items.includes(i) && !passing[i]!.includes(where)) passing[i]!.push(where);
+      });
+      continue;
+    }
+    // Elsewhere (an introduction, the conclusions) a paragraph's words go to the items it names.
+    const all = hits.reduce((a, b) => a + b, 0);
+    if (all) hits.forEach((h, i) => (words[i]! += (read.length * h) / all));
+    hits.forEach((h, i) => {
+      if (isAbout(hits, i)) about[i] = true;
+      else if (h && !passing[i]!.includes(where)) passing[i]!.push(where);
+    });
+  }
+  const itemWords = words.reduce((a, b) => a + b, 0);
+  const items = COMPILED.map((c, i): ItemCoverage => {
+    const own = sections.filter((s) => itemsOfSection.get(s)?.includes(i));
+    return {
+      item: c.item,
+      coveredBy: own.length ? 'heading' : about[i] ? 'text' : 'none',
+      sections: own,
+      words: words[i]!,
+      share: itemWords ? words[i]! / itemWords : 0,
+      passing: passing[i]!,
+    };
+  });
+  return { items, itemWords, totalWords };
+}
+
+/** Whether the rule looks at this document at all (see the module comment). */
+export function isMandateReport(draft: DraftFile): boolean {
+  const fields = draft.document.frontMatter?.fields ?? {};
+  const kind = (fields.kind ?? '').trim().toLowerCase();
+  const body = fields.body ?? '';
+  return (
+    (kind === 'report' || kind === 'draft') &&
+    /\b(?:OEWG|GGE)s?\b|open-ended working group|group of governmental experts/i.test(body)
+  );
+}
+
+/** Where a finding about the whole document goes: the title in the front matter, or the first heading. */
+function documentSpan(draft: DraftFile): Span {
+  const fm = draft.document.frontMatter;
+  const entry = fm?.entries.find((e) => e.key === 'title') ?? fm?.entries[0];
+  if (entry) return entry.span;
+  if (fm) return fm.span;
+  const first = allSections(draft.document.children)[0];
+  if (first) return first.heading.span;
+  const end = draft.text.search(/\r?\n|$/);
+  return { start: 0, end };
+}
+
+const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** `paragraph 2`, `paragraphs 2 and 10`, `paragraphs 2, 10 and 15`. */
+function listOf(places: string[]): string {
+  const numbered = places.filter((p) => /^\d/.test(p));
+  const named = numbered.length === 1 ? `paragraph ${numbered[0]}` : numbered.length ? `paragraphs ${numbered.slice(0, -1).join(', ')} and ${numbered[numbered.length - 1]}` : '';
+  const others = places.filter((p) => !/^\d/.test(p));
+  return [named, ...others].filter(Boolean).join(' and ');
+}
+
+export const mandateCoverage: Rule = {
+  id: 'mandate.coverage',
+  defaultSeverity: 'warning',
+  summary: 'A report must cover the six items of the mandate, in balance.',
+  docs:
+    'The mandate of the OEWG (resolution 73/27, para. 5) has six items: existing and potential threats, ' +
+    'international law, rules, norms and principles of responsible State behaviour, confidence-building ' +
+    'measures, capacity-building and regular institutional dialogue. Leaving one out is a political act, and ' +
+    'delegations ask for them to be "mentioned in a balanced manner". The rule flags an item that no section ' +
+    'heading names and no paragraph is about (a list of the six items mentions each in passing only; warning, on the front matter), and an item whose share of the ' +
+    "words given to the six items is under `minShare` (default 0.25) times the average share (information, on the item's heading). " +
+    'It looks at reports and drafts of the OEWG or a GGE (front matter `kind: report` or `draft`, `body: OEWG` or `GGE`) ' +
+    'that are not excerpts; `always: true` checks every document.',
+  fixable: false,
+  check(ctx) {
+    const draft = ctx.draft;
+    const always = booleanOption(ctx.options, 'always', false);
+    if (!always && (!isMandateReport(draft) || isExcerpt(draft.document))) return;
+    const minShare = Math.max(0, numberOption(ctx.options, 'minShare', 0.25));
+    const coverage = measureCoverage(draft.document, draft.units);
+    const at = documentSpan(draft);
+    for (const c of coverage.items) {
+      if (c.coveredBy !== 'none') continue;
+      reportAs(ctx, 'warning', 'warning', 'missing', {
+        message:
+          `The report does not cover "${c.item.name}", an item of the mandate (resolution 73/27, para. 5: "${c.item.mandate}"): ` +
+          `no section heading names it and no paragraph is about it${c.passing.length ? ` (it is mentioned in passing in ${listOf(c.passing)})` : ''}.`,
+        span: at,
+        data: { item: c.item.id },
+      });
+    }
+    // Balance means nothing in an excerpt (checked only with `always: true`): its shares are the transcriber's.
+    if (!coverage.itemWords || isExcerpt(draft.document)) return;
+    const average = 1 / COMPILED.length;
+    for (const c of coverage.items) {
+      if (c.coveredBy === 'none' || c.share >= minShare * average) continue;
+      reportAs(ctx, 'warning', 'info', 'unbalanced', {
+        message:
+          `"${c.item.name}" has ${percent(c.share)} of the words given to the six items of the mandate ` +
+          `(${Math.round(c.words)} of ${Math.round(coverage.itemWords)}), under ${minShare} of the average share (${percent(average)}): ` +
+          'the items should be covered in a balanced manner.',
+        span: c.sections[0]?.heading.span ?? at,
+        data: { item: c.item.id, share: c.share, words: c.words, itemWords: coverage.itemWords },
+      });
+    }
+  },
+};
