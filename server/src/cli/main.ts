@@ -35,6 +35,7 @@ import { unifiedDiff } from './unified-diff.js';
 import { registerCompare } from './commands/compare.js';
 import { registerCompile } from './commands/compile.js';
 import { registerImport } from './commands/import.js';
+import { registerReport } from './commands/report.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerView } from './commands/view.js';
 
@@ -126,6 +127,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   registerView(program, io, setExit);
   registerCompile(program, io, setExit);
   registerCompare(program, io, setExit);
+  registerReport(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
