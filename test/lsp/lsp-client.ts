@@ -94,9 +94,10 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(rootPath = ROOT): Promise<Record<string, unknown>> {
+  async initialize(rootPath = ROOT, initializationOptions?: Record<string, unknown>): Promise<Record<string, unknown>> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: pathToFileURL(rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'root' }],
       capabilities: {

@@ -32,6 +32,12 @@ export interface EngineEntry {
 export class EngineStore {
   private readonly entries = new Map<string, Promise<EngineEntry>>();
 
+  /**
+   * False in a workspace the user has not trusted: then only the built-in acquis is read, since a
+   * configuration could point the server at any folder on the machine.
+   */
+  trusted = true;
+
   constructor(
     private readonly connection: Connection,
     private readonly settingsFor: (uri: string) => Promise<ClientSettings>,
@@ -73,8 +79,10 @@ export class EngineStore {
     const acquisDirs: string[] = [];
     if (config.builtin && settings.builtin !== false) acquisDirs.push(builtinAcquisDir());
     const base = configFile ? dirname(configFile) : process.cwd();
-    for (const dir of config.acquis) acquisDirs.push(resolve(base, dir));
-    for (const dir of settings.acquisPaths ?? []) acquisDirs.push(resolve(base, dir));
+    if (this.trusted) {
+      for (const dir of config.acquis) acquisDirs.push(resolve(base, dir));
+      for (const dir of settings.acquisPaths ?? []) acquisDirs.push(resolve(base, dir));
+    }
     const sources: SourceFile[] = [];
     for (const dir of acquisDirs) {
       try {

@@ -131,6 +131,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as { workspaceTrusted?: boolean } | undefined;
+    engines.trusted = init?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -203,7 +205,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('codeAction', withAnalysis(requireDoc(params.textDocument?.uri), (a) => codeActions(a, params, docsUri), [])),
   );
   connection.onExecuteCommand((params) =>
-    guard('executeCommand', () => executeCommand({ connection, analysis: (uri) => analyses.get(uri) }, params)),
+    guard('executeCommand', () =>
+      executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: (uri) => documents.get(uri)?.getText() }, params),
+    ),
   );
   connection.onHover((params) =>
     guard('hover', withAnalysis(requireDoc(params.textDocument?.uri), (a) => hover(a, offsetOf(a, params.position)), null)),

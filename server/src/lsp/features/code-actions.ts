@@ -18,6 +18,7 @@ import { fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, type Finding } from
 import type { Analysis } from '../analyses.js';
 import { toRange, toTextEdit, type DiagnosticData } from '../convert.js';
 import { AMENDMENT_KIND, amendmentActions, amendmentEdit } from './amendment-actions.js';
+import { comparePage, proposers, reportPage, summary } from './workflow-commands.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.acquis`;
 
@@ -26,6 +27,14 @@ export const COMMANDS = {
   fixAll: 'acquis.fixAll',
   /** Arguments: uri, 'accept' | 'reject', and { proposer?, at? } (at: an offset in the file). */
   resolveAmendments: 'acquis.resolveAmendments',
+  /** Argument: uri. Returns the report page (HTML). */
+  report: 'acquis.reportHtml',
+  /** Arguments: uri of the open (newer) draft, uri of the older revision. Returns the redline page (HTML). */
+  compare: 'acquis.compareHtml',
+  /** Argument: uri. Returns the proposers named in the draft's amendments. */
+  proposers: 'acquis.proposers',
+  /** Argument: uri. Returns { agreedShare, counts } for the status bar. */
+  summary: 'acquis.summary',
 } as const;
 
 
@@ -111,6 +120,8 @@ export function fixAllEdit(a: Analysis): WorkspaceEdit | undefined {
 export interface CommandContext {
   connection: Connection;
   analysis: (uri: string) => Promise<Analysis | undefined>;
+  /** The text of a document open in the editor (it may differ from the file on disk). */
+  openText?: (uri: string) => string | undefined;
 }
 
 export async function executeCommand(ctx: CommandContext, params: ExecuteCommandParams): Promise<unknown> {
@@ -141,6 +152,23 @@ export async function executeCommand(ctx: CommandContext, params: ExecuteCommand
       if (!edit) return false;
       const applied = await ctx.connection.workspace.applyEdit({ label: `Acquis: ${action} amendments`, edit });
       return applied.applied;
+    }
+    case COMMANDS.report:
+    case COMMANDS.summary:
+    case COMMANDS.proposers: {
+      const [uri] = args as [string];
+      const analysis = typeof uri === 'string' ? await ctx.analysis(uri) : undefined;
+      if (!analysis) return null;
+      if (params.command === COMMANDS.report) return reportPage(analysis);
+      if (params.command === COMMANDS.summary) return summary(analysis);
+      return proposers(analysis);
+    }
+    case COMMANDS.compare: {
+      const [uri, other] = args as [string, string];
+      const analysis = typeof uri === 'string' && typeof other === 'string' ? await ctx.analysis(uri) : undefined;
+      if (!analysis) return null;
+      const open = ctx.openText?.(other);
+      return comparePage(analysis, other, open);
     }
     default:
       return undefined;
