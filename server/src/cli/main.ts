@@ -3,34 +3,17 @@
  * Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { version } from '../../../package.json';
-import {
-  atOrAbove,
-  engineFromAcquis,
-  fixAll,
-  RULES,
-  SEVERITIES,
-  type Engine,
-  type Finding,
-  type Severity,
-} from '../engine/index.js';
+import { atOrAbove, fixAll, RULES, SEVERITIES, type Finding, type Severity } from '../engine/index.js';
 import { LineIndex } from '../engine/text/line-index.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import type { FileReport, RunInfo } from './format/report.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import {
-  expandInputs,
-  findConfigFile,
-  InputError,
-  loadAcquis,
-  loadConfig,
-  readText,
-  writeAtomic,
-  writeBuiltinSnapshot,
-} from './node-host.js';
+import { engineFor } from './engine-for.js';
+import { expandInputs, InputError, readText, writeAtomic, writeBuiltinSnapshot } from './node-host.js';
 import { unifiedDiff } from './unified-diff.js';
 import { registerCompare } from './commands/compare.js';
 import { registerCompile } from './commands/compile.js';
@@ -149,29 +132,8 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Build the engine from the configuration and the command-line acquis options. */
-function engineFor(options: LintOptions, io: Io): Engine {
-  const configFile = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
-  if (options.config) readText(configFile!); // a missing explicit config is an input error
-  const { config, file } = loadConfig(configFile);
-  const base = file ? dirname(file) : io.cwd;
-  const { acquis, problems, sources } = loadAcquis({
-    builtin: options.builtin && config.builtin,
-    extra: [...config.acquis.map((dir) => resolve(base, dir)), ...options.acquis.map((dir) => resolve(io.cwd, dir))],
-  });
-  const engine = engineFromAcquis(acquis, config, problems);
-  const first = engine.acquisProblems[0];
-  if (first) {
-    const source = sources.find((s) => s.uri === first.uri);
-    const at = new LineIndex(source?.text ?? '').position(first.span.start);
-    const more = engine.acquisProblems.length > 1 ? ` (and ${engine.acquisProblems.length - 1} more problems in the acquis)` : '';
-    throw new InputError(`acquis document unusable: ${first.message}${more}`, first.uri, at.line + 1, at.character + 1);
-  }
-  return engine;
-}
-
 async function lint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
-  const engine = engineFor(options, io);
+  const engine = engineFor(options, io.cwd);
   const paths = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = [];
   let diffs = '';

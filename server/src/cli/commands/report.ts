@@ -7,11 +7,11 @@
  * read or the output cannot be written.
  */
 import type { Command } from 'commander';
-import { dirname, resolve } from 'node:path';
-import { engineFromAcquis, LineIndex, type Engine } from '../../engine/index.js';
+import { resolve } from 'node:path';
 import { buildReport, reportHtml } from '../../engine/report/index.js';
+import { engineFor } from '../engine-for.js';
 import type { Io } from '../main.js';
-import { findConfigFile, InputError, loadAcquis, loadConfig, readText, writeAtomic } from '../node-host.js';
+import { InputError, readText, writeAtomic } from '../node-host.js';
 
 export interface ReportCliOptions {
   output?: string;
@@ -36,7 +36,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
 
 /** The command's work, callable without commander (tests, other shells). Returns the exit code. */
 export function runReport(file: string, options: ReportCliOptions, io: Io): number {
-  const engine = reportEngine(options, io);
+  const engine = engineFor(options, io.cwd);
   const text = readText(resolve(io.cwd, file), file);
   const result = engine.lint(file, text);
   if (result.draft.problems.length) {
@@ -52,25 +52,4 @@ export function runReport(file: string, options: ReportCliOptions, io: Io): numb
     }
   } else io.stdout(page);
   return 0;
-}
-
-/** The engine from the configuration and the acquis options, as `acquis lint` builds it (main.ts `engineFor`). */
-export function reportEngine(options: Pick<ReportCliOptions, 'acquis' | 'builtin' | 'config'>, io: Io): Engine {
-  const configFile = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
-  if (options.config) readText(configFile!); // a missing explicit config is an input error
-  const { config, file } = loadConfig(configFile);
-  const base = file ? dirname(file) : io.cwd;
-  const { acquis, problems, sources } = loadAcquis({
-    builtin: options.builtin && config.builtin,
-    extra: [...config.acquis.map((dir) => resolve(base, dir)), ...options.acquis.map((dir) => resolve(io.cwd, dir))],
-  });
-  const engine = engineFromAcquis(acquis, config, problems);
-  const first = engine.acquisProblems[0];
-  if (first) {
-    const source = sources.find((s) => s.uri === first.uri);
-    const at = new LineIndex(source?.text ?? '').position(first.span.start);
-    const more = engine.acquisProblems.length > 1 ? ` (and ${engine.acquisProblems.length - 1} more problems in the acquis)` : '';
-    throw new InputError(`acquis document unusable: ${first.message}${more}`, first.uri, at.line + 1, at.character + 1);
-  }
-  return engine;
 }

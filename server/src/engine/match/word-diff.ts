@@ -16,8 +16,15 @@ export interface WordRun {
 }
 
 const dmp = new DiffMatchPatch();
+/** For the efficiency cleanup: an equality of fewer than four words between changes is folded in. */
+const efficient = new DiffMatchPatch();
+efficient.Diff_EditCost = 4;
 
-export function diffWords(draftKeys: string[], precedentKeys: string[]): WordRun[] {
+/**
+ * `semantic` (the default) reads best for redlines and changes; `efficiency` keeps a long shared
+ * stretch whole even inside much longer text (paragraph alignment in compare needs that).
+ */
+export function diffWords(draftKeys: string[], precedentKeys: string[], cleanup: 'semantic' | 'efficiency' = 'semantic'): WordRun[] {
   const codes = new Map<string, string>();
   const encode = (keys: string[]): string => {
     let out = '';
@@ -35,8 +42,9 @@ export function diffWords(draftKeys: string[], precedentKeys: string[]): WordRun
   };
   const a = encode(draftKeys);
   const b = encode(precedentKeys);
-  const diffs = dmp.diff_main(a, b, false);
-  dmp.diff_cleanupSemantic(diffs);
+  const diffs = (cleanup === 'semantic' ? dmp : efficient).diff_main(a, b, false);
+  if (cleanup === 'semantic') dmp.diff_cleanupSemantic(diffs);
+  else efficient.diff_cleanupEfficiency(diffs);
   const runs: WordRun[] = [];
   let d = 0;
   let p = 0;
