@@ -14,10 +14,9 @@ import {
   type FormatOptions,
 } from './format-common.js';
 import type { Comparison, RedlineRun } from './model.js';
+import { escapeHtml, pageStart } from '../html.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const CSS = `
 :root { color-scheme: light; }
@@ -50,17 +49,7 @@ export function formatCompareHtml(c: Comparison, options: FormatOptions = {}): s
   const newName = describeRevision(c.new, options.newName ?? 'new revision');
   const shown = shownRedlines(c, options.unchanged ?? true);
   const anchor = new Map(shown.map((r) => [c.redlines.indexOf(r), `p${c.redlines.indexOf(r) + 1}`]));
-  const out: string[] = [];
-  out.push('<!DOCTYPE html>');
-  out.push('<html lang="en">');
-  out.push('<head>');
-  out.push('<meta charset="utf-8">');
-  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
-  out.push(`<title>${e(`Comparison: ${c.old.revision ?? 'old'} → ${c.new.revision ?? 'new'}`)}</title>`);
-  out.push(`<style>${CSS}</style>`);
-  out.push('</head>');
-  out.push('<body>');
+  const out: string[] = pageStart(`Comparison: ${c.old.revision ?? 'old'} → ${c.new.revision ?? 'new'}`, CSS);
   out.push('<h1>Comparison of two revisions</h1>');
   out.push('<dl class="meta">');
   out.push(`<dt>Old</dt><dd>${e(oldName)}, ${c.old.paragraphs} paragraphs</dd>`);

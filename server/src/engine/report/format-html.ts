@@ -3,7 +3,7 @@
  * external resource (a content security policy forbids any), so it reads offline, prints, and
  * opens in a mail client. Every piece of draft text, and every label, title and name, is escaped.
  */
-import { escapeHtml } from '../compare/format-html.js';
+import { escapeHtml, pageStart } from '../html.js';
 import type { ReportData } from './build.js';
 
 const e = escapeHtml;
@@ -79,17 +79,7 @@ export function barChart(rows: BarRow[], title: string): string {
 const statusClass = (s: string): string => s.replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
 
 export function reportHtml(data: ReportData): string {
-  const out: string[] = [];
-  out.push('<!DOCTYPE html>');
-  out.push('<html lang="en">');
-  out.push('<head>');
-  out.push('<meta charset="utf-8">');
-  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
-  out.push(`<title>${e(`Report: ${data.title}`)}</title>`);
-  out.push(`<style>${CSS}</style>`);
-  out.push('</head>');
-  out.push('<body>');
+  const out: string[] = pageStart(`Report: ${data.title}`, CSS);
   out.push(`<h1>${e(data.title)}</h1>`);
   out.push('<dl class="meta">');
   out.push(`<dt>File</dt><dd>${e(data.uri)}</dd>`);

@@ -82,6 +82,8 @@ export interface SourcePin {
   /** `(f)`, `(i)`: the sub-paragraphs named after the number, outermost first. */
   subparagraphs: string[];
   span: Span;
+  /** Where the digits of the number are (renumbering replaces just them). */
+  numberSpan: Span;
 }
 
 /** As the grammar's `pin`: digits, letters, then sub-paragraphs in parentheses. */
@@ -106,6 +108,7 @@ export function pinsIn(text: string, span: Span, lead: RegExp): SourcePin[] {
       key,
       subparagraphs,
       span: { start: span.start + p.index, end: span.start + p.index + p[0].length },
+      numberSpan: { start: span.start + p.index, end: span.start + p.index + p[1]!.length },
     });
   }
   return pins;

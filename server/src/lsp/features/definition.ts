@@ -11,6 +11,7 @@ import { toRange } from '../convert.js';
 import { matchAt } from './hover.js';
 import { allInlines, citationAt } from './inline-at.js';
 import { spanRange } from './locations.js';
+import { crossReferenceKey, crossReferencePins } from '../../engine/rules/structure-common.js';
 
 export function definition(a: Analysis, offset: number): Location[] | null {
   const node = citationAt(a.draft.document, offset);
@@ -135,36 +136,8 @@ export function trimEnd(text: string, span: Span): Span {
   return { start: span.start, end };
 }
 
-/** How a cross-reference names a paragraph: `12`, `12bis` (operative `OP3` is `3`); none for PP. */
-export function crossReferenceKey(p: Paragraph): string | undefined {
-  if (!p.label || p.kind === 'preambular') return undefined;
-  return `${p.label.number}${p.label.suffix ?? ''}`;
-}
-
-export interface CrossReferencePin {
-  /** `12bis`: the number and its suffix, without a sub-paragraph. */
-  key: string;
-  /** Where the digits of the number are in the source. */
-  numberSpan: Span;
-  /** `(a)`, `(i)`: the sub-paragraphs named after the number. */
-  subparagraphs: string[];
-}
-
-/** The paragraphs named by `paragraphs 3 and 4 below`, read from the source with their offsets. */
-export function crossReferencePins(text: string, ref: CrossReference): CrossReferencePin[] {
-  const image = text.slice(ref.span.start, ref.span.end);
-  const lead = /^[Pp]aragraphs?/.exec(image)?.[0].length ?? 0;
-  // As the grammar's `pin`: digits, letters, then sub-paragraphs in parentheses.
-  const re = /(\d{1,4})([a-z]*)(?:[ \t]*(?:\r?\n[ \t]*)?\([a-z0-9]{1,6}\))*/g;
-  re.lastIndex = lead;
-  const pins: CrossReferencePin[] = [];
-  for (let m = re.exec(image); m; m = re.exec(image)) {
-    const start = ref.span.start + m.index;
-    const subparagraphs = [...m[0].matchAll(/\([a-z0-9]+\)/g)].map((x) => x[0]);
-    pins.push({ key: `${m[1]}${m[2]}`, numberSpan: { start, end: start + m[1]!.length }, subparagraphs });
-  }
-  return pins;
-}
+// Reading cross-references is the engine's (the xref.valid rule uses the same functions).
+export { crossReferenceKey, crossReferencePins };
 
 /**
  * The paragraph a cross-reference names: the nearest one with that number in the direction it
