@@ -18,7 +18,7 @@
 import { inlineView, type Inline, type Span, type TextView } from '../../../../grammar/src/index.js';
 import type { DraftFile } from '../draft.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
-import { readWords, type Word } from '../text/words.js';
+import { readWords, wordsOf, type Word } from '../text/words.js';
 import type { Finding, Fix, RuleContext, Severity } from './rule.js';
 
 /** How the words of a pattern are compared with the words of the text. */
@@ -335,7 +335,7 @@ function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pin
     view,
     content,
     zones: zonesOf(content),
-    words: () => (words ??= readWords(view.text)),
+    words: () => (words ??= wordsOf(view.text) as Word[]),
     sentences: () => (sentences ??= splitSentences(view.text)),
   };
   if (pinpoint) unit.pinpoint = pinpoint;

@@ -23,7 +23,7 @@ import type { DraftDocument, Section, Span } from '../../../../grammar/src/index
 import type { Unit } from '../acquis/units.js';
 import data from '../data/mandate-items.json';
 import type { DraftFile } from '../draft.js';
-import { readWords } from '../text/words.js';
+import { readWords, wordsOf } from '../text/words.js';
 import type { Rule } from './rule.js';
 import { allSections, booleanOption, isExcerpt, numberOption, reportAs } from './structure-common.js';
 
@@ -107,6 +107,19 @@ function isAbout(hits: number[], i: number): boolean {
   return named <= 2 || (h === top && hits.filter((x) => x === top).length === 1);
 }
 
+/** Mentions of each item in a paragraph's text, remembered by text (re-linted on every keystroke). */
+const hitsByText = new Map<string, number[]>();
+function itemHits(text: string, read: readonly { key: string }[]): number[] {
+  let hits = hitsByText.get(text);
+  if (!hits) {
+    const keys = read.map((w) => w.key);
+    hits = COMPILED.map((c) => mentions(keys, c.keywords));
+    if (hitsByText.size >= 4_000) hitsByText.clear();
+    hitsByText.set(text, hits);
+  }
+  return hits;
+}
+
 /** How a document covers the six items of the mandate. Shared with the report. */
 export function measureCoverage(document: DraftDocument, units: Unit[]): MandateCoverage {
   const sections = allSections(document.children);
@@ -121,11 +134,10 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
   const passing = COMPILED.map((): string[] => []);
   let totalWords = 0;
   for (const unit of units) {
-    const read = readWords(unit.view.text);
+    const read = wordsOf(unit.view.text);
     if (!read.length) continue;
     totalWords += read.length;
-    const keys = read.map((w) => w.key);
-    const hits = COMPILED.map((c) => mentions(keys, c.keywords));
+    const hits = itemHits(unit.view.text, read);
     // The innermost section about an item takes the paragraph, words and all.
     const owner = sections.filter((s) => itemsOfSection.has(s) && unit.paragraph.span.start >= s.span.start && unit.paragraph.span.start < s.span.end).pop();
     const where = unit.pinpoint ?? 'an unnumbered paragraph';

@@ -127,3 +127,26 @@ export function separatorKind(text: string, left: Word, right: Word): 'hyphen' |
   if (/^\s+$/.test(between)) return 'space';
   return 'other';
 }
+
+/** Words of texts read recently, by text: rules read the same paragraphs on every keystroke. */
+const recent = new Map<string, readonly Word[]>();
+const RECENT_LIMIT = 4_000;
+
+/**
+ * `readWords` of a whole text, remembered: an editor re-lints a draft whose paragraphs mostly did
+ * not change. The array is shared between callers, so it must not be modified.
+ */
+export function wordsOf(text: string): readonly Word[] {
+  let words = recent.get(text);
+  if (words) return words;
+  words = readWords(text);
+  if (recent.size >= RECENT_LIMIT) {
+    let drop = RECENT_LIMIT / 2;
+    for (const key of recent.keys()) {
+      if (drop-- <= 0) break;
+      recent.delete(key);
+    }
+  }
+  recent.set(text, words);
+  return words;
+}
