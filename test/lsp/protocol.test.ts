@@ -144,8 +144,9 @@ describe('language server over stdio', () => {
     await client.open(uri, text, 1);
     const { diagnostics } = await client.diagnostics(uri, (p) => p.version === 1);
     const deviation = diagnostics.find((d) => d.code === 'precedent.deviation')!;
-    // "In this regard" starts after "1. " and the prefix, whose emoji is two UTF-16 units.
-    expect(deviation.range.start).toEqual({ line: 0, character: 3 + prefix.length });
+    // The finding sits on the words either side of the dropped phrase ("dialogue under"), after
+    // "1. " and the prefix, whose emoji is two UTF-16 units.
+    expect(deviation.range.start).toEqual({ line: 0, character: 3 + prefix.length + P18_DRIFT.indexOf('dialogue under') });
     expect(prefix.length).toBe(8); // 国, 际, the emoji's two UTF-16 units, three spaces and a dash
   });
 

@@ -210,7 +210,7 @@ export class Matcher {
     const alignment = alignLocal(ids, precedent.ids);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
-    const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedent.ids);
+    const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedent.ids, words);
     const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
       words[words.length - 1]!.key,
@@ -327,16 +327,20 @@ function extendStart(a: LocalAlignment, draft: Word[], precedent: Word[]): boole
  * United Nations, is applicable"): local alignment does not pay for the long gap, so the opening
  * words are looked for just before the aligned precedent stretch, and taken in with the gap.
  */
-function extendOpening(a: LocalAlignment, draft: Int32Array, precedent: Int32Array): boolean {
-  const k = a.draftStart;
-  if (k < 2 || k > 4) return false;
-  for (let j = a.precedentStart - 1; j >= Math.max(k, a.precedentStart - MAX_OPENING_GAP); j--) {
-    let same = true;
-    for (let i = 0; i < k && same; i++) same = draft[i]! >= 0 && draft[i] === precedent[j - k + i];
-    if (same) {
-      a.draftStart = 0;
-      a.precedentStart = j - k;
-      return true;
+function extendOpening(a: LocalAlignment, draft: Int32Array, precedent: Int32Array, words: Word[]): boolean {
+  // The opening words follow the sentence start or the frame's "that" ("States reaffirmed that
+  // international law is applicable").
+  for (let k = 2; k <= 4 && k <= a.draftStart; k++) {
+    const from = a.draftStart - k;
+    if (from > 0 && words[from - 1]!.key !== 'that') continue;
+    for (let j = a.precedentStart - 1; j >= Math.max(k, a.precedentStart - MAX_OPENING_GAP); j--) {
+      let same = true;
+      for (let i = 0; i < k && same; i++) same = draft[from + i]! >= 0 && draft[from + i] === precedent[j - k + i];
+      if (same) {
+        a.draftStart = from;
+        a.precedentStart = j - k;
+        return true;
+      }
     }
   }
   return false;
