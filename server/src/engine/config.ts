@@ -51,7 +51,7 @@ export function parseConfig(text: string): { config: AcquisConfig; problems: Con
     // An alias bomb (aliases of aliases) would expand beyond memory: refused past 100 aliases.
     value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Partial<AcquisConfig>;
   } catch (error) {
-    return { config: { ...DEFAULT_CONFIG }, problems: [{ message: `The configuration cannot be read: ${(error as Error).message}`, span: { start: 0, end: 0 } }] };
+    return { config: { ...DEFAULT_CONFIG }, problems: [{ message: `The configuration cannot be read (${(error as Error).message.replace(/\.$/, '')}).`, span: { start: 0, end: 0 } }] };
   }
   if (!validate(value)) {
     for (const error of validator?.errors ?? []) {
