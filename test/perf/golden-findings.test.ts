@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDraft } from '../../bench/draft-gen';
 import { builtinAcquisDir, readAcquisFolder } from '../../server/src/cli/node-host';
-import { createEngine, type Engine } from '../../server/src/engine/index';
+import { createEngine, engineFromAcquis, fromSnapshot, toSnapshot, type Engine } from '../../server/src/engine/index';
 import type { Finding } from '../../server/src/engine/rules/rule';
 
 const GOLDEN = join(__dirname, 'golden-findings.json');
@@ -127,5 +127,18 @@ describe('findings do not move (golden file)', () => {
     }
     // The inputs must exercise something: a golden file of empty lists proves nothing.
     expect(Object.values(golden).flat().length).toBeGreaterThan(100);
+  });
+
+  it('an engine over the snapshot (ready-made index) finds the same as one over the parsed acquis', () => {
+    const parsed = engineFor('builtin');
+    const stored = JSON.parse(JSON.stringify(toSnapshot(parsed.acquis, 'test'))) as ReturnType<typeof toSnapshot>;
+    expect(stored.vocabulary?.length).toBeGreaterThan(100);
+    const loaded = engineFromAcquis(fromSnapshot(stored));
+    for (const input of inputs().filter((i) => i.acquis === 'builtin')) {
+      const uri = `file:///golden/${input.name.replace(/\W+/g, '-')}.draft`;
+      const a = parsed.lint(uri, input.text).findings.map(summarize);
+      const b = loaded.lint(uri, input.text).findings.map(summarize);
+      expect(b, input.name).toEqual(a);
+    }
   });
 });
