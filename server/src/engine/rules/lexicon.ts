@@ -18,6 +18,7 @@
 import { inlineView, type Inline, type Span, type TextView } from '../../../../grammar/src/index.js';
 import type { DraftFile } from '../draft.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
+import { lowerBound } from '../text/ranges.js';
 import { readWords, wordsOf, type Word } from '../text/words.js';
 import { foldForLiterals, mayMatch, requiredLiterals, type LiteralRequirement } from './regex-literals.js';
 import type { Finding, Fix, RuleContext, Severity } from './rule.js';
@@ -396,8 +397,10 @@ function zonesOf(content: Inline[]): TextUnit['zones'] {
 
 /** The sentence of `unit` that holds view offset `at`. */
 export function sentenceAt(unit: TextUnit, at: number): SentenceSpan {
-  const found = unit.sentences().find((s) => at >= s.start && at < s.end);
-  return found ?? { start: 0, end: unit.view.text.length };
+  // Sentences are in order and do not overlap: the last one starting at or before `at`.
+  const sentences = unit.sentences();
+  const found = sentences[lowerBound(sentences, at + 1, (s) => s.start) - 1];
+  return found && at >= found.start && at < found.end ? found : { start: 0, end: unit.view.text.length };
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -502,15 +505,16 @@ function accept(entry: CompiledEntry, unit: TextUnit, hit: RawHit): LexiconHit |
   }
   if (entry.notBefore.length || entry.notAfter.length) {
     const words = unit.words();
-    const before = words.filter((w) => w.end <= hit.start);
-    const after = words.filter((w) => w.start >= hit.end);
+    // Words in order: those ending by the hit's start, and those starting from its end.
+    const beforeEnd = lowerBound(words, hit.start + 1, (w) => w.end);
+    const afterStart = lowerBound(words, hit.end, (w) => w.start);
     const precedes = (phrase: string[]): boolean => {
-      const tail = before.slice(before.length - phrase.length);
+      const tail = words.slice(Math.max(0, beforeEnd - phrase.length), beforeEnd);
       if (tail.length !== phrase.length || !SEPARATOR.test(text.slice(tail[tail.length - 1]!.end, hit.start))) return false;
       return tail.every((w, k) => w.key === phrase[k]);
     };
     const follows = (phrase: string[]): boolean => {
-      const head = after.slice(0, phrase.length);
+      const head = words.slice(afterStart, afterStart + phrase.length);
       if (head.length !== phrase.length || !SEPARATOR.test(text.slice(hit.end, head[0]!.start))) return false;
       return head.every((w, k) => w.key === phrase[k]);
     };
