@@ -56,9 +56,17 @@ const INLINE_STARTS = new Set<TokenType>([
   ...CLOSERS,
 ]);
 
+/**
+ * Set to `true` by the production bundles (scripts/build.mjs, esbuild `define`): Chevrotain's
+ * grammar validations (ambiguities, left recursion) cost a third of the parser's construction and
+ * can only fail on a change to this file, which the test suite, running unbundled, catches.
+ */
+declare const ACQUIS_PRODUCTION: boolean | undefined;
+const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
+
 export class DraftParser extends CstParser {
   constructor() {
-    super(t.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 2 });
+    super(t.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 2, skipValidations });
     this.performSelfAnalysis();
   }
 

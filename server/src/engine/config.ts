@@ -62,7 +62,7 @@ export function parseConfig(text: string): { config: AcquisConfig; problems: Con
     // A bounded alias count: a "billion laughs" file is refused instead of filling the memory.
     value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Partial<AcquisConfig>;
   } catch (error) {
-    return { config: { ...DEFAULT_CONFIG }, problems: [{ message: `The configuration cannot be read: ${(error as Error).message}`, span: { start: 0, end: 0 } }] };
+    return { config: { ...DEFAULT_CONFIG }, problems: [{ message: `The configuration cannot be read (${(error as Error).message.replace(/\.$/, '')}).`, span: { start: 0, end: 0 } }] };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { config: { ...DEFAULT_CONFIG }, problems: [{ message: 'The configuration must be a map of settings (`key: value` lines).', span: { start: 0, end: text.length } }] };

@@ -4,10 +4,10 @@
  * apart until their symbols are checked against each other (see `build-engine.ts`).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildAcquis, fromSnapshot, normaliseSymbol, toSnapshot, type Acquis, type AcquisSnapshot, type SourceFile } from '../engine/index.js';
-import { InputError } from './input-error.js';
+import { InputError, writeTextFile } from './text-file.js';
 import { builtinAcquisDir, packageRoot, SNAPSHOT_FILE } from './install.js';
 import { readAcquisFolder } from './folders.js';
 
@@ -25,7 +25,7 @@ export function writeBuiltinSnapshot(): string {
   const { acquis, problems } = buildAcquis(sources.map((s) => ({ uri: relative(root, s.uri), text: s.text })));
   if (problems.length) throw new InputError(`the built-in acquis has problems: ${problems[0]!.message}`, problems[0]!.uri);
   const file = join(root, SNAPSHOT_FILE);
-  writeFileSync(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
+  writeTextFile(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
   return file;
 }
 

@@ -23,7 +23,7 @@ import {
 import { builtinFromSnapshot, readBuiltin, type BuiltinPart } from './acquis-loader.js';
 import { findConfigFile, readConfigFile } from './config-file.js';
 import { readAcquisFolder } from './folders.js';
-import { InputError } from './input-error.js';
+import { InputError } from './text-file.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, LineIndex, parseConfig, type AcquisConfig } from '../engine/index.js';
-import { InputError } from './input-error.js';
+import { InputError } from './text-file.js';
 import { readText } from './read-text.js';
 
 /** The configuration file in `start` or the nearest folder above it. */

@@ -1,7 +1,7 @@
 /** Where this installation keeps its own files: the built-in acquis and its snapshot. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { InputError } from './input-error.js';
+import { InputError } from './text-file.js';
 
 /** The package's root folder, found by walking up from this module (source or bundle). */
 export function packageRoot(): string {

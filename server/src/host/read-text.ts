@@ -1,14 +1,9 @@
 /** Reading one text file, with the reasons a user understands when it cannot be read. */
-import { readFileSync } from 'node:fs';
-import { InputError } from './input-error.js';
+import { readTextFile } from './text-file.js';
 
-/** Read a UTF-8 file (a BOM is kept, so that writing back keeps it); `shown` names it in errors. */
+/** Read a text file (host/text-file.ts: UTF-8 checked, UTF-16 with a BOM); `shown` names it in errors. */
 export function readText(file: string, shown = file): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read: ${reason(error)}.`, shown);
-  }
+  return readTextFile(file, shown).text;
 }
 
 /** A file-system error in a few words. */

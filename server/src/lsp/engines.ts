@@ -9,10 +9,11 @@
 import { dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, MessageType, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { Engine, RuleSetting } from '../engine/index.js';
+import { CONFIG_KEYS, type Engine, type RuleSetting } from '../engine/index.js';
+import type { ConfigChoices } from '../host/precedence.js';
 import { buildEngineAsync, type EngineRequest } from '../host/build-engine.js';
 import { findConfigFile } from '../host/config-file.js';
-import type { InputError } from '../host/input-error.js';
+import type { InputError } from '../host/text-file.js';
 
 /** Client settings under `acquis.` (see package.json `contributes.configuration`); unset ones are absent or null. */
 export interface ClientSettings {
@@ -31,6 +32,19 @@ export interface EngineEntry {
   /** The first problem with the configuration or the acquis, as shown to the user. */
   problem?: string;
   settings: ClientSettings;
+}
+
+/**
+ * The settings that are configuration keys: a setting named like a key of acquis.config.yaml
+ * (`builtin`, `rules`, and any key the schema gains) is that key's choice; `acquisPaths` is `acquis`.
+ */
+export function choicesOf(settings: ClientSettings): ConfigChoices {
+  const choices: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    if (key !== 'acquis' && (settings as Record<string, unknown>)[key] !== undefined) choices[key] = (settings as Record<string, unknown>)[key];
+  }
+  choices.acquis = settings.acquisPaths;
+  return choices as ConfigChoices;
 }
 
 export class EngineStore {
@@ -82,7 +96,7 @@ export class EngineStore {
     if (!entry) {
       entry = this.build({
         searchFrom: folder,
-        choices: { builtin: settings.builtin, acquis: settings.acquisPaths, rules: settings.rules },
+        choices: choicesOf(settings),
         choicesBase: (file) => (file ? dirname(file) : base),
         trusted: this.trusted,
         uriOf: (p) => pathToFileURL(p).href,
