@@ -173,8 +173,16 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   // Escapes read as the character they protect.
+  // The next backslash at or after some offset, remembered: searching the source afresh for each
+  // text node would scan to its end every time when there is none (quadratic in a long paragraph).
+  let searchedFrom = Infinity;
+  let nextSlash = -1;
   const emitText = (start: number, end: number): void => {
-    const slash = source.indexOf('\\', start);
+    if (start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
+      searchedFrom = start;
+      nextSlash = source.indexOf('\\', start);
+    }
+    const slash = nextSlash;
     if (slash < 0 || slash >= end) {
       emit(start, end);
       return;
