@@ -70,6 +70,16 @@ export class DraftParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /**
+   * Recovery by deleting one token must never delete a blank line: that would join two blocks
+   * (`"[` + blank line + `]` closing across it), and blocks end at blank lines, which the
+   * incremental parser relies on. (Chevrotain passes the expected type; the token it would
+   * delete is the next one.)
+   */
+  protected override canTokenTypeBeDeletedInRecovery(expected: TokenType): boolean {
+    return this.LA(1).tokenType !== t.BlankLine && super.canTokenTypeBeDeletedInRecovery(expected);
+  }
+
   /** True unless the next token is a line break that ends the current block. */
   private continuesBlock(): boolean {
     const next = this.LA(1).tokenType;
