@@ -15,15 +15,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * Rules whose findings are not problems and are not published as diagnostics: quoting agreed
- * language is what a drafter should do. The code lens and the hover show it instead; the CLI and
- * the report still list these findings.
+ * Whether a finding is shown as a diagnostic. A verbatim quote (`precedent.agreed`) is not a
+ * problem: quoting agreed language is what a drafter should do, and the code lens and the hover
+ * show it instead (the CLI and the report still list it). Language adopted by vote is reported by
+ * `precedent.voted`, which is published.
  */
-export const NOT_PUBLISHED = new Set(['precedent.agreed']);
+export function isPublished(finding: Finding): boolean {
+  return finding.ruleId !== 'precedent.agreed';
+}
 
 /** The findings a language client shows as diagnostics, with their index in the analysis. */
 export function publishedFindings(findings: readonly Finding[]): Array<{ finding: Finding; index: number }> {
-  return findings.flatMap((finding, index) => (NOT_PUBLISHED.has(finding.ruleId) ? [] : [{ finding, index }]));
+  return findings.flatMap((finding, index) => (isPublished(finding) ? [{ finding, index }] : []));
 }
 
 export function toRange(doc: TextDocument, span: Span): Range {
