@@ -13,13 +13,16 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // Some dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
-  define: { 'import.meta.url': '__acquis_import_meta_url' },
+  // ACQUIS_PRODUCTION: grammar validations run in the tests, not in every process (grammar/src/parser.ts).
+  define: { 'import.meta.url': '__acquis_import_meta_url', ACQUIS_PRODUCTION: 'true' },
   banner: { js: "var __acquis_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // Huge documents are linted in a worker thread of the server (server/src/lsp/analyses.ts).
+  build({ ...common, entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),
   // The VS Code client: `vscode` is provided by the editor at run time.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);

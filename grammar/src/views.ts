@@ -80,15 +80,25 @@ export class TextView {
   }
 }
 
-const CLOSING = /^[,.;:)\]”’!?]/;
-const OPENING = /^[(“‘[]$/;
+const CLOSING = new Set([',', '.', ';', ':', ')', ']', '”', '’', '!', '?']);
+const OPENING = new Set(['(', '“', '‘', '[']);
 const WORDISH = /[\p{L}\p{N}]/u;
+/** A letter or digit; ASCII answered without the (large) Unicode class. */
+const wordish = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORDISH.test(c);
+};
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
 /** Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading). */
 export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current'): TextView {
   const pieces: Piece[] = [];
-  let text = '';
+  // Chunks joined once at the end: appending to a string and reading its last character back
+  // flattens the string every time, which made a long paragraph quadratic.
+  const chunks: string[] = [];
+  let length = 0;
+  let lastChar = '';
   let lastSourceEnd = -1;
 
   /** One piece per run of non-space characters: runs of spaces and line breaks read as one space. */
@@ -105,18 +115,23 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
 
   const emitRun = (start: number, end: number): void => {
     const chunk = source.slice(start, end);
-    if (text.length > 0) {
+    if (length > 0) {
       // One space where the source had spacing (or where two words would otherwise touch),
       // none before closing punctuation or after an opening bracket or quote.
       let spaced = false;
       for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
-      const prev = text[text.length - 1]!;
+      const prev = lastChar;
       const needsSpace =
-        (spaced || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) && !CLOSING.test(chunk) && !OPENING.test(prev);
-      if (needsSpace) text += ' ';
+        (spaced || (wordish(prev) && wordish(chunk[0]!))) && !CLOSING.has(chunk[0]!) && !OPENING.has(prev);
+      if (needsSpace) {
+        chunks.push(' ');
+        length++;
+      }
     }
-    pieces.push({ viewStart: text.length, sourceStart: start, length: end - start });
-    text += chunk;
+    pieces.push({ viewStart: length, sourceStart: start, length: end - start });
+    chunks.push(chunk);
+    length += chunk.length;
+    lastChar = chunk[chunk.length - 1]!;
     lastSourceEnd = end;
   };
 
@@ -164,8 +179,16 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   // Escapes read as the character they protect.
+  // The next backslash at or after some offset, remembered: searching the source afresh for each
+  // text node would scan to its end every time when there is none (quadratic in a long paragraph).
+  let searchedFrom = Infinity;
+  let nextSlash = -1;
   const emitText = (start: number, end: number): void => {
-    const slash = source.indexOf('\\', start);
+    if (start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
+      searchedFrom = start;
+      nextSlash = source.indexOf('\\', start);
+    }
+    const slash = nextSlash;
     if (slash < 0 || slash >= end) {
       emit(start, end);
       return;
@@ -188,5 +211,5 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   walk(content);
-  return new TextView(text, pieces, source);
+  return new TextView(chunks.join(''), pieces, source);
 }
