@@ -34,14 +34,13 @@ const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 function entryOf(report: FileReport, finding: Finding, base: string, cwd: string): BaselineEntry {
   const path = relative(base, resolve(cwd, report.path)).split(sep).join('/');
-  const entry: BaselineEntry = {
+  return {
     path,
     ruleId: finding.ruleId,
+    ...(finding.precedent ? { precedent: `${finding.precedent.symbol}, para. ${finding.precedent.paragraph}` } : {}),
     text: fold(report.text.slice(finding.span.start, finding.span.end)),
     message: finding.message,
   };
-  if (finding.precedent) entry.precedent = `${finding.precedent.symbol}, para. ${finding.precedent.paragraph}`;
-  return entry;
 }
 
 const keyOf = (e: BaselineEntry): string => JSON.stringify([e.path, e.ruleId, e.precedent ?? null, e.text, e.message]);
