@@ -116,6 +116,21 @@ describe('reading drafts', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('reads standard input only when asked with -, and never rewrites it', () => {
+    const dir = tempDir();
+    const viaStdin = (args: string[], input: string | Buffer) =>
+      spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', timeout: 30_000 });
+    const r = viaStdin(['lint', '-', ...LINT], DRAFT);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<stdin>:6:\d+ warning precedent\.deviation /);
+    const fixing = viaStdin(['lint', '-', '--fix', ...LINT], DRAFT);
+    expect(fixing.status).toBe(2);
+    expect(fixing.stderr).toBe('<stdin>: error: --fix cannot rewrite standard input; use --fix-dry-run to see the fixes.\n');
+    const latin1 = viaStdin(['lint', '-', ...LINT], Buffer.from('caf\u00e9\n', 'latin1'));
+    expect(latin1.status).toBe(2);
+    expect(latin1.stderr).toMatch(/^<stdin>:1:4: error: not valid UTF-8: byte 0xe9/);
+  });
+
   it('stops quickly, with exit 2 and the file, on a YAML alias bomb in acquis.config.yaml', () => {
     const { dir } = folderWith();
     const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];

@@ -336,8 +336,12 @@ export function planWrite(path: string, options: Pick<WriteOptions, 'shown' | 'i
  * processes respect; otherwise nothing is written. Mode and owner are kept.
  */
 export function writeTextFile(path: string, text: string, options: WriteOptions = {}): void {
+  writeFileBytes(path, encodeText(text, options.encoding ?? 'utf8'), options);
+}
+
+/** `writeTextFile` for bytes that are not text (a .docx, a snapshot): the same guarantees. */
+export function writeFileBytes(path: string, bytes: Uint8Array, options: Omit<WriteOptions, 'encoding'> = {}): void {
   const target = planWrite(path, options);
-  const bytes = encodeText(text, options.encoding ?? 'utf8');
   try {
     if (target.mode === 'direct') return writeDirect(target, bytes);
     withLock(target, () => {
@@ -350,7 +354,7 @@ export function writeTextFile(path: string, text: string, options: WriteOptions 
   }
 }
 
-function writeDirect(target: WriteTarget, bytes: Buffer): void {
+function writeDirect(target: WriteTarget, bytes: Uint8Array): void {
   // A FIFO with no reader would block: a non-blocking open fails instead (ENXIO).
   const flags = target.stat?.isFIFO() ? constants.O_WRONLY | constants.O_NONBLOCK : constants.O_WRONLY | constants.O_TRUNC;
   let fd: number;
@@ -366,7 +370,7 @@ function writeDirect(target: WriteTarget, bytes: Buffer): void {
   }
 }
 
-function replace(target: WriteTarget, bytes: Buffer, expect: FileStamp | undefined): void {
+function replace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | undefined): void {
   const folder = dirname(target.real);
   const temp = join(folder, `.${basename(target.real)}.${randomBytes(6).toString('hex')}.acquis-tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
@@ -413,7 +417,7 @@ function replace(target: WriteTarget, bytes: Buffer, expect: FileStamp | undefin
 }
 
 /** A file with several hard links: rewrite its one inode, after the same re-check. */
-function writeInPlace(target: WriteTarget, bytes: Buffer, expect: FileStamp | undefined): void {
+function writeInPlace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | undefined): void {
   if (expect) recheck(target, expect);
   const fd = openSync(target.real, constants.O_WRONLY);
   try {
@@ -496,7 +500,7 @@ function keepOwner(fd: number, stat: Stats): void {
 
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) {
     try {

@@ -15,6 +15,7 @@ import { formatJson } from '../format/json.js';
 import type { FileReport, RunInfo } from '../format/report.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
+import { InputError, STDIN_NAME } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { expandInputs } from '../node-host.js';
 import { acquisOptions, formatOption, outputOption, type AcquisCliOptions } from '../options.js';
@@ -45,7 +46,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
   const command = program
     .command('lint')
     .description('Lint .draft files against the acquis (agreed language).')
-    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft")')
+    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft"); - reads standard input')
     .addOption(formatOption(LINT_FORMATTERS, 'text'));
   acquisOptions(command)
     .addOption(
@@ -63,6 +64,9 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
 /** The command's work, callable without commander. Returns the exit code. */
 export async function runLint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
   const paths = await expandInputs(inputs, io.cwd);
+  if (paths.includes('-') && options.fix) {
+    throw new InputError('--fix cannot rewrite standard input; use --fix-dry-run to see the fixes.', STDIN_NAME);
+  }
   // Every file this run writes is checked before any work: not an input, in a folder that exists.
   const output = openOutput(io, options.output, paths);
   const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, paths) : undefined;
@@ -70,8 +74,9 @@ export async function runLint(inputs: string[], options: LintOptions, io: Io): P
   const engine = engineFor(options, io.cwd);
   const reports: FileReport[] = [];
   let diffs = '';
-  for (const path of paths) {
-    const file = readDraftFile(io, path);
+  for (let path of paths) {
+    const file = readDraftFile(io, path, { stdin: true });
+    if (path === '-') path = STDIN_NAME;
     let text = file.text;
     if (options.fix || options.fixDryRun) {
       text = fixAll(file.text, (t) => engine.lint(path, t).findings).text;
