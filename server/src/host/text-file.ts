@@ -461,7 +461,11 @@ function withLock(target: WriteTarget, work: () => void): void {
     try {
       fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder Acquis may not create files in (a hard-linked file written in place): the
+      // re-check alone guards the write.
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return work();
+      if (code !== 'EEXIST') throw error;
       try {
         if (Date.now() - lstatSync(lock).mtimeMs > LOCK_STALE_MS) unlinkSync(lock);
       } catch {
