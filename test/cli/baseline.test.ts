@@ -96,6 +96,19 @@ describe('acquis lint --write-baseline / --baseline', () => {
     expect(r.stderr).toContain('1 known finding not reported');
   });
 
+  it('takes an earlier revision of the draft as the baseline: only what the new revision adds fails', () => {
+    const dir = tempDir();
+    const old = readFileSync(copyFixture('lighthouse.draft', dir, 'rev1.draft'), 'utf8');
+    writeFileSync(join(dir, 'rev2.draft'), old.replace('---\n\n1.', '---\n\n// Revised.\n\n1.') + NEW_PARAGRAPH);
+    const r = acquis(['lint', 'rev2.draft', ...A, '--baseline', 'rev1.draft'], dir);
+    expect(r.status, describeRun(r)).toBe(1);
+    expect(r.stdout.match(/warning precedent\.deviation/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^rev2\.draft:10:\d+ warning precedent\.deviation .*para\. 8 /m);
+    expect(r.stderr).toBe('rev1.draft: 1 known finding not reported; 0 from the baseline no longer found.\n');
+    writeFileSync(join(dir, 'rev3.draft'), old.replace('---\n\n1.', '---\n\n// Revised.\n\n1.'));
+    expect(acquis(['lint', 'rev3.draft', ...A, '--baseline', 'rev1.draft'], dir).status).toBe(0);
+  });
+
   it('refuses a baseline that is not one: exit 2 with the file', () => {
     const { dir } = withBaseline();
     writeFileSync(join(dir, 'bad.json'), '{"version": 7, "findings": []}');

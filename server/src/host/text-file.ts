@@ -231,6 +231,11 @@ function kindOf(stat: Stats): string {
   return 'is not a regular file';
 }
 
+/** A system error (`ENOENT`, `EACCES`...) in words, for `file: error: ...` messages. */
+export function describeSystemError(error: unknown): string {
+  return reason(error);
+}
+
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
