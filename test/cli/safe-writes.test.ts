@@ -298,6 +298,31 @@ describe('-o', () => {
     expect(readdirSync(dir)).toEqual(['d.draft']);
   });
 
+  it('-o onto a FIFO writes into it when someone reads, and says so without hanging when nobody does', async () => {
+    const { dir } = folderWith();
+    const fifo = join(dir, 'report.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const lonely = acquis(['lint', 'd.draft', ...LINT, '-o', 'report.pipe'], dir, 15_000);
+    expect(lonely.signal).toBeNull();
+    expectInputError(lonely, /^report\.pipe: error: cannot write: nothing is reading from this FIFO\.\n$/);
+
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const closed = new Promise((done) => reader.on('close', done));
+    // Wait until the reader has the FIFO open (a writer's non-blocking open succeeds then).
+    let r: Run | undefined;
+    for (let i = 0; i < 50 && r?.status !== 0; i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      r = await start(['lint', 'd.draft', ...LINT, '-o', 'report.pipe'], dir);
+    }
+    if (r?.status !== 0) reader.kill();
+    await closed;
+    expect(r?.status, r && describeRun(r)).toBe(0);
+    expect(got).toMatch(/^d\.draft:6:\d+ warning precedent\.deviation /);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
   it('-o onto an input (directly or through a link) is refused and the input kept', () => {
     const { dir, file } = folderWith();
     symlinkSync('d.draft', join(dir, 'alias.draft'));

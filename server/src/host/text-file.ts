@@ -299,9 +299,7 @@ export function planWrite(path: string, options: Pick<WriteOptions, 'shown' | 'i
   try {
     stat = statSync(absolute);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new InputError(`cannot write: ${reason(error)}.`, shown);
-    if (code !== 'ENOENT') throw new InputError(`cannot write: ${reason(error)}.`, shown);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`cannot write: ${reason(error)}.`, shown);
   }
   if (stat?.isDirectory()) throw new InputError('cannot write: is a folder, not a file; give a file name.', shown);
   for (const input of options.inputs ?? []) {
@@ -364,7 +362,7 @@ function writeDirect(target: WriteTarget, bytes: Uint8Array): void {
   const flags = target.stat?.isFIFO() ? constants.O_WRONLY | constants.O_NONBLOCK : constants.O_WRONLY | constants.O_TRUNC;
   let fd: number;
   try {
-    fd = openSync(target.path, flags);
+    fd = openSync(target.real, flags);
   } catch (error) {
     throw new InputError(`cannot write: ${reason(error)}.`, target.shown);
   }
