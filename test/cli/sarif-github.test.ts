@@ -100,6 +100,7 @@ describe('SARIF', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: 'lighthouse.draft' },
+            // The changed word only: the quoted stretch is related information.
             region: { startLine: 6, startColumn: 93, endLine: 6, endColumn: 99 },
           },
         },
@@ -107,16 +108,15 @@ describe('SARIF', () => {
       properties: { precedent: { symbol: 'A/99/777', paragraph: '7', adoption: 'consensus' } },
     });
     expect(run.tool.driver.rules[result.ruleIndex!]!.id).toBe('precedent.deviation');
-    // The fix: the minimal edit, "coast" (5 code units) replaced by "shore" at the offset of
-    // "coasts" in the file, which makes "shores".
+    // The fix: "coasts" (6 code units) replaced by "shores", at the offset of "coasts" in the file.
     const text = readFileSync(join(dir, 'lighthouse.draft'), 'utf8');
     expect(result.fixes).toEqual([
       {
-        description: { text: 'Restore the wording of A/99/777, para. 7' },
+        description: { text: 'Restore the agreed wording of A/99/777, para. 7' },
         artifactChanges: [
           {
             artifactLocation: { uri: 'lighthouse.draft', uriBaseId: 'SRCROOT' },
-            replacements: [{ deletedRegion: { charOffset: text.indexOf('coasts'), charLength: 5 }, insertedContent: { text: 'shore' } }],
+            replacements: [{ deletedRegion: { charOffset: text.indexOf('coasts'), charLength: 6 }, insertedContent: { text: 'shores' } }],
           },
         ],
       },
@@ -188,7 +188,7 @@ describe('GitHub workflow commands', () => {
       expect(l).toMatch(/^::(error|warning|notice) file=samples\/demo\.draft,line=\d+,col=\d+,endLine=\d+(,endColumn=\d+)?,title=[a-z.]+::.+$/);
     }
     expect(lines).toContain(
-      '::warning file=samples/demo.draft,line=68,col=79,endLine=69,title=precedent.deviation::Word-order departure from agreed language of A/70/174, para. 35 (consensus, 2015): "regional, bilateral" for "bilateral, regional" (list order).',
+      '::warning file=samples/demo.draft,line=84,col=34,endLine=84,endColumn=48,title=precedent.deviation::Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
     );
     expect(lines.some((l) => l.startsWith('::error file=samples/demo.draft,line=89,col=1,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::notice '))).toBe(true);

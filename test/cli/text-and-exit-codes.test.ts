@@ -31,8 +31,8 @@ const DEMO_DEVIATIONS = [
   'samples/demo.draft:45:1 info precedent.deviation Editorial departure from agreed language of A/70/174, para. 33 (consensus, 2015; also A/RES/73/27, PP11): "behavior" for "behaviour" (spelling).',
   'samples/demo.draft:68:79 warning precedent.deviation Word-order departure from agreed language of A/70/174, para. 35 (consensus, 2015): "regional, bilateral" for "bilateral, regional" (list order).',
   'samples/demo.draft:75:9 info precedent.deviation Editorial departure from agreed language of A/68/98, para. 13 (consensus, 2013; also A/RES/73/27, PP11): "capacity building" for "capacity-building" (hyphenation).',
-  'samples/demo.draft:83:58 warning precedent.deviation Departure in wording from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): "cooperative measures" for "cooperation".',
-  'samples/demo.draft:84:34 warning precedent.deviation Departure in wording from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
+  'samples/demo.draft:83:58 warning precedent.deviation Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): "cooperative measures" for "cooperation".',
+  'samples/demo.draft:84:34 warning precedent.deviation Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
   'samples/demo.draft:89:1 error precedent.deviation Substantive departure from agreed language of A/70/174, para. 33 (consensus, 2015): drops "not" (negation).',
   'samples/demo.draft:97:59 error precedent.deviation Substantive departure from agreed language of A/70/174, para. 35 (consensus, 2015): "must" for "should" (modal verb).',
   'samples/demo.draft:102:30 error precedent.deviation Substantive departure from agreed language of A/65/201, para. 18 (i) (consensus, 2010): adds "all" (quantifier).',
@@ -67,7 +67,7 @@ describe('text format', () => {
     expect(lines.at(-1)).toBe(expectedSummary(findings, 1));
   });
 
-  it('gives 1-based lines and columns that point at the changed words', () => {
+  it('gives 1-based lines and columns that point at the quoted words', () => {
     const r = acquis(['lint', 'samples/demo.draft'], ROOT);
     const demo = readFileSync(DEMO, 'utf8').split('\n');
     const at = (line: number, col: number): string => demo[line - 1]!.slice(col - 1);
