@@ -288,7 +288,11 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         return t.some((s) => s.includes('precedent.deviation')) ? t : undefined;
       });
       log(`  problems rows on screen: ${texts.length}`);
-      const spans = texts.map((t) => /\[Ln (\d+), Col (\d+)\]/.exec(t)?.slice(1).join(':')).filter((x): x is string => !!x);
+      // The problems themselves (source and rule: "acquis(precedent.deviation)"), not the rows of
+      // their related information (the quoted stretch, the precedent) that the tree shows under them.
+      const problems = texts.filter((t) => /acquis\W{0,3}[a-z]+\.[a-z]+/.test(t));
+      log(`  problems: ${JSON.stringify(problems.map((t) => t.slice(0, 70)))}`);
+      const spans = problems.map((t) => /\[Ln (\d+), Col (\d+)\]/.exec(t)?.slice(1).join(':')).filter((x): x is string => !!x);
       const repeated = [...new Set(spans.filter((s, i) => spans.indexOf(s) !== i))];
       check('one Problems entry per span', spans.length > 0 && repeated.length === 0, `${spans.length} entries; repeated at ${JSON.stringify(repeated)}`);
       check('no Problems entry for agreed language', !texts.some((t) => t.includes('precedent.agreed') && t.includes('consensus')));
@@ -415,7 +419,7 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       await p.waitForTimeout(500);
       const after = await editorText(p);
       const message = await p.locator('.monaco-editor-overlaymessage').allInnerTexts().catch(() => [] as string[]);
-      check('the built-in document is read-only', !after.includes('zzz') && before === after, JSON.stringify(message));
+      check('the built-in document is read-only', !after.includes('zzz') && message.some((m) => m.includes('read-only')), JSON.stringify(message));
       await p.waitForTimeout(1500);
       const squiggles = await p.locator(`${EDITOR} [class*="squiggly-"]`).count();
       check('the built-in document is not linted', squiggles === 0, `${squiggles} squiggles`);
