@@ -13,6 +13,7 @@
  *   the agreed wording and Ctrl+S writes it; Go to Symbol; Go to Definition opens the built-in
  *   acquis document read-only and unlinted; completion offers each formulation once; compare run
  *   from the older file redlines old -> new, names both in the title, and swaps; fix-all on save.
+ * The screenshot `NN-hover-comparison.png` is the README's picture (docs/images/vscode-hover.png).
  *
  * Checks about the look of the editor are collected (`check`) so one run reports every miss; a
  * step that cannot go on throws.
@@ -336,6 +337,8 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       const sourceAt = all.indexOf('A/70/174, para. 33');
       check('the source line comes after the comparison', precedentAt >= 0 && sourceAt > precedentAt);
       check('no internal labels in the hover', !/\.draft\(\d+, \d+\)/.test(all), JSON.stringify(/\S*\.draft\(\d+, \d+\)/.exec(all)?.[0] ?? ''));
+      // The README's picture (docs/images/vscode-hover.png): the quiet editor with the hover open.
+      await screenshot('hover-comparison');
       await p.mouse.move(5, 5);
     });
 
@@ -524,23 +527,6 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         (await editorText(p)).replace(/\s+/g, ' ').includes('It should not duplicate'));
     });
 
-    await step('quiet-editor', async () => {
-      // The README's picture: demo.draft as saved (the departure of paragraph 13 restored), with
-      // the hover on the agreed quote of paragraph 14.
-      await quickOpen(p, 'demo.draft', '');
-      await goToLine(p, 92);
-      await p.waitForTimeout(500);
-      const cursor = await cursorBox();
-      await waitFor('the hover on paragraph 14', 15_000, async () => {
-        await p.mouse.move(5, 5);
-        await p.mouse.move(cursor.x + 300, cursor.y + cursor.height / 2, { steps: 4 });
-        for (let i = 0; i < 8; i++) {
-          await p.waitForTimeout(250);
-          if ((await p.locator('.monaco-hover').allInnerTexts().catch(() => [] as string[])).some((t) => t.includes('A/70/174'))) return true;
-        }
-        return undefined;
-      }, 100);
-    });
   } finally {
     await context?.close().catch(() => undefined);
   }
