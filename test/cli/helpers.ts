@@ -117,6 +117,7 @@ export interface JsonFix {
   title: string;
   safe: boolean;
   edits: JsonEdit[];
+  level?: 'editorial' | 'wording' | 'substantive';
 }
 export interface JsonFinding {
   ruleId: string;
