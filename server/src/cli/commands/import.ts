@@ -30,7 +30,7 @@ import {
 import type { Io } from '../main.js';
 import { InputError, readText, writeAtomic } from '../node-host.js';
 import { importDocx } from '../office/docx-import.js';
-import { readPdfText } from '../office/pdf-text.js';
+import { PdfError, readPdfText } from '../office/pdf-text.js';
 
 interface ImportCliOptions {
   output?: string;
@@ -168,7 +168,8 @@ async function readInputText(file: string, io: Io): Promise<string> {
   try {
     return await readPdfText(bytes);
   } catch (error) {
-    throw new FileError(file, (error as Error).message);
+    if (error instanceof PdfError) throw new FileError(file, error.message);
+    throw error;
   }
 }
 
