@@ -29,7 +29,8 @@ import {
 } from '../../engine/import/import.js';
 import type { Io } from '../main.js';
 import { InputError, readText, writeAtomic } from '../node-host.js';
-import { importDocx } from '../office/docx-import.js';
+import { DocxError, importDocx } from '../office/docx-import.js';
+import type { DocxWarning } from '../../engine/import/docx/to-draft.js';
 import { PdfError, readPdfText } from '../office/pdf-text.js';
 
 interface ImportCliOptions {
@@ -194,6 +195,23 @@ function printWarnings(file: string, warnings: ImportWarning[], io: Io): void {
   }
 }
 
+async function readDocx(file: string, title: string | undefined, io: Io): ReturnType<typeof importDocx> {
+  try {
+    return await importDocx(readBytes(resolve(io.cwd, file), file), title !== undefined ? { title } : {});
+  } catch (error) {
+    if (error instanceof DocxError) throw new FileError(file, error.message);
+    throw error;
+  }
+}
+
+/** A Word document has no lines: warnings name the paragraph (counted from 1) instead. */
+function printDocxWarnings(file: string, warnings: DocxWarning[], io: Io): void {
+  for (const w of warnings) {
+    const where = w.paragraph > 0 ? `${file}: paragraph ${w.paragraph}` : file;
+    io.stderr(`${where}: warning: ${w.reason}${w.text ? `: ${w.text}` : ''}\n`);
+  }
+}
+
 /** One input to one `.draft` (or standard output). */
 async function importOne(file: string, options: ImportCliOptions, outputPath: string | undefined, io: Io): Promise<void> {
   const symbols = readSymbols(options.symbol);
@@ -203,10 +221,8 @@ async function importOne(file: string, options: ImportCliOptions, outputPath: st
   let draft: string;
   let summary: string;
   if (extname(file).toLowerCase() === '.docx') {
-    const result = await importDocx(readBytes(resolve(io.cwd, file), file), { ...(options.title ? { title: options.title } : {}) }).catch((e: Error) => {
-      throw new FileError(file, e.message);
-    });
-    printWarnings(file, result.warnings, io);
+    const result = await readDocx(file, options.title, io);
+    printDocxWarnings(file, result.warnings, io);
     draft = result.draft;
     summary = `draft, ${result.paragraphs} paragraphs, ${result.amendments} amendment(s), ${result.rationales} rationale(s)`;
   } else {
@@ -298,10 +314,8 @@ async function importToFolder(files: string[], options: ImportCliOptions, folder
 
 async function planFile(file: string, options: ImportCliOptions, symbols: ReturnType<typeof readSymbols>, io: Io): Promise<Planned[]> {
   if (extname(file).toLowerCase() === '.docx') {
-    const result = await importDocx(readBytes(resolve(io.cwd, file), file), {}).catch((e: Error) => {
-      throw new FileError(file, e.message);
-    });
-    printWarnings(file, result.warnings, io);
+    const result = await readDocx(file, undefined, io);
+    printDocxWarnings(file, result.warnings, io);
     return [{ input: file, fileName: `${basename(file, extname(file))}.draft`, text: result.draft }];
   }
   const text = await readInputText(file, io);
