@@ -3,6 +3,7 @@
  * dropped) and the words of the footnotes each refers to. Shared by the importer's golden tests.
  */
 import { inlineView, parse } from '../../grammar/src/index';
+import { collectAmendments } from '../../server/src/engine/amendments/collect';
 
 export interface Unit {
   label: string;
@@ -28,4 +29,15 @@ export function draftUnits(draft: string): Unit[] {
     walk(p.subparagraphs);
   }
   return out;
+}
+
+/** What the engine sees in a draft: each proposal with its proposer and rationale. */
+export function proposals(text: string): Array<Record<string, string | undefined>> {
+  return collectAmendments(text, parse(text).document).map((e) => ({
+    kind: e.kind,
+    proposer: e.proposer,
+    old: e.oldText,
+    new: e.newText,
+    rationale: e.rationale,
+  }));
 }

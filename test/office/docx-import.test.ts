@@ -10,24 +10,12 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from '../../grammar/src/index';
-import { collectAmendments } from '../../server/src/engine/amendments/collect';
 import { acquis, cleanTempDirs, describeRun, requireBuild, tempDir, writeFiles } from '../cli/helpers';
-import { draftUnits } from '../import/draft-units';
+import { draftUnits, proposals } from '../import/draft-units';
 import { convert, describeOffice, OFFICE_FIXTURES } from './office';
 
 requireBuild();
 cleanTempDirs();
-
-/** What the engine sees in a draft: each proposal with its proposer and rationale. */
-export function proposals(text: string): Array<Record<string, string | undefined>> {
-  return collectAmendments(text, parse(text).document).map((e) => ({
-    kind: e.kind,
-    proposer: e.proposer,
-    old: e.oldText,
-    new: e.newText,
-    rationale: e.rationale,
-  }));
-}
 
 describeOffice('acquis import <docx>', () => {
   it('turns tracked changes into amendments by their authors and comments into rationales', () => {

@@ -17,6 +17,7 @@ import { expandInputs, InputError, readText, writeAtomic, writeBuiltinSnapshot }
 import { unifiedDiff } from './unified-diff.js';
 import { registerCompare } from './commands/compare.js';
 import { registerCompile } from './commands/compile.js';
+import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
 import { registerResolve } from './commands/resolve.js';
@@ -106,6 +107,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     exitCode = code;
   };
   registerImport(program, io, setExit);
+  registerExport(program, io, setExit);
   registerResolve(program, io, setExit);
   registerView(program, io, setExit);
   registerCompile(program, io, setExit);

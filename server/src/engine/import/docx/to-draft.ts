@@ -34,6 +34,9 @@ export interface DocxDraft {
   rationales: number;
 }
 
+/** A sub-paragraph label typed at the start of a paragraph: `(a) `, `(iv) `, `(2) `. */
+const TYPED_SUB_LABEL = /^\((?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,2}|[A-Z])\) /;
+
 type Seg =
   | { kind: 'seg'; text: string; change?: Change; replacedBy?: string }
   | { kind: 'anchor'; type: 'commentStart' | 'commentEnd' | 'commentRef'; id: string };
@@ -213,7 +216,7 @@ export function wordToDraft(doc: WordDocument, options: { title?: string } = {})
   const out: string[] = [];
   let title = options.title ?? doc.title;
   let written = 0;
-  let previousWasSub = false;
+  let afterParagraph = false;
   for (const p of paragraphs) {
     const text = plain(p.pieces).trim();
     const hasAnchor = p.pieces.some((x) => x.kind !== 'text');
@@ -231,13 +234,17 @@ export function wordToDraft(doc: WordDocument, options: { title?: string } = {})
       sub = label.sub;
       prefix = label.text;
     }
-    const line = checked(prefix, p.pieces, p.index);
+    let line = checked(prefix, p.pieces, p.index);
+    // A sub-paragraph label typed in the text ("(a)" then a tab) under a paragraph.
+    if (!prefix && afterParagraph && TYPED_SUB_LABEL.test(line)) {
+      sub = true;
+      line = `  ${line}`;
+    }
     if (out.length > 0 && !sub) out.push('');
     out.push(line);
     written++;
-    previousWasSub = sub;
+    afterParagraph = p.heading === undefined;
   }
-  void previousWasSub;
 
   // Comments never anchored in the text are kept at the end, with a warning.
   for (const [id, c] of doc.comments) {
