@@ -7,22 +7,20 @@
  * Exit codes: 0 written, 2 input or usage error (nothing written).
  */
 import type { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parse } from '../../../../grammar/src/index.js';
 import { parseViewName, viewDraft } from '../../engine/amendments/index.js';
-import type { Io } from '../main.js';
-import { InputError } from '../node-host.js';
+import { InputError, planWrite, writeFileBytes } from '../../host/text-file.js';
+import { guarded, type Io, type SetExit } from '../io.js';
 import { exportDocx } from '../office/docx-export.js';
-import { guarded, loadDraft, locate } from './draft-file.js';
+import { loadDraft, locate } from './draft-file.js';
 
 interface ExportOptions {
   output: string;
   as?: string;
 }
 
-export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerExport(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('export')
     .description('Export a draft to Word (.docx): amendments as tracked changes by their proposers, rationales as comments.')
@@ -41,9 +39,8 @@ Examples:
       guarded(io, setExit, async () => {
         const out = resolve(io.cwd, options.output);
         if (extname(out).toLowerCase() !== '.docx') throw new InputError('the output must be a .docx file.', options.output);
-        if (!existsSync(dirname(out))) throw new InputError('the folder to write into does not exist.', options.output);
+        planWrite(out, { shown: options.output, inputs: [{ path: resolve(io.cwd, file) }] });
         const draft = loadDraft(io, file);
-        if (out === draft.full) throw new InputError('the output would overwrite the input.', options.output);
         const first = draft.problems[0];
         if (first) throw new InputError(`the draft has ${draft.problems.length} syntax problem(s); fix them first (${locate(draft, first.span.start)}${first.message})`, file);
         let text = draft.text;
@@ -62,26 +59,9 @@ Examples:
         const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().replace(/\.\d+Z$/, 'Z') : undefined;
         const clean = view !== undefined && view.kind !== 'proposed';
         const result = await exportDocx(text, document, { ...(date ? { date } : {}), clean });
-        writeBytesAtomic(out, result.bytes);
+        writeFileBytes(out, result.bytes, { shown: options.output, inputs: [{ path: draft.full }] });
         io.stdout(`${options.output}: ${result.changes} tracked change(s), ${result.comments} comment(s), ${result.footnotes} footnote(s)\n`);
         setExit(0);
       }),
     );
-}
-
-/** Bytes through a temporary file renamed over the target: a reader never sees half a file. */
-function writeBytesAtomic(file: string, bytes: Uint8Array): void {
-  const temp = join(dirname(file), `.${randomBytes(6).toString('hex')}.acquis-tmp`);
-  try {
-    const mode = existsSync(file) ? statSync(file).mode : 0o644;
-    writeFileSync(temp, bytes, { mode });
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temporary file was never written.
-    }
-    throw error;
-  }
 }

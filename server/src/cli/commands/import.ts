@@ -15,7 +15,7 @@
  * valid (nothing is written then).
  */
 import type { Command } from 'commander';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { buildAcquis } from '../../engine/index.js';
 import {
@@ -27,8 +27,9 @@ import {
   type ImportWarning,
   type ProgressCallback,
 } from '../../engine/import/import.js';
-import type { Io } from '../main.js';
-import { InputError, readText, writeAtomic } from '../node-host.js';
+import { InputError, planWrite, writeTextFile } from '../../host/text-file.js';
+import { reportFailure, type Io, type SetExit } from '../io.js';
+import { readDraftFile } from '../output.js';
 import { DocxError, importDocx } from '../office/docx-import.js';
 import type { DocxWarning } from '../../engine/import/docx/to-draft.js';
 import { PdfError, readPdfText } from '../office/pdf-text.js';
@@ -53,7 +54,7 @@ const SAME_WARNING_LIMIT = 20;
 /** What a folder input contributes: the formats the importer reads. */
 const IMPORTABLE = new Set(['.txt', '.pdf', '.docx']);
 
-export function registerImport(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerImport(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('import')
     .description('Import UN documents (extracted text or PDF) and Word drafts (.docx) into .draft files.')
@@ -71,10 +72,10 @@ export function registerImport(program: Command, io: Io, setExit: (code: number)
         await runImport(inputs, options, io);
         setExit(0);
       } catch (error) {
-        if (error instanceof InputError) io.stderr(`${error.location}error: ${error.message}\n`);
-        else if (error instanceof FileError) io.stderr(`${error.file}: error: ${error.message}\n`);
-        else throw error;
-        setExit(2);
+        if (error instanceof FileError) {
+          io.stderr(`${error.file}: error: ${error.message}\n`);
+          setExit(2);
+        } else setExit(reportFailure(io, error));
       }
     });
 }
@@ -164,7 +165,7 @@ function readSymbols(values: string[]): { plain?: string; byResolution: Record<s
 /** The plain text of an input: the file itself, or the text layer of a PDF laid out as lines. */
 async function readInputText(file: string, io: Io): Promise<string> {
   const full = resolve(io.cwd, file);
-  if (extname(file).toLowerCase() !== '.pdf') return readText(full, file);
+  if (extname(file).toLowerCase() !== '.pdf') return readDraftFile(io, file).text;
   const bytes = readBytes(full, file);
   try {
     return await readPdfText(bytes);
@@ -216,7 +217,8 @@ function printDocxWarnings(file: string, warnings: DocxWarning[], io: Io): void 
 async function importOne(file: string, options: ImportCliOptions, outputPath: string | undefined, io: Io): Promise<void> {
   const symbols = readSymbols(options.symbol);
   if (Object.keys(symbols.byResolution).length > 0) throw new InputError('--symbol I=... names the resolutions of a report: give -o a folder to write one document per resolution.');
-  if (outputPath !== undefined && !existsSync(dirname(outputPath))) throw new InputError('the folder to write into does not exist.', options.output);
+  // Checked before any work: a missing folder, a folder, a read-only file, an input.
+  if (outputPath !== undefined) planWrite(outputPath, { shown: options.output!, inputs: [{ path: resolve(io.cwd, file) }] });
 
   let draft: string;
   let summary: string;
@@ -252,7 +254,7 @@ async function importOne(file: string, options: ImportCliOptions, outputPath: st
     io.stdout(draft);
     return;
   }
-  writeAtomic(outputPath, draft);
+  writeTextFile(outputPath, draft, { shown: options.output!, inputs: [{ path: resolve(io.cwd, file) }] });
   io.stdout(`${options.output}: ${summary}\n`);
 }
 
@@ -302,12 +304,9 @@ async function importToFolder(files: string[], options: ImportCliOptions, folder
     for (const f of failures) io.stderr(`${f}\n`);
     throw new InputError(`nothing written: ${failures.length} problem(s) above.`, options.output);
   }
-  if (!existsSync(folder)) {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(folder);
-  }
+  if (!existsSync(folder)) mkdirSync(folder);
   for (const p of planned) {
-    writeAtomic(join(folder, p.fileName), p.text);
+    writeTextFile(join(folder, p.fileName), p.text, { shown: join(options.output!, p.fileName), inputs: files.map((f) => ({ path: resolve(io.cwd, f) })) });
     io.stdout(`${join(options.output!, p.fileName)}: ${p.symbol ?? 'draft'} (from ${p.input})\n`);
   }
 }

@@ -3,6 +3,7 @@
  * into the items the engine's layout module (engine/import/pdf-layout.ts) rebuilds lines from.
  * pdf.js is loaded only when a PDF is imported (it is large), and kept out of the bundle.
  */
+import { createRequire } from 'node:module';
 import { pdfPagesToText, pdfTextLength, type PdfPage } from '../../engine/import/pdf-layout.js';
 
 /** Why a PDF cannot be imported: printed as `file: error: <message>`, exit 2. */
@@ -17,9 +18,10 @@ interface PdfJsItem {
 type PdfJs = typeof import('pdfjs-dist');
 
 async function loadPdfJs(): Promise<PdfJs> {
-  // A real dynamic import (not turned into require by the bundler): pdf.js is an ES module.
-  const load = new Function('s', 'return import(s)') as (s: string) => Promise<PdfJs>;
-  return load('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js is an ES module without top-level await: Node (20.19 and later) requires it
+  // synchronously, which also works where the CLI bundle is compiled with a code cache (a
+  // dynamic import() has no loader there).
+  return createRequire(import.meta.url)('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
 }
 
 /** The text of a PDF laid out as lines, as the text importer reads it. */
