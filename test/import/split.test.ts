@@ -90,6 +90,42 @@ describe('acquis import -o <folder>', () => {
     expect(text).toContain('\ndraft: A/C.1/99/L.4\n');
   });
 
+  it('links a report\'s draft resolution to the printed resolution it became: one document, with the report\'s vote', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'in/report.txt': [
+        'I. Introduction',
+        '1. At its 5th meeting, on 3 November 2099, the Committee adopted draft resolution A/C.1/99/L.4 by a recorded vote of 120 to 10, with 5 abstentions (see para. 3, draft resolution I).',
+        'II. Recommendation of the First Committee',
+        '3. The First Committee recommends to the General Assembly the adoption of the following draft resolution:',
+        'Draft resolution I',
+        'Lighthouses in the context of maritime security',
+        'The General Assembly,',
+        'Recalling its resolution 98/1,',
+        '1. Decides to keep the lighthouses lit;',
+      ].join('\n'),
+      'in/res.txt': [
+        'Resolution adopted by the General Assembly on 5 December 2099',
+        '99/1. Lighthouses in the context of maritime security',
+        'The General Assembly,',
+        'Recalling its resolution 98/1,',
+        '1. Decides to keep the lighthouses lit;',
+      ].join('\n'),
+      'lit.draft': '1. Decides to keep the lighthouses lit;\n',
+    });
+    const r = acquis(['import', 'in', '-o', 'acq'], dir);
+    expect(r.status, describeRun(r)).toBe(0);
+    expect(readdirSync(join(dir, 'acq'))).toEqual(['A-RES-99-1.draft']);
+    expect(r.stderr).toContain('in/report.txt: draft resolution I is A/RES/99/1 (in/res.txt): written once, from the printed text, with the adoption the report records (vote 120-10-5)');
+    expect(r.stderr).not.toContain('warning');
+    const text = readFileSync(join(dir, 'acq', 'A-RES-99-1.draft'), 'utf8');
+    expect(text).toContain('\nadoption: vote 120-10-5\n');
+    expect(text).toContain('\ndraft: A/C.1/99/L.4\n');
+    const lint = acquis(['lint', 'lit.draft', '--acquis', 'acq', '--no-builtin', '--max-severity', 'none'], dir);
+    expect(lint.status, describeRun(lint)).toBe(0);
+    expect(lint.stdout).toContain('A/RES/99/1, para. 1 (recorded vote 120-10-5');
+  });
+
   it('gives a GGE report adopted by consensus `adoption: consensus`', () => {
     const dir = tempDir();
     writeFiles(dir, { 'gge.txt': GGE_REPORT });

@@ -32,6 +32,7 @@ import { reportFailure, type Io, type SetExit } from '../io.js';
 import { readDraftFile } from '../output.js';
 import { DocxError, importDocx } from '../office/docx-import.js';
 import type { DocxWarning } from '../../engine/import/docx/to-draft.js';
+import { linkPrintedResolutions, type LinkableDocument } from '../../engine/import/link.js';
 import { PdfError, readPdfText } from '../office/pdf-text.js';
 
 interface ImportCliOptions {
@@ -263,11 +264,10 @@ function acquisProblems(fileName: string, draft: string): string[] {
   return buildAcquis([{ uri: fileName, text: draft }]).problems.map((p) => p.message);
 }
 
-interface Planned {
-  input: string;
-  fileName: string;
-  text: string;
-  symbol?: string;
+interface Planned extends LinkableDocument {
+  /** Warnings to print once the batch is linked, as `[line, reason, text]`. */
+  warnings: ImportWarning[];
+  docxWarnings: DocxWarning[];
 }
 
 /** Every input to its adopted documents in `folder`: all checked first, then all written. */
@@ -284,18 +284,39 @@ async function importToFolder(files: string[], options: ImportCliOptions, folder
   }
   const planned: Planned[] = [];
   const failures: string[] = [];
+  const notes: string[] = [];
   for (const [i, file] of files.entries()) {
     if (files.length >= BATCH_PROGRESS) io.stderr(`acquis import: [${i + 1}/${files.length}] ${file}\n`);
     try {
-      planned.push(...(await planFile(file, options, symbols, io)));
+      const plan = await planFile(file, options, symbols, io);
+      planned.push(...plan.documents);
+      notes.push(...plan.notes);
     } catch (error) {
       if (error instanceof InputError) failures.push(`${error.location}error: ${error.message}`);
       else if (error instanceof FileError) failures.push(`${error.file}: error: ${error.message}`);
       else throw error;
     }
   }
-  const byName = new Map<string, Planned>();
+  // A report's draft resolution and the printed resolution it became: one document.
+  const linked = linkPrintedResolutions(planned);
   for (const p of planned) {
+    if (p.linkedTo) continue;
+    if (linked.length && p.resolution === '' && p.symbol && p.problems.length === 0) {
+      // Linking may have filled the front matter in: check again as an acquis reads it.
+      p.problems.push(...acquisProblems(p.fileName!, p.draft));
+    }
+    const adopted = /\nadoption: /.test(p.draft);
+    printWarnings(p.input, p.warnings.filter((w) => !(adopted && /^no adoption given or found/.test(w.reason))), io);
+    printDocxWarnings(p.input, p.docxWarnings, io);
+  }
+  for (const n of [...notes, ...linked]) io.stderr(`${n}\n`);
+  const writing = planned.filter((p) => !p.linkedTo);
+  for (const p of writing) {
+    if (p.problems.length > 0) failures.push(`${p.input}: error: not a valid acquis document: ${p.resolution ? `draft resolution ${p.resolution}` : (p.symbol ?? 'the document')}: ${p.problems.join('; ')}.`);
+  }
+  const byName = new Map<string, Planned>();
+  for (const p of writing) {
+    if (!p.fileName) continue;
     const other = byName.get(p.fileName);
     if (other) failures.push(`${p.input}: error: ${p.fileName} would be written twice (also from ${other.input}); give the symbols with --symbol.`);
     byName.set(p.fileName, p);
@@ -305,17 +326,22 @@ async function importToFolder(files: string[], options: ImportCliOptions, folder
     throw new InputError(`nothing written: ${failures.length} problem(s) above.`, options.output);
   }
   if (!existsSync(folder)) mkdirSync(folder);
-  for (const p of planned) {
-    writeTextFile(join(folder, p.fileName), p.text, { shown: join(options.output!, p.fileName), inputs: files.map((f) => ({ path: resolve(io.cwd, f) })) });
-    io.stdout(`${join(options.output!, p.fileName)}: ${p.symbol ?? 'draft'} (from ${p.input})\n`);
+  for (const p of writing) {
+    writeTextFile(join(folder, p.fileName!), p.draft, { shown: join(options.output!, p.fileName!), inputs: files.map((f) => ({ path: resolve(io.cwd, f) })) });
+    io.stdout(`${join(options.output!, p.fileName!)}: ${p.symbol ?? 'draft'} (from ${p.input})\n`);
   }
 }
 
-async function planFile(file: string, options: ImportCliOptions, symbols: ReturnType<typeof readSymbols>, io: Io): Promise<Planned[]> {
+async function planFile(
+  file: string,
+  options: ImportCliOptions,
+  symbols: ReturnType<typeof readSymbols>,
+  io: Io,
+): Promise<{ documents: Planned[]; notes: string[] }> {
   if (extname(file).toLowerCase() === '.docx') {
     const result = await readDocx(file, undefined, io);
-    printDocxWarnings(file, result.warnings, io);
-    return [{ input: file, fileName: `${basename(file, extname(file))}.draft`, text: result.draft }];
+    const fileName = `${basename(file, extname(file))}.draft`;
+    return { documents: [{ input: file, resolution: '', fileName, draft: result.draft, problems: [], warnings: [], docxWarnings: result.warnings }], notes: [] };
   }
   const text = await readInputText(file, io);
   const engine = { ...engineOptions(options, symbols.plain), symbols: symbols.byResolution, validate: acquisProblems };
@@ -327,23 +353,21 @@ async function planFile(file: string, options: ImportCliOptions, symbols: Return
     if (error instanceof ImportError) throw new FileError(file, error.message);
     throw error;
   }
-  printWarnings(file, result.unclassified, io);
-  const problems: string[] = [];
-  const out: Planned[] = [];
-  for (const o of result.outputs) {
-    printWarnings(file, o.unclassified, io);
-    for (const p of o.problems) problems.push(`${describeOutput(o)}: ${p}`);
-    if (o.problems.length === 0) out.push({ input: file, fileName: o.fileName!, text: o.draft, ...(o.symbol ? { symbol: o.symbol } : {}) });
-  }
-  if (problems.length > 0) throw new FileError(file, `not a valid acquis document: ${problems.join('; ')}.`);
-  if (result.kind === 'resolutions') {
-    io.stderr(`${file}: note: the report's own text is not written (a committee report is not an adopted text); its ${result.outputs.length} draft resolution(s) are.\n`);
-  }
-  return out;
-}
-
-function describeOutput(o: AdoptedOutput): string {
-  return o.resolution ? `draft resolution ${o.resolution}` : (o.symbol ?? 'the document');
+  const documents: Planned[] = result.outputs.map((o, i) => ({
+    input: file,
+    resolution: o.resolution,
+    draft: o.draft,
+    problems: [...o.problems],
+    ...(o.symbol ? { symbol: o.symbol } : {}),
+    ...(o.fileName ? { fileName: o.fileName } : {}),
+    warnings: i === 0 ? [...result.unclassified, ...o.unclassified] : o.unclassified,
+    docxWarnings: [],
+  }));
+  const notes =
+    result.kind === 'resolutions'
+      ? [`${file}: note: the report's own text is not written (a committee report is not an adopted text); its ${result.outputs.length} draft resolution(s) are.`]
+      : [];
+  return { documents, notes };
 }
 
 /** One line per stage and per tenth of the work, so a long import shows it is moving. */
