@@ -76,7 +76,8 @@ describeOffice('acquis export <draft> -o <docx>', () => {
     expect(await words('accepted.docx')).toEqual({ text: '1.\tStates should uphold the Charter in full.', tracked: false, comments: false });
     expect(acquis(['export', 'd.draft', '--as', 'Japan', '-o', 'japan.docx'], dir).status).toBe(0);
     expect(await words('japan.docx')).toEqual({ text: '1.\tStates should uphold the Charter.', tracked: false, comments: false });
-    expect(acquis(['export', 'd.draft', '-o', 'proposed.docx'], dir).status).toBe(0);
+    // `--as proposed` (the editor's "Tracked changes") is the default.
+    expect(acquis(['export', 'd.draft', '--as', 'proposed', '-o', 'proposed.docx'], dir).status).toBe(0);
     expect(await words('proposed.docx')).toMatchObject({ tracked: true, comments: true });
 
     const unknown = acquis(['export', 'd.draft', '--as', 'Chile', '-o', 'chile.docx'], dir);
