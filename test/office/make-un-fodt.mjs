@@ -4,9 +4,18 @@
 //
 //   node bin/acquis.js import ../shared/seeds/004_6c968ad1fcba2b60.txt -o /tmp/A-73-505.draft
 //   node test/office/make-un-fodt.mjs /tmp/A-73-505.draft > test/office/fixtures/A-73-505.fodt
+//
+// With `--resolution <date> <job number>`, an adopted resolution (server/acquis/A-RES-73-27.draft)
+// is laid out as the General Assembly prints it on its own (fixtures/A-RES-73-27.fodt):
+//   node test/office/make-un-fodt.mjs server/acquis/A-RES-73-27.draft --resolution "5 December 2018" 18-21306
 import { readFileSync } from 'node:fs';
 
-const draft = readFileSync(process.argv[2], 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const source = readFileSync(process.argv[2], 'utf8');
+const resolutionMode = process.argv[3] === '--resolution';
+const front = Object.fromEntries([...(/^---\n([\s\S]*?)\n---\n/.exec(source)?.[1] ?? '').matchAll(/^([\w-]+): (.*)$/gm)].map((m) => [m[1], m[2]]));
+const symbol = resolutionMode ? front.symbol : 'A/73/505';
+const job = resolutionMode ? process.argv[5] : '18-19355';
+const draft = source.replace(/^---\n[\s\S]*?\n---\n/, '');
 const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescape = (s) => s.replace(/\\([[\]{}|\\"])/g, '$1');
 
@@ -49,16 +58,22 @@ const italicOpening = (body) => {
 
 const body = [];
 const p = (style, content) => body.push(`<text:p text:style-name="${style}">${content}</text:p>`);
-p('Cover', 'A/73/505');
+p('Cover', xml(symbol));
 p('Cover', 'General Assembly');
 p('Cover', 'Distr.: General');
-p('Cover', '19 November 2018');
-p('Cover', 'Original: English');
+p('Cover', resolutionMode ? xml(process.argv[4]) : '19 November 2018');
 p('Cover', 'Seventy-third session');
 p('Cover', 'Agenda item 96');
-p('CoverTitle', 'Developments in the field of information and telecommunications in the context of international security');
-p('CoverTitle', 'Report of the First Committee');
-let inResolution = false;
+if (resolutionMode) {
+  p('Cover', `Resolution adopted by the General Assembly on ${xml(process.argv[4])}`);
+  p('Cover', '[on the report of the First Committee (A/73/505)]');
+  p('CoverTitle', `${xml(symbol.replace('A/RES/', ''))}.<text:tab/>${xml(front.title)}`);
+} else {
+  p('Cover', 'Original: English');
+  p('CoverTitle', 'Developments in the field of information and telecommunications in the context of international security');
+  p('CoverTitle', 'Report of the First Committee');
+}
+let inResolution = resolutionMode;
 for (const u of units) {
   let m;
   if (/^\[\^/.test(u.text) || /^\/\//.test(u.text)) continue;
@@ -122,8 +137,8 @@ process.stdout.write(`<?xml version="1.0" encoding="UTF-8"?>
  </office:automatic-styles>
  <office:master-styles>
   <style:master-page style:name="Standard" style:page-layout-name="pm1">
-   <style:header><text:p text:style-name="Furniture">A/73/505</text:p></style:header>
-   <style:footer><text:p text:style-name="Furniture"><text:page-number text:select-page="current">1</text:page-number>/<text:page-count>20</text:page-count> 18-19355</text:p></style:footer>
+   <style:header><text:p text:style-name="Furniture">${xml(symbol)}</text:p></style:header>
+   <style:footer><text:p text:style-name="Furniture"><text:page-number text:select-page="current">1</text:page-number>/<text:page-count>20</text:page-count> ${job}</text:p></style:footer>
   </style:master-page>
  </office:master-styles>
  <office:body>

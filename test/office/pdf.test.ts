@@ -40,6 +40,24 @@ describeOffice('acquis import <pdf>', () => {
     expect(readFileSync(join(dir, 'acq', 'A-RES-73-27.draft'), 'utf8')).toContain('\nadoption: vote 109-45-16\n');
   });
 
+  it('imports the report with the two resolutions it became (all PDFs): each text once, with its vote', () => {
+    const dir = tempDir();
+    for (const name of ['A-73-505', 'A-RES-73-27', 'A-RES-73-266']) copyFileSync(convert(join(OFFICE_FIXTURES, `${name}.fodt`), 'pdf'), join(dir, `${name}.pdf`));
+    writeFiles(dir, { 'quote.draft': '1. States must meet their international obligations regarding internationally wrongful acts attributable to them under international law.\n' });
+    const r = acquis(['import', '.', '-o', 'acq/'], dir, 120_000);
+    expect(r.status, describeRun(r)).toBe(0);
+    expect(readdirSync(join(dir, 'acq')).sort()).toEqual(['A-RES-73-266.draft', 'A-RES-73-27.draft']);
+    expect(r.stderr).toContain('A-73-505.pdf: draft resolution I is A/RES/73/27 (A-RES-73-27.pdf): written once, from the printed text, with the adoption the report records (vote 109-45-16)');
+    expect(r.stderr.split('\n').filter((l) => / warning: /.test(l))).toEqual([]);
+    for (const name of ['A-RES-73-27.draft', 'A-RES-73-266.draft']) {
+      const text = readFileSync(join(dir, 'acq', name), 'utf8');
+      expect(draftUnits(text)).toEqual(draftUnits(acquisFile(name)));
+    }
+    const lint = acquis(['lint', 'quote.draft', '--acquis', 'acq', '--no-builtin', '--max-severity', 'none'], dir);
+    expect(lint.status, describeRun(lint)).toBe(0);
+    expect(lint.stdout).toContain('A/RES/73/27, para. 1.2 (recorded vote 109-45-16');
+  });
+
   it('imports several PDFs and a folder of them at once, with progress on a large batch', () => {
     const pdf = convert(UN_DOCUMENT, 'pdf');
     const dir = tempDir();

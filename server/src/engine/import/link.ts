@@ -31,7 +31,9 @@ export function setFrontMatter(draft: string, values: Record<string, string>): s
   for (const [key, value] of Object.entries(values)) {
     const line = `${key}: ${/^[\p{L}\p{N}(“‘]/u.test(value) && !/: |\s#|"|:$/.test(value) ? value : JSON.stringify(value)}`;
     const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+    const kind = lines.findIndex((l) => l.startsWith('kind:'));
     if (at >= 0) lines[at] = line;
+    else if (key === 'adoption' && kind >= 0) lines.splice(kind + 1, 0, line);
     else lines.push(line);
   }
   return `---\n${lines.join('\n')}${draft.slice(end)}`;
