@@ -10,7 +10,8 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from '../../grammar/src/index';
-import { acquis, cleanTempDirs, describeRun, requireBuild, tempDir, writeFiles } from '../cli/helpers';
+import { spawnSync } from 'node:child_process';
+import { acquis, BIN, cleanTempDirs, describeRun, requireBuild, tempDir, writeFiles } from '../cli/helpers';
 import { draftUnits, proposals } from '../import/draft-units';
 import { convert, describeOffice, OFFICE_FIXTURES } from './office';
 
@@ -84,6 +85,29 @@ it('refuses what is not a readable .docx: exit 2, a clear message, nothing writt
     expect(r.stderr.startsWith(message), r.stderr).toBe(true);
   }
   expect(readdirSync(dir).sort()).toEqual(['badxml.docx', 'bomb.docx', 'nodocument.docx', 'text.docx', 'truncated.docx']);
+});
+
+it('imports a large .docx (5,000 paragraphs, each with a change and a comment) in bounded memory', async () => {
+  const dir = tempDir();
+  const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const n = 5000;
+  const body: string[] = [];
+  const comments: string[] = [];
+  for (let i = 0; i < n; i++) {
+    body.push(
+      `<w:p><w:r><w:t xml:space="preserve">${i + 1}. States reaffirmed that international law is applicable </w:t></w:r><w:ins w:id="${i}" w:author="Japan"><w:r><w:t>in its entirety</w:t></w:r></w:ins><w:r><w:commentReference w:id="${i}"/></w:r><w:r><w:t>.</w:t></w:r></w:p>`,
+    );
+    comments.push(`<w:comment w:id="${i}" w:author="Japan"><w:p><w:r><w:t>Reason ${i}.</w:t></w:r></w:p></w:comment>`);
+  }
+  const zip = new JSZip()
+    .file('word/document.xml', `<w:document ${NS}><w:body>${body.join('')}</w:body></w:document>`)
+    .file('word/comments.xml', `<w:comments ${NS}>${comments.join('')}</w:comments>`);
+  writeFiles(dir, { 'big.docx': await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'import', 'big.docx', '-o', 'big.draft'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toBe(`big.draft: draft, ${n} paragraphs, ${n} amendment(s), ${n} rationale(s)\n`);
+  const text = readFileSync(join(dir, 'big.draft'), 'utf8');
+  expect(text).toContain(`\n${n}. States reaffirmed that international law is applicable {++@Japan: in its entirety++}{>>@Japan: Reason ${n - 1}.<<}.\n`);
 });
 
 /** Set the uncompressed size a zip declares for `name`, in its local and central headers. */

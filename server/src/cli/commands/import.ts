@@ -48,6 +48,8 @@ interface ImportCliOptions {
 
 /** Inputs above this size show progress on standard error. */
 const PROGRESS_THRESHOLD = 200 * 1024;
+/** PDFs of at least this many pages show their pages going by. */
+const PDF_PROGRESS_PAGES = 50;
 /** Batches of at least this many files show one progress line per file. */
 const BATCH_PROGRESS = 5;
 /** The same warning is printed this many times per file, then counted. */
@@ -169,7 +171,14 @@ async function readInputText(file: string, io: Io): Promise<string> {
   if (extname(file).toLowerCase() !== '.pdf') return readDraftFile(io, file).text;
   const bytes = readBytes(full, file);
   try {
-    return await readPdfText(bytes);
+    // A long PDF shows its pages going by, a tenth at a time.
+    let shown = -1;
+    return await readPdfText(bytes, (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (total < PDF_PROGRESS_PAGES || tenth === shown) return;
+      shown = tenth;
+      io.stderr(`acquis import: ${file}: page ${done}/${total}\n`);
+    });
   } catch (error) {
     if (error instanceof PdfError) throw new FileError(file, error.message);
     throw error;

@@ -190,12 +190,12 @@ export function wordToDraft(doc: WordDocument, options: { title?: string } = {})
   const checked = (prefix: string, pieces: Piece[], index: number): string => {
     const amendmentsBefore = amendments;
     const rationalesBefore = rationales;
-    const placedBefore = new Set(placedComments);
+    // The comments this paragraph places, undone before another attempt (not a copy of all).
+    const anchored = pieces.flatMap((x) => (x.kind === 'commentRef' || x.kind === 'commentEnd' ? [x.id] : [])).filter((id) => !placedComments.has(id));
     const attempt = (brackets: boolean): string => {
       amendments = amendmentsBefore;
       rationales = rationalesBefore;
-      placedComments.clear();
-      for (const id of placedBefore) placedComments.add(id);
+      for (const id of anchored) placedComments.delete(id);
       return `${prefix}${render(pieces, index, brackets)}`;
     };
     let line = attempt(false);
