@@ -81,6 +81,19 @@ describeOffice('acquis import <pdf>', () => {
     expect(lint.status, describeRun(lint)).toBe(0);
   });
 
+  it('shows the pages of a long PDF going by', () => {
+    const dir = tempDir();
+    // The report six times over: some sixty pages.
+    const fodt = readFileSync(UN_DOCUMENT, 'utf8');
+    const body = /<office:text>([\s\S]*)<\/office:text>/.exec(fodt)![1]!;
+    writeFiles(dir, { 'long.fodt': fodt.replace(body, body.repeat(6)) });
+    copyFileSync(convert(join(dir, 'long.fodt'), 'pdf'), join(dir, 'long.pdf'));
+    const r = acquis(['import', 'long.pdf', '-o', 'long.draft'], dir, 120_000);
+    expect(r.status, describeRun(r)).toBe(0);
+    expect(r.stderr).toMatch(/^acquis import: long\.pdf: page 1\/\d{2}$/m);
+    expect(r.stderr).toMatch(/^acquis import: long\.pdf: page (\d{2})\/\1$/m);
+  });
+
   it('refuses a scanned PDF, an encrypted PDF and a damaged one: exit 2, nothing written', () => {
     const dir = tempDir();
     copyFileSync(convert(join(OFFICE_FIXTURES, 'scanned.fodt'), 'pdf'), join(dir, 'scanned.pdf'));
