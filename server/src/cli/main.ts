@@ -30,6 +30,7 @@ const COMMANDS: CommandEntry[] = [
     name: 'import',
     load: async () => (await import('./commands/import.js')).registerImport,
   },
+  { name: 'export', load: async () => (await import('./commands/export.js')).registerExport },
   { name: 'resolve', load: async () => (await import('./commands/resolve.js')).registerResolve },
   {
     name: 'view',
