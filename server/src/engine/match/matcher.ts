@@ -57,10 +57,10 @@ export interface MatcherOptions {
 }
 
 /**
- * Candidates aligned per sentence: a sentence quoting a stock phrase ("the reports of the Group of
- * Governmental Experts") shares as many 3-grams with a dozen precedents as with the one it quotes.
+ * Candidates aligned per sentence (the index's best by shared 3-grams). The property test over the
+ * acquis finds the same departures with 16, at twice the alignment work.
  */
-const CANDIDATES = 16;
+const CANDIDATES = 8;
 
 /** Lowest edit identity of a quote that says it restates agreed text ("it should be reaffirmed that"). */
 const RESTATING_IDENTITY = 0.6;
