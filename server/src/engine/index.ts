@@ -15,3 +15,16 @@ export { Matcher, type PrecedentMatch } from './match/matcher.js';
 export { RULES, ruleById, INTERNAL_RULE_ID, SYNTAX_RULE_ID } from './rules/registry.js';
 export { SEVERITIES, type Finding, type Fix, type PrecedentRef, type Rule, type Severity, type TextEdit } from './rules/rule.js';
 export { LineIndex } from './text/line-index.js';
+
+// What the shells (CLI, language server) use besides the front door: they import the engine only
+// through this file (test/architecture.test.ts).
+export * from './amendments/index.js';
+export * from './compare/index.js';
+export * from './report/index.js';
+// Both define the same union of amendment kinds; the amendments' one is the engine's.
+export type { ProposalKind } from './amendments/index.js';
+export * from './import/import.js';
+export { adoptionNote, cite } from './rules/precedent-common.js';
+export { crossReferenceKey, crossReferencePins } from './rules/structure-common.js';
+export { formOf } from './text/words.js';
+export { default as memberStates } from './data/member-states.json';

@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for code-scanning services; validated against the official schema in the tests. */
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../engine/index.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import type { LineIndex } from '../../engine/index.js';
 import type { FileReport, RunInfo } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
