@@ -451,7 +451,7 @@ describe('work-done progress while a large acquis is indexed', () => {
     const deviation = diagnostics.find((d) => d.code === 'precedent.deviation');
     expect(deviation, JSON.stringify(diagnostics.map((d) => [d.code, d.message]))).toBeDefined();
     expect(deviation!.range.start.line).toBe(0);
-    expect(deviation!.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(join(dir, 'adopted', 'doc-042.draft')).href);
+    expect(deviation!.relatedInformation?.map((r) => r.location.uri)).toContain(pathToFileURL(join(dir, 'adopted', 'doc-042.draft')).href);
     // The verbatim quote on line 2 is agreed language: no diagnostic, a code lens.
     expect(diagnostics.some((d) => d.code === 'precedent.agreed')).toBe(false);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });

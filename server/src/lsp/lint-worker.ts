@@ -1,0 +1,54 @@
+/**
+ * The language server's lint worker (bundled to dist/lint-worker.js): lints huge documents in a
+ * thread of its own, so that the server keeps answering other requests while a document of
+ * megabytes is read (see analyses.ts). It builds its own engine through the host layer, as the
+ * server does, from the configuration the server decided and the acquis folders it read and answers with plain findings.
+ */
+import { parentPort } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { readDraft, type AcquisConfig, type Engine, type Finding, type SuppressedFinding } from '../engine/index.js';
+import { buildEngine } from '../host/build-engine.js';
+
+/** What the server asks: lint `text` as `uri` with the engine made from `config` and `acquisDirs`. */
+export interface LintJob {
+  id: number;
+  uri: string;
+  text: string;
+  config: AcquisConfig;
+  acquisDirs: string[];
+}
+
+export interface LintReply {
+  id: number;
+  findings?: Finding[];
+  suppressed?: SuppressedFinding[];
+  error?: string;
+}
+
+let engine: { key: string; engine: Engine } | undefined;
+
+function engineFor(job: LintJob): Engine {
+  const key = JSON.stringify([job.config, job.acquisDirs]);
+  if (engine?.key === key) return engine.engine;
+  // The same host function as the server's engine, with the configuration the server decided.
+  const built = buildEngine({
+    decided: { config: job.config, acquisDirs: job.acquisDirs },
+    searchFrom: '/',
+    choices: {},
+    choicesBase: () => '/',
+    uriOf: (path) => pathToFileURL(path).href,
+  });
+  engine = { key, engine: built.engine };
+  return engine.engine;
+}
+
+parentPort?.on('message', (job: LintJob) => {
+  let reply: LintReply;
+  try {
+    const result = engineFor(job).lintDraft(readDraft(job.uri, job.text));
+    reply = { id: job.id, findings: result.findings, suppressed: result.suppressed };
+  } catch (error) {
+    reply = { id: job.id, error: String((error as Error).stack ?? error) };
+  }
+  parentPort!.postMessage(reply);
+});
