@@ -16,14 +16,11 @@ export { RULES, ruleById, INTERNAL_RULE_ID, SYNTAX_RULE_ID } from './rules/regis
 export { SEVERITIES, type Finding, type Fix, type PrecedentRef, type Rule, type Severity, type TextEdit } from './rules/rule.js';
 export { LineIndex } from './text/line-index.js';
 
-// What the shells (CLI, language server) use besides the front door: they import the engine only
-// through this file (test/architecture.test.ts).
-export * from './amendments/index.js';
-export * from './compare/index.js';
-export * from './report/index.js';
-// Both define the same union of amendment kinds; the amendments' one is the engine's.
-export type { ProposalKind } from './amendments/index.js';
-export * from './import/import.js';
+// What the shells (CLI, language server) use besides the front door. They import the engine only
+// through this file and the entry points of the subsystems a command loads on its own
+// (amendments/index.ts, compare/index.ts, report/index.ts, import/import.ts, and the leaf
+// text/line-index.ts), so that a command evaluates only what it uses (test/architecture.test.ts,
+// test/cli/lazy-commands.test.ts).
 export { adoptionNote, cite } from './rules/precedent-common.js';
 export { crossReferenceKey, crossReferencePins } from './rules/structure-common.js';
 export { formOf } from './text/words.js';

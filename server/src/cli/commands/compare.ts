@@ -12,7 +12,7 @@ import {
   formatCompareMarkdown,
   formatCompareText,
   type Comparison,
-} from '../../engine/index.js';
+} from '../../engine/compare/index.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { formatOption, outputOption } from '../options.js';
 import { openOutput, readDraftFile } from '../output.js';

@@ -3,7 +3,7 @@
  * delegation and by paragraph, with each proposal's reason (JSON: version 1, docs/amendments.md).
  */
 import type { Command } from 'commander';
-import { compileProposals, formatCompilationJson, formatCompilationMarkdown, type Compilation } from '../../engine/index.js';
+import { compileProposals, formatCompilationJson, formatCompilationMarkdown, type Compilation } from '../../engine/amendments/index.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { formatOption, outputOption } from '../options.js';
 import { openOutput } from '../output.js';

@@ -1,6 +1,6 @@
 /** Shared by the amendment commands: reading one draft, and small helpers for their messages. */
 import { parse, type DraftDocument, type SyntaxProblem } from '../../../../grammar/src/index.js';
-import { LineIndex } from '../../engine/index.js';
+import { LineIndex } from '../../engine/text/line-index.js';
 import type { TextFile } from '../../host/text-file.js';
 import type { Io } from '../io.js';
 import { readDraftFile } from '../output.js';

@@ -7,7 +7,7 @@
  * Exit codes: 0 written (warnings or not), 2 input or usage error.
  */
 import type { Command } from 'commander';
-import { ImportError, importDocument, type ImportOptions, type ProgressCallback } from '../../engine/index.js';
+import { ImportError, importDocument, type ImportOptions, type ProgressCallback } from '../../engine/import/import.js';
 import { InputError } from '../../host/text-file.js';
 import { reportFailure, type Io, type SetExit } from '../io.js';
 import { openOutput, readDraftFile } from '../output.js';

@@ -7,7 +7,7 @@
  * read or the output cannot be written.
  */
 import type { Command } from 'commander';
-import { buildReport, reportHtml } from '../../engine/index.js';
+import { buildReport, reportHtml } from '../../engine/report/index.js';
 import { engineFor } from '../engine-for.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { acquisOptions, outputOption, type AcquisCliOptions } from '../options.js';

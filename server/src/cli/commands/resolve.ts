@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { parse } from '../../../../grammar/src/index.js';
-import { foldName, proposersIn, resolveAmendments, type ResolveSelection } from '../../engine/index.js';
+import { foldName, proposersIn, resolveAmendments, type ResolveSelection } from '../../engine/amendments/index.js';
 import { InputError } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { openOutput, writeBack } from '../output.js';

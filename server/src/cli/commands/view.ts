@@ -4,7 +4,7 @@
  * rejected, or as one delegation would have it (its proposals accepted, everyone else's rejected).
  */
 import type { Command } from 'commander';
-import { parseViewName, viewDraft } from '../../engine/index.js';
+import { parseViewName, viewDraft } from '../../engine/amendments/index.js';
 import { InputError } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { openOutput } from '../output.js';

@@ -3,7 +3,7 @@
  * its proposer. The engine resolves; this file turns its edits into a workspace edit.
  */
 import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
-import { collectAmendments, resolveAmendments, type ResolveSelection } from '../../engine/index.js';
+import { collectAmendments, resolveAmendments, type ResolveSelection } from '../../engine/amendments/index.js';
 import type { Analysis } from '../analyses.js';
 import { toTextEdit } from '../convert.js';
 

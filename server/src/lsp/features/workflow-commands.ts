@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { proposersOf, collectAmendments } from '../../engine/index.js';
-import { compareRevisions, formatCompareHtml, orderRevisions, revisionStamp, type RevisionStamp } from '../../engine/index.js';
-import { buildReport, reportHtml } from '../../engine/index.js';
+import { proposersOf, collectAmendments } from '../../engine/amendments/index.js';
+import { compareRevisions, formatCompareHtml, orderRevisions, revisionStamp, type RevisionStamp } from '../../engine/compare/index.js';
+import { buildReport, reportHtml } from '../../engine/report/index.js';
 import type { Analysis } from '../analyses.js';
 
 /** Workspace folders (file: URIs) the client named at start-up: paths are shown relative to them. */
