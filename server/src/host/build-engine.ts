@@ -40,11 +40,6 @@ export interface EngineRequest {
   trusted?: boolean;
   /** File paths to document URIs (paths for the CLI, file: URLs for the server). */
   uriOf?: (path: string) => string;
-  /**
-   * A configuration already decided and the acquis folders it read (the server's lint worker
-   * rebuilding the server's engine): no file is looked for and no precedence applied.
-   */
-  decided?: { config: AcquisConfig; acquisDirs: string[] };
 }
 
 export interface HostEngine {
@@ -103,21 +98,13 @@ export async function buildEngineAsync(
 function prepare(request: EngineRequest): Prepared {
   const uriOf = request.uriOf ?? ((path: string) => path);
   const problems: InputError[] = [];
-  let configFile: string | undefined;
-  let config: AcquisConfig;
-  if (request.decided) {
-    const builtinDir = builtinAcquisDir();
-    const { acquisDirs } = request.decided;
-    config = { ...request.decided.config, builtin: acquisDirs.includes(builtinDir), acquis: acquisDirs.filter((d) => d !== builtinDir) };
-  } else {
-    configFile = request.configFile ? resolve(request.searchFrom, request.configFile) : findConfigFile(request.searchFrom);
-    const project = configFile ? readConfigFile(configFile) : undefined;
-    if (project) problems.push(...project.problems);
-    const base = request.choicesBase(configFile);
-    const choices: ConfigChoices = { ...request.choices };
-    if (choices.acquis) choices.acquis = choices.acquis.map((dir) => resolve(base, dir));
-    config = effectiveConfig(choices, project?.config);
-  }
+  const configFile = request.configFile ? resolve(request.searchFrom, request.configFile) : findConfigFile(request.searchFrom);
+  const project = configFile ? readConfigFile(configFile) : undefined;
+  if (project) problems.push(...project.problems);
+  const base = request.choicesBase(configFile);
+  const choices: ConfigChoices = { ...request.choices };
+  if (choices.acquis) choices.acquis = choices.acquis.map((dir) => resolve(base, dir));
+  const config = effectiveConfig(choices, project?.config);
   const sources = new Map<string, { path: string; text: string }>();
   const acquisDirs: string[] = [];
   let builtin: BuiltinPart | undefined;
