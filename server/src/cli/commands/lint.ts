@@ -7,7 +7,7 @@
 import { Option, type Command } from 'commander';
 import { version } from '../../../../package.json';
 import { atOrAbove, fixAll, RULES, SEVERITIES, type Severity } from '../../engine/index.js';
-import { LineIndex } from '../../engine/text/line-index.js';
+import { LineIndex } from '../../engine/index.js';
 import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
 import { engineFor } from '../engine-for.js';
 import { formatGithub } from '../format/github.js';
