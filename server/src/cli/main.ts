@@ -21,6 +21,7 @@ import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerView } from './commands/view.js';
+import { registerSearch } from './commands/search.js';
 
 export interface Io {
   cwd: string;
@@ -111,6 +112,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   registerCompile(program, io, setExit);
   registerCompare(program, io, setExit);
   registerReport(program, io, setExit);
+  registerSearch(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
