@@ -53,7 +53,7 @@ describe('acquis search', () => {
     // Marks cover the query's words in the text.
     const marked = first!.marks.map((m) => first!.text.slice(m.start, m.end));
     expect(marked).toContain('protect lighthouse keepers');
-    expect(marked).toContain('interference from');
+    expect(marked).toContain('from interference');
   });
 
   it('puts the more recent of two equally relevant consensus texts first', () => {
