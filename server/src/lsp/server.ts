@@ -34,6 +34,15 @@ import { hover } from './features/hover.js';
 import { precedentRange } from './features/locations.js';
 import { references } from './features/references.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import {
+  findAgreedLanguageActions,
+  FIND_AGREED_LANGUAGE_KIND,
+  rankedWorkspaceSymbols,
+  readSearchArguments,
+  searchCommandResult,
+  SEARCH_COMMAND,
+} from './features/find-agreed-language.js';
+import { searchWith } from './store-link.js';
 import { version } from '../../../package.json';
 import { builtinAcquisDir } from '../cli/node-host.js';
 
@@ -136,8 +145,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND, AMENDMENT_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND, AMENDMENT_KIND, FIND_AGREED_LANGUAGE_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [...Object.values(COMMANDS), SEARCH_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '/', '@', '.'], resolveProvider: false },
         documentSymbolProvider: true,
@@ -202,12 +211,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onCodeAction((params) =>
-    guard('codeAction', withAnalysis(requireDoc(params.textDocument?.uri), (a) => codeActions(a, params, docsUri), [])),
-  );
-  connection.onExecuteCommand((params) =>
-    guard('executeCommand', () =>
-      executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: (uri) => documents.get(uri)?.getText() }, params),
+    guard(
+      'codeAction',
+      withAnalysis(requireDoc(params.textDocument?.uri), (a) => [...codeActions(a, params, docsUri), ...findAgreedLanguageActions(a, params)], []),
     ),
+  );
+  /** The engine for a document, or for the workspace when there is none. */
+  const anyEngine = (uri?: string) => engines.engineFor(uri ?? documents.all()[0]?.uri ?? pathToFileURL(join(process.cwd(), 'untitled.draft')).href);
+  connection.onExecuteCommand((params) =>
+    guard('executeCommand', async () => {
+      if (params.command === SEARCH_COMMAND) {
+        const read = readSearchArguments(params.arguments ?? []);
+        if (!read) throw new ResponseError(ErrorCodes.InvalidParams, `${SEARCH_COMMAND} needs a query (a string) and optional options`);
+        const entry = await anyEngine(read.options.uri);
+        return searchCommandResult(await searchWith(entry.engine, read.query, read.options));
+      }
+      return executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: (uri) => documents.get(uri)?.getText() }, params);
+    }),
   );
   connection.onHover((params) =>
     guard('hover', withAnalysis(requireDoc(params.textDocument?.uri), (a) => hover(a, offsetOf(a, params.position)), null)),
@@ -222,7 +242,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('workspaceSymbol', async () => {
       const entries = await Promise.all(documents.all().map((d) => engines.engineFor(d.uri)));
       if (!entries.length) entries.push(await engines.engineFor(pathToFileURL(join(process.cwd(), 'untitled.draft')).href));
-      return workspaceSymbols(params.query ?? '', [...new Set(entries.map((e) => e.engine))]);
+      const unique = [...new Set(entries.map((e) => e.engine))];
+      const found = workspaceSymbols(params.query ?? '', unique);
+      return [...found, ...(await rankedWorkspaceSymbols(params.query ?? '', unique, searchWith, found))];
     }),
   );
   connection.onDefinition((params) =>
