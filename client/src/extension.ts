@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerFindAgreedLanguage } from './find-agreed-language';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const server = <T>(command: string, ...args: unknown[]): Promise<T> =>
     lsp.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
+  registerFindAgreedLanguage(context, server);
   const activeDraft = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId === 'draft') return editor;

@@ -40,8 +40,7 @@ export interface Relevance {
 }
 
 /**
- * Scores one precedent's words against the query. `weights` holds the IDF of each known query
- * key; keys missing from it are words the acquis never uses, and count for nothing.
+ * Scores one precedent's words against the query. `weights` holds the IDF of each query key.
  */
 export function relevance(query: SearchQuery, weights: Map<string, number>, words: readonly Word[]): Relevance {
   let total = 0;

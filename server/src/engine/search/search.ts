@@ -52,13 +52,27 @@ export function admits(document: AdoptedDocument, options: SearchOptions): boole
   return true;
 }
 
-/** IDF of each query word the acquis uses, from a document-frequency function. */
+/**
+ * IDF of each query word, from a document-frequency function. A word the acquis never uses weighs
+ * as much as the known words do on average: "no such words anywhere" is not a good match for a
+ * paragraph with "such", but a paragraph of new prose still finds the precedents on its subject.
+ */
 export function queryWeights(query: SearchQuery, df: (key: string) => number, total: number): Map<string, number> {
   const weights = new Map<string, number>();
+  const unknown: string[] = [];
+  let sum = 0;
   for (const key of query.keys) {
     const n = df(key);
-    if (n > 0) weights.set(key, idf(n, total));
+    if (n === 0) {
+      unknown.push(key);
+      continue;
+    }
+    const w = idf(n, total);
+    weights.set(key, w);
+    sum += w;
   }
+  const mean = weights.size ? sum / weights.size : 0;
+  for (const key of unknown) weights.set(key, mean);
   return weights;
 }
 
@@ -128,5 +142,5 @@ export function searchAcquis(acquis: Acquis, text: string, options: SearchOption
   const ids = postings.precedentsWithAny(selectingKeys(query, df, postings.total));
   const hits = rankCandidates(query, weights, [...ids].map((id) => acquis.precedents[id]!), options);
   if (matcher) for (const hit of hits) hit.lineage = lineageOf(hit.precedent, matcher);
-  return { query, unknownWords: query.keys.filter((k) => !weights.has(k)), hits };
+  return { query, unknownWords: query.keys.filter((k) => df(k) === 0), hits };
 }

@@ -100,7 +100,8 @@ export async function rankedWorkspaceSymbols(query: string, engines: Engine[], s
   const seen = new Set(already.map((s) => ('range' in s.location ? `${s.location.uri}#${s.location.range.start.line}` : s.location.uri)));
   const out: WorkspaceSymbol[] = [];
   for (const engine of engines) {
-    const result = await search(engine, query, { limit: MAX_RANKED_SYMBOLS });
+    // Symbols are a quick list: only paragraphs that carry at least half the query's weight.
+    const result = await search(engine, query, { limit: MAX_RANKED_SYMBOLS, minScore: 0.5 });
     for (const hit of result.hits) {
       const location = locationOf(hit.precedent);
       if (!location) continue;
