@@ -5,14 +5,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { atOrAbove, fixAll, RULES, SEVERITIES, type Finding, type Severity } from '../engine/index.js';
+import { atOrAbove, fixAll, RULES, SEVERITIES, type Engine, type Finding, type Severity } from '../engine/index.js';
 import { LineIndex } from '../engine/text/line-index.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import type { FileReport, RunInfo } from './format/report.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import { engineFor } from './engine-for.js';
 import { expandInputs, InputError, readText, writeAtomic, writeBuiltinSnapshot } from './node-host.js';
 import { unifiedDiff } from './unified-diff.js';
 import { registerCompare } from './commands/compare.js';
@@ -22,6 +21,8 @@ import { registerReport } from './commands/report.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerView } from './commands/view.js';
 import { registerSearch } from './commands/search.js';
+import { registerPublish } from './commands/publish.js';
+import { sourcesFor } from './commands/acquis-sources.js';
 
 export interface Io {
   cwd: string;
@@ -44,6 +45,7 @@ interface LintOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   output?: string;
+  store?: string;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -62,6 +64,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--acquis <dir>', 'add a folder of adopted .draft documents (repeatable)', collect, [])
     .option('--no-builtin', 'do not use the built-in acquis')
     .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
+    .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration')
     .addOption(
       new Option('--max-severity <level>', 'fail (exit 1) on a finding at or above this level (default: warning)').choices([
         ...SEVERITIES,
@@ -113,6 +116,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   registerCompare(program, io, setExit);
   registerReport(program, io, setExit);
   registerSearch(program, io, setExit);
+  registerPublish(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -135,13 +139,29 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function lint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
-  const engine = engineFor(options, io.cwd);
+  const sources = await sourcesFor(options, io.cwd);
+  try {
+    return await lintWith(sources.local, sources.engineFor, inputs, options, io);
+  } finally {
+    await sources.close();
+  }
+}
+
+async function lintWith(
+  engine: Engine,
+  engineForText: (text: string) => Promise<Engine>,
+  inputs: string[],
+  options: LintOptions,
+  io: Io,
+): Promise<number> {
   const paths = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = [];
   let diffs = '';
   for (const path of paths) {
     const full = resolve(io.cwd, path);
     const original = readText(full, path);
+    // With a store, an engine whose acquis also holds the stored precedents this text may quote.
+    const engine = await engineForText(original);
     let text = original;
     if (options.fix || options.fixDryRun) {
       text = fixAll(original, (t) => engine.lint(path, t).findings).text;

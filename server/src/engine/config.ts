@@ -18,6 +18,8 @@ export interface AcquisConfig {
   builtin: boolean;
   /** Extra folders of adopted `.draft` documents, relative to the config file. */
   acquis: string[];
+  /** A shared acquis on PostgreSQL (`postgres://...`), read besides the local one (README, "Find agreed language"). */
+  store?: string;
   /** A run fails (exit code 1) on a finding at or above this severity; `none` never fails. */
   failOn: Severity | 'none';
   rules: Record<string, RuleSetting>;
@@ -58,7 +60,7 @@ export function parseConfig(text: string): { config: AcquisConfig; problems: Con
       const where = unknown ? 'Unknown setting' : path.length ? `\`${path.join('.')}\`` : 'The configuration';
       const allowed = error.params && 'allowedValues' in error.params ? `: one of ${(error.params.allowedValues as string[]).join(', ')}` : '';
       const extra = error.params && 'additionalProperty' in error.params ? ` (\`${String(error.params.additionalProperty)}\`)` : '';
-      const message = unknown ? `${where}${extra}: allowed keys are builtin, acquis, failOn and rules.` : `${where} ${error.message}${allowed}.`;
+      const message = unknown ? `${where}${extra}: allowed keys are builtin, acquis, store, failOn and rules.` : `${where} ${error.message}${allowed}.`;
       problems.push({ message, span: { start: range[0], end: range[1] } });
     }
     return { config: { ...DEFAULT_CONFIG }, problems };
