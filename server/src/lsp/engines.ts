@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { createEngineAsync, DEFAULT_CONFIG, type AcquisConfig, type Engine, type RuleSetting, type SourceFile } from '../engine/index.js';
+import { LspStore } from './store-link.js';
 import { builtinAcquisDir, findConfigFile, InputError, loadConfig, readAcquisFolder } from '../cli/node-host.js';
 
 /** Client settings under `acquis.` (see package.json `contributes.configuration`). */
@@ -17,6 +18,8 @@ export interface ClientSettings {
   rules?: Record<string, RuleSetting>;
   /** Milliseconds between the last keystroke and linting (default 10). */
   lintDelay?: number;
+  /** A shared acquis on PostgreSQL (the project's `store:` and ACQUIS_STORE win). */
+  store?: string;
 }
 
 export interface EngineEntry {
@@ -27,6 +30,8 @@ export interface EngineEntry {
   /** A problem with the configuration or the acquis, shown to the user once. */
   problem?: string;
   settings: ClientSettings;
+  /** The shared store, when one is configured (and the workspace is trusted). */
+  store?: LspStore;
 }
 
 export class EngineStore {
@@ -37,6 +42,9 @@ export class EngineStore {
    * configuration could point the server at any folder on the machine.
    */
   trusted = true;
+
+  /** Called when a shared store answers again after an outage (the server lints open drafts again). */
+  onStoreBack: () => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -59,6 +67,7 @@ export class EngineStore {
 
   /** Forget every engine: the next request rebuilds from the files as they now are. */
   invalidate(): void {
+    for (const entry of this.entries.values()) void entry.then((e) => e.store?.dispose(), () => undefined);
     this.entries.clear();
   }
 
@@ -96,6 +105,16 @@ export class EngineStore {
     if (first && !problem) problem = `${first.uri}: ${first.message}`;
     const entry: EngineEntry = { engine, acquisDirs, settings };
     if (configFile) entry.configFile = configFile;
+    const storeUrl = this.trusted ? process.env.ACQUIS_STORE || config.store || settings.store : undefined;
+    if (storeUrl) {
+      entry.store = new LspStore(storeUrl, engine, {
+        down: (message) => void this.connection.window.showWarningMessage(message),
+        up: (message) => {
+          void this.connection.window.showInformationMessage(message);
+          this.onStoreBack();
+        },
+      });
+    }
     if (problem) {
       entry.problem = problem;
       void this.connection.window.showWarningMessage(`Acquis: ${problem}`);

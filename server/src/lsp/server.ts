@@ -43,6 +43,8 @@ import {
   SEARCH_COMMAND,
 } from './features/find-agreed-language.js';
 import { searchWith } from './store-link.js';
+import type { Engine } from '../engine/index.js';
+import type { SearchOptions } from '../engine/search/index.js';
 import { version } from '../../../package.json';
 import { builtinAcquisDir } from '../cli/node-host.js';
 
@@ -70,6 +72,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const engines = new EngineStore(connection, settingsFor);
   const analyses = new Analyses(engines, (uri) => documents.get(uri));
+  // A shared store that answers again: what was linted against the local acquis alone is linted again.
+  engines.onStoreBack = () => {
+    analyses.forgetAll();
+    for (const doc of documents.all()) void schedule(doc.uri);
+  };
   const docsRoot = join(builtinAcquisDir(), '..', '..', 'docs');
   const docsPages = new Map<string, string>();
   /** A rule's own page in docs/rules/ when it has one, else its section of docs/rules.md. */
@@ -224,7 +231,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const read = readSearchArguments(params.arguments ?? []);
         if (!read) throw new ResponseError(ErrorCodes.InvalidParams, `${SEARCH_COMMAND} needs a query (a string) and optional options`);
         const entry = await anyEngine(read.options.uri);
-        return searchCommandResult(await searchWith(entry.engine, read.query, read.options));
+        return searchCommandResult(await searchWith(entry.engine, read.query, read.options, entry.store));
       }
       return executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: (uri) => documents.get(uri)?.getText() }, params);
     }),
@@ -244,7 +251,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!entries.length) entries.push(await engines.engineFor(pathToFileURL(join(process.cwd(), 'untitled.draft')).href));
       const unique = [...new Set(entries.map((e) => e.engine))];
       const found = workspaceSymbols(params.query ?? '', unique);
-      return [...found, ...(await rankedWorkspaceSymbols(params.query ?? '', unique, searchWith, found))];
+      const storeOf = new Map(entries.map((e) => [e.engine, e.store]));
+      const search = (engine: Engine, query: string, options: SearchOptions) => searchWith(engine, query, options, storeOf.get(engine));
+      return [...found, ...(await rankedWorkspaceSymbols(params.query ?? '', unique, search, found))];
     }),
   );
   connection.onDefinition((params) =>
