@@ -16,10 +16,11 @@ import { createStore, skipWithoutPostgres, useCluster } from './postgres';
 
 const skip = skipWithoutPostgres();
 
-const QUOTE = 'States should protect lighthouse keepers and their beacons from interference by neighbouring fleets.';
+// A departure from A/99/100, para. 4 ("hostile" for "neighbouring"): a diagnostic (agreed language is not one).
+const QUOTE = 'States should protect lighthouse keepers and their beacons from interference by hostile fleets.';
 const draft = (n: number) => `---\ntitle: Draft ${n}\n---\n\n1. ${QUOTE}\n\n2. Paragraph ${n} of new text on coastal matters.\n`;
-const agreed = (p: { diagnostics: Array<{ code?: unknown; message: string }> }) =>
-  p.diagnostics.filter((d) => d.code === 'precedent.agreed' && d.message.includes('A/99/100, para. 4'));
+const departures = (p: { diagnostics: Array<{ code?: unknown; message: unknown }> }) =>
+  p.diagnostics.filter((d) => d.code === 'precedent.deviation' && String(d.message).includes('A/99/100, para. 4'));
 
 describe.skipIf(skip)('the language server with a shared store', () => {
   const cluster = useCluster();
@@ -51,18 +52,18 @@ describe.skipIf(skip)('the language server with a shared store', () => {
     const uri = pathToFileURL(join(dir, 'draft.draft')).href;
     await client.open(uri, draft(1), 1);
     const first = await client.diagnostics(uri, (p) => p.version === 1);
-    expect(agreed(first), JSON.stringify(first.diagnostics) + client.messages.join('\n')).toHaveLength(1);
+    expect(departures(first), JSON.stringify(first.diagnostics) + client.messages.join('\n')).toHaveLength(1);
 
     cluster().pause();
     await client.change(uri, 2, [{ text: draft(2) }]);
     const during = await client.diagnostics(uri, (p) => p.version === 2);
     // Linted against the local (built-in) acquis: the store's precedent is not there.
-    expect(agreed(during)).toHaveLength(0);
+    expect(departures(during)).toHaveLength(0);
     expect(client.messages.filter((m) => m.includes('cannot be used')), client.messages.join('\n')).toHaveLength(1);
     expect(client.messages.find((m) => m.includes('cannot be used'))).toMatch(/the shared store postgres:\/\/acquis_reader@127\.0\.0\.1:\d+\/acquis_lsp cannot be used .*linting against the local acquis until it is back/);
     // Still down: no second warning.
     await client.change(uri, 3, [{ text: draft(3) }]);
-    expect(agreed(await client.diagnostics(uri, (p) => p.version === 3))).toHaveLength(0);
+    expect(departures(await client.diagnostics(uri, (p) => p.version === 3))).toHaveLength(0);
     expect(client.messages.filter((m) => m.includes('cannot be used'))).toHaveLength(1);
     // Search falls back too.
     const local = await client.request<{ results: Array<{ citation: string }> }>('workspace/executeCommand', {
@@ -76,8 +77,8 @@ describe.skipIf(skip)('the language server with a shared store', () => {
     const deadline = Date.now() + 30_000;
     while (!client.messages.some((m) => m.includes('is back')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(client.messages.some((m) => m.includes('is back'))).toBe(true);
-    const after = await client.diagnostics(uri, (p) => p.version === 3 && agreed(p).length === 1);
-    expect(agreed(after)).toHaveLength(1);
+    const after = await client.diagnostics(uri, (p) => p.version === 3 && departures(p).length === 1);
+    expect(departures(after)).toHaveLength(1);
     const found = await client.request<{ results: Array<{ citation: string; location: unknown }> }>('workspace/executeCommand', {
       command: 'acquis.search',
       arguments: ['protect lighthouse keepers', { uri }],

@@ -75,7 +75,7 @@ export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] 
     }
   }
   const { kept, suppressed } = applySuppressions(draft, findings);
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { findings: kept, suppressed, cancelled, matches: matches ?? [] };
 }
 

@@ -11,10 +11,10 @@ import type { SourceFile } from '../../engine/index.js';
 import { LineIndex } from '../../engine/text/line-index.js';
 import { describeStore, openStore } from '../../store/connection.js';
 import { publish, PublishProblems } from '../../store/publish.js';
-import type { Io } from '../main.js';
+import { guarded, type Io, type SetExit } from '../io.js';
 import { findConfigFile, InputError, loadConfig, readAcquisFolder, readText } from '../node-host.js';
 import { storeErrorsAsync, storeUrlFor } from './acquis-sources.js';
-import { guarded, plural } from './draft-file.js';
+import { plural } from './draft-file.js';
 
 interface PublishCommandOptions {
   store?: string;
@@ -22,7 +22,7 @@ interface PublishCommandOptions {
   batchSize: string;
 }
 
-export function registerPublish(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerPublish(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('publish')
     .description('Load adopted documents into a shared store on PostgreSQL (replacing those already there).')

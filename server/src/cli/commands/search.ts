@@ -6,9 +6,8 @@
  */
 import { Option, type Command } from 'commander';
 import { formatSearchText, searchJson, type SearchOptions, type SearchResult } from '../../engine/search/index.js';
-import type { Io } from '../main.js';
+import { guarded, type Io, type SetExit } from '../io.js';
 import { InputError } from '../node-host.js';
-import { guarded } from './draft-file.js';
 import { sourcesFor, type AcquisSourceOptions } from './acquis-sources.js';
 
 interface SearchCommandOptions extends AcquisSourceOptions {
@@ -19,7 +18,7 @@ interface SearchCommandOptions extends AcquisSourceOptions {
   limit: string;
 }
 
-export function registerSearch(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerSearch(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('search')
     .description('Find agreed language: precedents ranked by relevance, consensus first, then the most recent.')

@@ -14,11 +14,22 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * How much a fix changes the meaning of the text, from the grade table in docs/rules.md
+ * ("Grades of a change"): `editorial` (spelling, hyphenation, Latin plurals, punctuation,
+ * capitals), `wording` (words or word order, same sense), `substantive` (negation, modal verb,
+ * qualifier, quantifier, a determiner that changes scope). Fix-all and `--fix` filter on it.
+ */
+export type FixLevel = 'editorial' | 'wording' | 'substantive';
+export const FIX_LEVELS: FixLevel[] = ['editorial', 'wording', 'substantive'];
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
   /** Safe fixes are applied by `--fix` and fix-all; others only on request. */
   safe: boolean;
+  /** The fix's grade (absent: treated as `wording`). Set by every precedent restoration. */
+  level?: FixLevel;
 }
 
 export interface PrecedentRef {
@@ -37,6 +48,18 @@ export interface PrecedentRef {
   lineage: Array<Omit<PrecedentRef, 'lineage' | 'text' | 'uri' | 'span'> & { kind: 'agreed' | 'deviation' }>;
 }
 
+/**
+ * A place that explains a finding (LSP relatedInformation): the quoted stretch in the draft, the
+ * precedent in its adopted document, each change of a departure.
+ */
+export interface RelatedInformation {
+  message: string;
+  /** Offsets in the draft, or in the document at `uri` when it is given. */
+  span: Span;
+  /** The adopted document's uri; absent for a place in the draft itself. */
+  uri?: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -46,6 +69,8 @@ export interface Finding {
   precedent?: PrecedentRef;
   /** Rule-specific details (grade and changes of a deviation...). */
   data?: Record<string, unknown>;
+  /** Places that explain the finding (see RelatedInformation). */
+  related?: RelatedInformation[];
 }
 
 export interface UnitMatches {
