@@ -11,9 +11,12 @@ import {
   normaliseSymbol,
   toSnapshot,
   unitsOf,
+  type Acquis,
   type AcquisSnapshot,
   type Engine,
+  type Precedent,
 } from '../engine/index.js';
+import { authorityOrder } from '../engine/acquis/model.js';
 import { readDraft } from '../engine/draft.js';
 import { NGRAM, key64, ngramKeys } from '../engine/search/keys.js';
 import {
@@ -35,12 +38,33 @@ type StoredDocument = AcquisSnapshot['documents'][number] & {
   precedents: Array<[string, string, number, number]>;
 };
 
+interface PrecedentRow {
+  document_id: string;
+  pinpoint: string;
+  text: string;
+  span_start: number;
+  span_end: number;
+}
+
+interface DocumentMetadata {
+  uri: string;
+  symbol: string;
+  norm: string;
+  adoption: StoredDocument['adoption'];
+  fields: StoredDocument['fields'];
+}
+
 /** Candidates per draft sentence taken from the store (the matcher keeps the best 8 of them). */
 const CANDIDATES_PER_SENTENCE = 32;
 /** Candidates of a search ranked in the database before the engine's scoring. */
 const SEARCH_CANDIDATES = 400;
 /** Fewest words of a sentence the matcher looks at (its default `minWords`). */
 const MIN_SENTENCE_WORDS = 6;
+/**
+ * Stored documents a language server session keeps in its working acquis from one keystroke to the
+ * next (beyond this, the working acquis is rebuilt with what the text needs now).
+ */
+const WORKING_UNION = 200;
 /** Documents kept in memory between look-ups (a language server session). */
 const DOCUMENT_CACHE = 5_000;
 /** UN document symbols and "resolution 73/27" in a draft: cited documents join the working acquis. */
@@ -54,6 +78,7 @@ export class StoreLink {
   private readonly local: AcquisSnapshot;
   private readonly localSymbols: Set<string>;
   private readonly documents = new Map<string, StoredDocument>();
+  private readonly metadataCache = new Map<string, DocumentMetadata>();
   private schemaChecked = false;
   private working: { ids: Set<string>; engine: Engine } | undefined;
 
@@ -73,7 +98,12 @@ export class StoreLink {
     return this.engineOver(ids);
   }
 
-  /** Search the local acquis and the store together. */
+  /**
+   * Search the local acquis and the store together. Candidates come from the database (GIN over
+   * word keys, ordered by the IDF of the words they share with the query) and are scored by the
+   * engine's own relevance; lineage is found by aligning each result against the precedents that
+   * share its 3-grams, in a small acquis made of those alone.
+   */
   async search(text: string, options: SearchOptions): Promise<SearchResult> {
     await this.ready();
     const query = readQuery(text);
@@ -91,12 +121,13 @@ export class StoreLink {
     const total = (totals.rows[0]?.precedents ?? 0) + localPostings.total;
     const df = (key: string): number => (stored.get(hashed.get(key)!) ?? 0) + localPostings.df(key);
     const weights = queryWeights(query, df, total);
-    const selecting = selectingKeys(query, df, total).filter((k) => stored.has(hashed.get(k)!));
-    let ids = new Set<string>();
-    if (selecting.length) {
-      const rows = await reach(this.store, () =>
-        this.store.pool.query<{ document_id: string }>(
-          `SELECT p.document_id::text AS document_id
+    const selecting = selectingKeys(query, df, total);
+    const storeSelecting = selecting.filter((k) => stored.has(hashed.get(k)!));
+    let rows: PrecedentRow[] = [];
+    if (storeSelecting.length) {
+      const result = await reach(this.store, () =>
+        this.store.pool.query<PrecedentRow>(
+          `SELECT p.document_id::text AS document_id, p.pinpoint, p.text, p.span_start, p.span_end
            FROM acquis.precedent p JOIN acquis.document d ON d.id = p.document_id
            WHERE p.word_keys && $1::int8[]
              AND ($3::bool IS NOT TRUE OR d.consensus)
@@ -105,8 +136,8 @@ export class StoreLink {
            ORDER BY (SELECT coalesce(sum(q.w), 0) FROM unnest($1::int8[], $2::float8[]) AS q(k, w) WHERE q.k = ANY(p.word_keys)) DESC, p.id
            LIMIT $6`,
           [
-            selecting.map((k) => hashed.get(k)!),
-            selecting.map((k) => weights.get(k)!),
+            storeSelecting.map((k) => hashed.get(k)!),
+            storeSelecting.map((k) => weights.get(k)!),
             options.consensusOnly ?? false,
             options.body ?? null,
             options.since ?? null,
@@ -114,21 +145,98 @@ export class StoreLink {
           ],
         ),
       );
-      ids = new Set(rows.rows.map((r) => r.document_id));
+      rows = result.rows;
     }
-    let engine = await this.engineOver(ids);
-    const candidates = wordPostings(engine.acquis).precedentsWithAny(selectingKeys(query, df, total));
-    const hits = rankCandidates(query, weights, [...candidates].map((id) => engine.acquis.precedents[id]!), options);
-    // Lineage: the hits' own texts retrieved like a draft's sentences, then matched locally.
-    const more = await this.candidateDocuments(hits.map((h) => keysOfSentence(h.precedent.text)).filter((k) => k.length));
-    if ([...more].some((id) => !ids.has(id))) {
-      const wider = await this.engineOver(new Set([...ids, ...more]));
-      const where = new Map(wider.acquis.precedents.map((p) => [`${p.document.uri}#${p.span.start}`, p]));
-      for (const hit of hits) hit.precedent = where.get(`${hit.precedent.document.uri}#${hit.precedent.span.start}`) ?? hit.precedent;
-      engine = wider;
+    const fromStore = await this.smallAcquis(rows);
+    const local = this.localEngine.acquis;
+    const localCandidates = [...localPostings.precedentsWithAny(selecting)].map((id) => local.precedents[id]!);
+    const hits = rankCandidates(query, weights, [...localCandidates, ...fromStore.precedents], options);
+    // Lineage: precedents sharing each result's 3-grams, aligned by the matcher.
+    const lineageRows = await this.lineageRows(hits.map((h) => keysOfSentence(h.precedent.text)));
+    const lineageEngine = engineFromAcquis(await this.smallAcquis(lineageRows), this.localEngine.config);
+    for (const hit of hits) {
+      const found = new Map<string, Precedent>();
+      for (const p of [...lineageOf(hit.precedent, this.localEngine.matcher), ...lineageOf(hit.precedent, lineageEngine.matcher)]) {
+        if (p.document.uri !== hit.precedent.document.uri) found.set(`${p.document.uri}#${p.span.start}`, p);
+      }
+      hit.lineage = [...found.values()].sort((a, b) => authorityOrder(a.document, b.document));
     }
-    for (const hit of hits) hit.lineage = lineageOf(hit.precedent, engine.matcher);
     return { query, unknownWords: query.keys.filter((k) => df(k) === 0), hits };
+  }
+
+  /** An acquis of just these stored precedents (documents local to the drafter are left out). */
+  private async smallAcquis(rows: PrecedentRow[]): Promise<Acquis> {
+    const metadata = await this.metadata([...new Set(rows.map((r) => r.document_id))]);
+    const snapshot: AcquisSnapshot = { version: 1, sourceKey: '', documents: [], precedents: [] };
+    const index = new Map<string, number>();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const d = metadata.get(r.document_id);
+      if (!d || this.localSymbols.has(d.norm) || seen.has(`${r.document_id}#${r.span_start}`)) continue;
+      seen.add(`${r.document_id}#${r.span_start}`);
+      let at = index.get(r.document_id);
+      if (at === undefined) {
+        at = snapshot.documents.length;
+        index.set(r.document_id, at);
+        snapshot.documents.push({ uri: d.uri, symbol: d.symbol, adoption: d.adoption, text: '', fields: d.fields });
+      }
+      snapshot.precedents.push([at, r.pinpoint, r.text, r.span_start, r.span_end]);
+    }
+    return fromSnapshot(snapshot);
+  }
+
+  /** Symbol, adoption and fields of stored documents (not their text), cached. */
+  private async metadata(ids: string[]): Promise<Map<string, DocumentMetadata>> {
+    const missing = ids.filter((id) => !this.metadataCache.has(id));
+    if (missing.length) {
+      const rows = await reach(this.store, () =>
+        this.store.pool.query<{ id: string; symbol: string; norm_symbol: string; uri: string; adoption: StoredDocument['adoption']; fields: StoredDocument['fields'] }>(
+          'SELECT id::text AS id, symbol, norm_symbol, uri, adoption, fields FROM acquis.document WHERE id = ANY($1::int8[])',
+          [missing],
+        ),
+      );
+      if (this.metadataCache.size + rows.rows.length > DOCUMENT_CACHE * 4) this.metadataCache.clear();
+      for (const r of rows.rows) {
+        this.metadataCache.set(r.id, { uri: storedUri(r.uri), symbol: r.symbol, norm: r.norm_symbol, adoption: r.adoption, fields: r.fields });
+      }
+    }
+    return new Map(ids.flatMap((id) => (this.metadataCache.has(id) ? [[id, this.metadataCache.get(id)!] as const] : [])));
+  }
+
+  /** The stored precedents sharing the most 3-grams with each key list (frequent 3-grams dropped). */
+  private async lineageRows(sentences: string[][]): Promise<PrecedentRow[]> {
+    const kept = await this.withoutFrequent(sentences);
+    if (!kept.length) return [];
+    const rows = await reach(this.store, () =>
+      this.store.pool.query<PrecedentRow>(
+        `SELECT c.document_id::text AS document_id, c.pinpoint, c.text, c.span_start, c.span_end
+         FROM unnest($1::text[]) AS s(keys),
+         LATERAL (
+           SELECT p.document_id, p.pinpoint, p.text, p.span_start, p.span_end
+           FROM acquis.precedent p
+           WHERE p.ngram_keys && s.keys::int8[]
+           ORDER BY (SELECT count(*) FROM unnest(p.ngram_keys) AS k WHERE k = ANY(s.keys::int8[])) DESC, p.id
+           LIMIT 8
+         ) AS c`,
+        [kept.map((keys) => `{${keys.join(',')}}`)],
+      ),
+    );
+    return rows.rows;
+  }
+
+  /** Each key list without the 3-grams too common to tell precedents apart (empty lists dropped). */
+  private async withoutFrequent(sentences: string[][]): Promise<string[][]> {
+    const all = [...new Set(sentences.flat())];
+    if (!all.length) return [];
+    const frequent = await reach(this.store, () =>
+      this.store.pool.query<{ key: string }>(
+        `SELECT key::text AS key FROM acquis.ngram_df
+         WHERE key = ANY($1::int8[]) AND df > greatest(64, ceil((SELECT precedents FROM acquis.totals) * 0.02))`,
+        [all],
+      ),
+    );
+    const drop = new Set(frequent.rows.map((r) => r.key));
+    return sentences.map((keys) => keys.filter((k) => !drop.has(k))).filter((keys) => keys.length);
   }
 
   private async ready(): Promise<void> {
@@ -140,16 +248,7 @@ export class StoreLink {
   /** Documents of the best candidates of each sentence (keys per sentence). */
   private async candidateDocuments(sentences: string[][]): Promise<Set<string>> {
     if (!sentences.length) return new Set();
-    const all = [...new Set(sentences.flat())];
-    const frequent = await reach(this.store, () =>
-      this.store.pool.query<{ key: string }>(
-        `SELECT key::text AS key FROM acquis.ngram_df
-         WHERE key = ANY($1::int8[]) AND df > greatest(64, ceil((SELECT precedents FROM acquis.totals) * 0.02))`,
-        [all],
-      ),
-    );
-    const drop = new Set(frequent.rows.map((r) => r.key));
-    const kept = sentences.map((keys) => keys.filter((k) => !drop.has(k))).filter((keys) => keys.length);
+    const kept = await this.withoutFrequent(sentences);
     if (!kept.length) return new Set();
     const rows = await reach(this.store, () =>
       this.store.pool.query<{ document_id: string }>(
@@ -188,7 +287,7 @@ export class StoreLink {
   private async engineOver(ids: Set<string>): Promise<Engine> {
     const previous = this.working;
     if (previous && [...ids].every((id) => previous.ids.has(id))) return previous.engine;
-    const wanted = previous && previous.ids.size + ids.size <= 2_000 ? new Set([...previous.ids, ...ids]) : ids;
+    const wanted = previous && previous.ids.size + ids.size <= WORKING_UNION ? new Set([...previous.ids, ...ids]) : ids;
     await this.load([...wanted]);
     const stored = [...wanted]
       .map((id) => this.documents.get(id)!)
