@@ -54,6 +54,8 @@ interface DocumentMetadata {
   fields: StoredDocument['fields'];
 }
 
+/** The rarest 3-grams of a search result that find its lineage. */
+const LINEAGE_KEYS = 4;
 /** Candidates per draft sentence taken from the store (the matcher keeps the best 8 of them). */
 const CANDIDATES_PER_SENTENCE = 32;
 /** Candidates of a search ranked in the database before the engine's scoring. */
@@ -205,7 +207,17 @@ export class StoreLink {
 
   /** The stored precedents sharing the most 3-grams with each key list (frequent 3-grams dropped). */
   private async lineageRows(sentences: string[][]): Promise<PrecedentRow[]> {
-    const kept = await this.withoutFrequent(sentences);
+    // The same formulation shares nearly every 3-gram, so its rarest ones find it: looking up only
+    // those keeps a result's look-up to a few index entries, however common its other 3-grams are.
+    const all = [...new Set(sentences.flat())];
+    if (!all.length) return [];
+    const counts = await reach(this.store, () =>
+      this.store.pool.query<{ key: string; df: number }>('SELECT key::text AS key, df FROM acquis.ngram_df WHERE key = ANY($1::int8[]) AND df > 0', [all]),
+    );
+    const df = new Map(counts.rows.map((r) => [r.key, r.df]));
+    const kept = sentences
+      .map((keys) => keys.filter((k) => df.has(k)).sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, LINEAGE_KEYS))
+      .filter((keys) => keys.length);
     if (!kept.length) return [];
     const rows = await reach(this.store, () =>
       this.store.pool.query<PrecedentRow>(
