@@ -6,15 +6,16 @@
  */
 import { Option, type Command } from 'commander';
 import { version } from '../../../../package.json';
-import { atOrAbove, fixAll, RULES, SEVERITIES, type Engine, type Severity } from '../../engine/index.js';
+import { atOrAbove, fixAll, RULES, SEVERITIES, type Severity } from '../../engine/index.js';
 import { LineIndex } from '../../engine/text/line-index.js';
-import { applyBaseline, formatBaseline, makeBaseline, readBaseline } from '../baseline.js';
-import { sourcesFor } from './acquis-sources.js';
+import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
+import { sourcesFor, type AcquisSources } from './acquis-sources.js';
 import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
 import type { FileReport, RunInfo } from '../format/report.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
+import { InputError, STDIN_NAME } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { expandInputs } from '../node-host.js';
 import { acquisOptions, formatOption, outputOption, type AcquisCliOptions } from '../options.js';
@@ -46,7 +47,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
   const command = program
     .command('lint')
     .description('Lint .draft files against the acquis (agreed language).')
-    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft")')
+    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft"); - reads standard input')
     .addOption(formatOption(LINT_FORMATTERS, 'text'));
   acquisOptions(command)
     .addOption(
@@ -54,7 +55,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     )
     .option('--fix', 'apply safe fixes to the files (safe writes: README, "What Acquis guarantees about your files")')
     .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
-    .option('--baseline <file>', 'report and fail only on findings that are not in this baseline')
+    .option('--baseline <file>', 'report and fail only on findings not in this baseline (a --write-baseline file, or an earlier .draft)')
     .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)')
     .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration');
   outputOption(command, 'the report').action((files: string[], options: LintOptions) =>
@@ -64,39 +65,40 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
 
 /** The command's work, callable without commander. Returns the exit code. */
 export async function runLint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
-  const paths = await expandInputs(inputs, io.cwd);
-  // Every file this run writes is checked before any work: not an input, in a folder that exists.
-  const output = openOutput(io, options.output, paths);
-  const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, paths) : undefined;
-  const baseline = options.baseline !== undefined ? readBaseline(options.baseline, io.cwd) : undefined;
+  // The local acquis, and the shared store when one is configured (closed whatever happens).
   const sources = await sourcesFor(options, io.cwd);
   try {
-    return await lintFiles(paths, sources.local, sources.engineFor, { options, io, output, baselineOut, baseline });
+    return await lintWith(sources, inputs, options, io);
   } finally {
     await sources.close();
   }
 }
 
-interface LintRun {
-  options: LintOptions;
-  io: Io;
-  output: ReturnType<typeof openOutput>;
-  baselineOut: ReturnType<typeof openOutput> | undefined;
-  baseline: ReturnType<typeof readBaseline> | undefined;
-}
-
-async function lintFiles(
-  paths: string[],
-  engine: Engine,
-  engineForText: (text: string) => Promise<Engine>,
-  { options, io, output, baselineOut, baseline }: LintRun,
-): Promise<number> {
+async function lintWith(sources: AcquisSources, inputs: string[], options: LintOptions, io: Io): Promise<number> {
+  const paths = await expandInputs(inputs, io.cwd);
+  if (paths.includes('-') && options.fix) {
+    throw new InputError('--fix cannot rewrite standard input; use --fix-dry-run to see the fixes.', STDIN_NAME);
+  }
+  // Every file this run writes is checked before any work: not an input, in a folder that exists.
+  const read = options.baseline !== undefined ? [...paths, options.baseline] : paths;
+  const output = openOutput(io, options.output, read);
+  const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, read) : undefined;
+  const fromDraft = options.baseline?.endsWith('.draft') ?? false;
+  let baseline: Baseline | undefined = options.baseline !== undefined && !fromDraft ? readBaseline(options.baseline, io.cwd) : undefined;
+  const engine = sources.local;
+  if (options.baseline !== undefined && fromDraft) {
+    // An earlier revision: its findings, linted now with the same engine, are the baseline.
+    const old = readDraftFile(io, options.baseline);
+    const findings = (await sources.engineFor(old.text)).lint(options.baseline, old.text).findings;
+    baseline = baselineOfDraft({ path: options.baseline, text: old.text, lines: new LineIndex(old.text), findings });
+  }
   const reports: FileReport[] = [];
   let diffs = '';
-  for (const path of paths) {
-    const file = readDraftFile(io, path);
+  for (let path of paths) {
+    const file = readDraftFile(io, path, { stdin: true });
+    if (path === '-') path = STDIN_NAME;
     // With a shared store: an engine that also holds the stored precedents this text may quote.
-    const engine = await engineForText(file.text);
+    const engine = await sources.engineFor(file.text);
     let text = file.text;
     if (options.fix || options.fixDryRun) {
       text = fixAll(file.text, (t) => engine.lint(path, t).findings).text;

@@ -12,7 +12,8 @@ import { LineIndex } from '../../engine/text/line-index.js';
 import { describeStore, openStore } from '../../store/connection.js';
 import { publish, PublishProblems } from '../../store/publish.js';
 import { guarded, type Io, type SetExit } from '../io.js';
-import { findConfigFile, InputError, loadConfig, readAcquisFolder, readText } from '../node-host.js';
+import { readConfigFile } from '../../host/config-file.js';
+import { findConfigFile, InputError, readAcquisFolder, readText } from '../node-host.js';
 import { storeErrorsAsync, storeUrlFor } from './acquis-sources.js';
 import { plural } from './draft-file.js';
 
@@ -40,8 +41,9 @@ Examples:
     .action((paths: string[], options: PublishCommandOptions) =>
       guarded(io, setExit, async () => {
         const configFile = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
-        if (options.config) readText(configFile!);
-        const url = storeUrlFor(options.store, loadConfig(configFile).config.store);
+        const project = configFile ? readConfigFile(configFile) : undefined;
+        if (project?.problems[0]) throw project.problems[0];
+        const url = storeUrlFor(options.store, project?.config?.store);
         if (!url) throw new InputError('no store: give --store postgres://... (or set ACQUIS_STORE, or `store:` in acquis.config.yaml).');
         const batchSize = Number(options.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError(`--batch-size needs a whole number above 0, not '${options.batchSize}'.`);

@@ -36,7 +36,7 @@ function findingJson(f: Finding, lines: LineIndex) {
     message: f.message,
     range: range(lines, f.span.start, f.span.end),
     offsets: { start: f.span.start, end: f.span.end },
-    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => editJson(e, lines)) })),
+    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, ...(fix.level ? { level: fix.level } : {}), edits: fix.edits.map((e) => editJson(e, lines)) })),
   };
   if (f.precedent) {
     const p = f.precedent;
