@@ -98,6 +98,10 @@ export async function publish(store: Store, sources: SourceFile[], options: Publ
       report.replaced += replaced;
       options.onBatch?.(Math.min(i + size, rows.length), rows.length);
     }
+    // Merge GIN's pending lists into the indexes now, rather than on some reader's query.
+    await reach(store, () =>
+      client.query(`SELECT gin_clean_pending_list('acquis.precedent_ngram_keys'::regclass), gin_clean_pending_list('acquis.precedent_word_keys'::regclass)`),
+    );
   } finally {
     client.release();
   }

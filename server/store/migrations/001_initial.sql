@@ -32,10 +32,11 @@ CREATE TABLE acquis.precedent (
   UNIQUE (document_id, ord)
 );
 
--- GIN over the key arrays (overlap, &&). Fast update is off: a publish is a bulk load, and the
--- pending list would make the first searches after it slow.
-CREATE INDEX precedent_ngram_keys ON acquis.precedent USING gin (ngram_keys) WITH (fastupdate = off);
-CREATE INDEX precedent_word_keys ON acquis.precedent USING gin (word_keys) WITH (fastupdate = off);
+-- GIN over the key arrays (overlap, &&). A publish is a bulk load: new keys go to GIN's pending
+-- list (fast update) and `acquis publish` merges the list into the index when it is done
+-- (gin_clean_pending_list), so readers do not scan a long pending list afterwards.
+CREATE INDEX precedent_ngram_keys ON acquis.precedent USING gin (ngram_keys) WITH (fastupdate = on, gin_pending_list_limit = 32768);
+CREATE INDEX precedent_word_keys ON acquis.precedent USING gin (word_keys) WITH (fastupdate = on, gin_pending_list_limit = 32768);
 CREATE INDEX precedent_document ON acquis.precedent (document_id);
 
 CREATE TABLE acquis.ngram_df (key int8 PRIMARY KEY, df integer NOT NULL);
