@@ -37,6 +37,17 @@ export interface EngineEntry {
   settings: ClientSettings;
   /** The shared store, when one is configured (and the workspace is trusted). */
   store?: LspStore;
+  /** How to build the same engine elsewhere (the lint worker for huge documents: analyses.ts). */
+  recipe?: EngineRecipe;
+}
+
+/** The plain data of an engine request: what a worker thread needs to build the same engine. */
+export interface EngineRecipe {
+  searchFrom: string;
+  choices: ConfigChoices;
+  /** Where the settings' folders are relative to when no project file is found. */
+  base: string;
+  trusted: boolean;
 }
 
 /**
@@ -102,13 +113,14 @@ export class EngineStore {
     const key = JSON.stringify({ configFile, settings, base, trusted: this.trusted });
     let entry = this.entries.get(key);
     if (!entry) {
+      const recipe: EngineRecipe = { searchFrom: folder, choices: choicesOf(settings), base, trusted: this.trusted };
       entry = this.build({
         searchFrom: folder,
         choices: choicesOf(settings),
         choicesBase: (file) => (file ? dirname(file) : base),
         trusted: this.trusted,
         uriOf: (p) => pathToFileURL(p).href,
-      }, settings);
+      }, settings).then((built) => ({ ...built, recipe }));
       this.entries.set(key, entry);
     }
     return entry;
