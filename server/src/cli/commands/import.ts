@@ -31,8 +31,7 @@ import { InputError, planWrite, writeTextFile } from '../../host/text-file.js';
 import { reportFailure, type Io, type SetExit } from '../io.js';
 import { readDraftFile } from '../output.js';
 import { DocxError, importDocx } from '../office/docx-import.js';
-import type { DocxWarning } from '../../engine/import/docx/to-draft.js';
-import { linkPrintedResolutions, type LinkableDocument } from '../../engine/import/link.js';
+import { linkPrintedResolutions, type DocxWarning, type LinkableDocument } from '../../engine/import/import.js';
 import { PdfError, readPdfText } from '../office/pdf-text.js';
 
 interface ImportCliOptions {
