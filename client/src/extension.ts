@@ -12,6 +12,7 @@ import { registerOfficeCommands } from './office.js';
 import { showDocument } from './documentation.js';
 import { explicitSettings } from './explicit-settings.js';
 import { statusItem } from './status.js';
+import { registerFindAgreedLanguage } from './find-agreed-language.js';
 
 let client: LanguageClient | undefined;
 
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const server = <T>(command: string, ...args: unknown[]): Promise<T> =>
     lsp.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
+  registerFindAgreedLanguage(context, server);
   const activeDraft = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId === 'draft' && editor.document.uri.scheme !== BUILTIN_SCHEME) return editor;
