@@ -18,7 +18,7 @@ export { LineIndex } from './text/line-index.js';
 
 // What the shells (CLI, language server) use besides the front door. They import the engine only
 // through this file and the entry points of the subsystems a command loads on its own
-// (amendments/index.ts, compare/index.ts, report/index.ts, import/import.ts, and the leaf
+// (amendments/index.ts, compare/index.ts, report/index.ts, import/index.ts, search/index.ts, and the leaf
 // text/line-index.ts), so that a command evaluates only what it uses (test/architecture.test.ts,
 // test/cli/lazy-commands.test.ts).
 export { adoptionNote, cite } from './rules/precedent-common.js';
