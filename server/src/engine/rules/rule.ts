@@ -14,11 +14,22 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * How much a fix changes the meaning of the text, from the grade table in docs/rules.md
+ * ("Grades of a change"): `editorial` (spelling, hyphenation, Latin plurals, punctuation,
+ * capitals), `wording` (words or word order, same sense), `substantive` (negation, modal verb,
+ * qualifier, quantifier, a determiner that changes scope). Fix-all and `--fix` filter on it.
+ */
+export type FixLevel = 'editorial' | 'wording' | 'substantive';
+export const FIX_LEVELS: FixLevel[] = ['editorial', 'wording', 'substantive'];
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
   /** Safe fixes are applied by `--fix` and fix-all; others only on request. */
   safe: boolean;
+  /** The fix's grade (absent: treated as `wording`). Set by every precedent restoration. */
+  level?: FixLevel;
 }
 
 export interface PrecedentRef {
