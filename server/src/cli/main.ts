@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { atOrAbove, fixAll, RULES, SEVERITIES, type Finding, type Severity } from '../engine/index.js';
+import { atOrAbove, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, RULES, SEVERITIES, type Finding, type FixLevelSetting, type Severity } from '../engine/index.js';
 import { LineIndex } from '../engine/text/line-index.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
@@ -42,6 +42,7 @@ interface LintOptions {
   maxSeverity?: Severity | 'none';
   fix?: boolean;
   fixDryRun?: boolean;
+  fixLevel?: FixLevelSetting;
   output?: string;
 }
 
@@ -69,6 +70,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     )
     .option('--fix', 'apply safe fixes to the files (atomic writes)')
     .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
+    .addOption(
+      new Option('--fix-level <level>', 'how far --fix goes: editorial (default), wording or all (substantive too)').choices(FIX_LEVEL_SETTINGS),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .action(async (files: string[], options: LintOptions) => {
       exitCode = await lint(files, options, io);
@@ -142,7 +146,8 @@ async function lint(inputs: string[], options: LintOptions, io: Io): Promise<num
     const original = readText(full, path);
     let text = original;
     if (options.fix || options.fixDryRun) {
-      text = fixAll(original, (t) => engine.lint(path, t).findings).text;
+      const level = options.fixLevel ?? engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
+      text = fixAll(original, (t) => engine.lint(path, t).findings, { level }).text;
       if (options.fixDryRun) diffs += unifiedDiff(path, original, text);
       else if (text !== original) writeAtomic(full, text);
     }

@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Span } from '../../../grammar/src/index.js';
 import schema from './data/config-schema.json';
+import type { FixLevelSetting } from './fixes.js';
 import type { Severity } from './rules/rule.js';
 
 export const CONFIG_FILE_NAMES = ['acquis.config.yaml', 'acquis.config.yml', 'acquis.config.json'];
@@ -21,6 +22,8 @@ export interface AcquisConfig {
   /** A run fails (exit code 1) on a finding at or above this severity; `none` never fails. */
   failOn: Severity | 'none';
   rules: Record<string, RuleSetting>;
+  /** How far automatic fixing goes (fix-all, `--fix`, fix-on-save); default `editorial`. */
+  fixLevel?: FixLevelSetting;
 }
 
 export const DEFAULT_CONFIG: AcquisConfig = { builtin: true, acquis: [], failOn: 'warning', rules: {} };
@@ -58,7 +61,7 @@ export function parseConfig(text: string): { config: AcquisConfig; problems: Con
       const where = unknown ? 'Unknown setting' : path.length ? `\`${path.join('.')}\`` : 'The configuration';
       const allowed = error.params && 'allowedValues' in error.params ? `: one of ${(error.params.allowedValues as string[]).join(', ')}` : '';
       const extra = error.params && 'additionalProperty' in error.params ? ` (\`${String(error.params.additionalProperty)}\`)` : '';
-      const message = unknown ? `${where}${extra}: allowed keys are builtin, acquis, failOn and rules.` : `${where} ${error.message}${allowed}.`;
+      const message = unknown ? `${where}${extra}: allowed keys are builtin, acquis, failOn, fixLevel and rules.` : `${where} ${error.message}${allowed}.`;
       problems.push({ message, span: { start: range[0], end: range[1] } });
     }
     return { config: { ...DEFAULT_CONFIG }, problems };

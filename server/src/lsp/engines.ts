@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { createEngineAsync, DEFAULT_CONFIG, type AcquisConfig, type Engine, type RuleSetting, type SourceFile } from '../engine/index.js';
+import { createEngineAsync, DEFAULT_CONFIG, FIX_LEVEL_SETTINGS, type AcquisConfig, type Engine, type FixLevelSetting, type RuleSetting, type SourceFile } from '../engine/index.js';
 import { builtinAcquisDir, findConfigFile, InputError, loadConfig, readAcquisFolder } from '../cli/node-host.js';
 
 /** Client settings under `acquis.` (see package.json `contributes.configuration`). */
@@ -15,6 +15,8 @@ export interface ClientSettings {
   builtin?: boolean;
   acquisPaths?: string[];
   rules?: Record<string, RuleSetting>;
+  /** How far fix-all and fix-on-save go (`acquis.fixLevel`); the project's `fixLevel` wins. */
+  fixLevel?: FixLevelSetting;
   /** Milliseconds between the last keystroke and linting (default 10). */
   lintDelay?: number;
 }
@@ -73,6 +75,8 @@ export class EngineStore {
         builtin: configFile ? loaded.config.builtin : (settings.builtin ?? true),
         rules: { ...settings.rules, ...loaded.config.rules },
       };
+      const personal = FIX_LEVEL_SETTINGS.find((l) => l === settings.fixLevel);
+      if (!config.fixLevel && personal) config.fixLevel = personal;
     } catch (error) {
       problem = describe(error);
     }
