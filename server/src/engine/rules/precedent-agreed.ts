@@ -18,7 +18,7 @@ export const precedentAgreed: Rule = {
         const p = match.precedent;
         const what = match.partial ? `part of ${cite(p)}` : cite(p);
         ctx.report({
-          message: `Agreed language: ${what} (${adoptionNote(p)}${lineageNote(match)}).`,
+          message: `${p.document.adoption.kind === 'consensus' ? 'Agreed language' : 'Language adopted by vote'}: ${what} (${adoptionNote(p)}${lineageNote(match)}).`,
           span: sourceSpan(unit, match),
           precedent: precedentRef(match),
           data: { partial: match.partial },

@@ -4,6 +4,7 @@ import { describeAdoption, type Precedent } from '../acquis/model.js';
 import type { Unit } from '../acquis/units.js';
 import type { Change } from '../match/grade.js';
 import type { PrecedentMatch } from '../match/matcher.js';
+import { wordingOf } from './precedent-weight.js';
 import type { Fix, PrecedentRef, TextEdit } from './rule.js';
 
 /** `A/70/174, para. 18` or `A/RES/73/27, PP3`. */
@@ -150,7 +151,7 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   }
   if (!contiguous || edits.length === 0) return undefined;
   edits.sort((a, b) => a.start - b.start);
-  return { title: `Restore the agreed wording of ${cite(match.precedent)}`, edits, safe: true };
+  return { title: `Restore ${wordingOf(match.precedent)}`, edits, safe: true };
 }
 
 /** At the start of a sentence the draft's capital stays. */

@@ -1,6 +1,7 @@
 /** `precedent.deviation`: a quote of agreed language that drifts from the precedent. */
 import type { Grade } from '../match/grade.js';
-import { adoptionNote, cite, describeChange, groupChanges, lineageNote, precedentRef, restoreFix, sourceSpan } from './precedent-common.js';
+import { describeChange, groupChanges, lineageNote, precedentRef, restoreFix, sourceSpan } from './precedent-common.js';
+import { languageOf } from './precedent-weight.js';
 import type { Rule, Severity } from './rule.js';
 
 /** Default severity per grade; a project may override any of them. */
@@ -51,7 +52,7 @@ export const precedentDeviation: Rule = {
           perGrade[match.grade] ?? (ctx.severity === precedentDeviation.defaultSeverity ? GRADE_SEVERITY[match.grade] : ctx.severity);
         ctx.report({
           severity,
-          message: `${GRADE_WORD[match.grade]} from agreed language of ${cite(p)} (${adoptionNote(p)}${lineageNote(match)}): ${shown.join('; ')}.`,
+          message: `${GRADE_WORD[match.grade]} from ${languageOf(p, lineageNote(match))}: ${shown.join('; ')}.`,
           span: sourceSpan(unit, match),
           fixes: fix ? [fix, ...alternatives] : [],
           precedent: precedentRef(match),
