@@ -140,24 +140,22 @@ export function listWords(items: string[]): string {
 
 /**
  * What the acquis shows about a voted precedent's declared lineage, in one or two sentences; empty
- * when the precedent declares none.
+ * when the precedent declares none. The declaration's note says who says so (the text itself, or
+ * the source the acquis's curator relied on).
  */
 export function lineageReport(acquis: Acquis, p: Precedent): string {
   const declared = declaredLineage(p);
   if (!declared) return '';
   const where = pin(p.document.symbol, p.pinpoint);
-  const said = declared.note ? ` (${declared.note.replace(/\.$/, '')})` : '';
+  const symbols = listWords(declared.symbols);
   const checked = checkSources(acquis, declared.symbols);
   const missing = checked.filter((c) => c.state === 'missing').map((c) => c.symbol);
   const excerpts = checked.filter((c) => c.state === 'excerpt').map((c) => c.symbol);
   const whole = checked.filter((c) => c.state === 'present').map((c) => c.symbol);
-  const parts = [`${where} says it restates ${listWords(declared.symbols)}${said}.`];
-  if (missing.length) parts.push(`${listWords(missing)} ${missing.length > 1 ? 'are' : 'is'} not in your acquis: add ${missing.length > 1 ? 'them' : 'it'} to check.`);
-  if (excerpts.length) {
-    parts.push(
-      `Your acquis has ${listWords(excerpts)} only in excerpt, without this wording: add the full text to check.`,
-    );
-  }
-  if (whole.length) parts.push(`${listWords(whole)} ${whole.length > 1 ? 'are' : 'is'} in your acquis in full and ${whole.length > 1 ? 'do' : 'does'} not have this wording.`);
+  const parts = [declared.note ? `Declared lineage: ${symbols}; ${declared.note.replace(/\.$/, '')}.` : `${where} declares that it restates ${symbols}.`];
+  const plural = (list: string[], one: string, many: string): string => (list.length > 1 ? many : one);
+  if (missing.length) parts.push(`${listWords(missing)} ${plural(missing, 'is', 'are')} not in your acquis: add ${plural(missing, 'it', 'them')} to check.`);
+  if (excerpts.length) parts.push(`Your acquis has ${listWords(excerpts)} only in excerpt, without this wording: add ${plural(excerpts, 'its', 'their')} full text to check.`);
+  if (whole.length) parts.push(`${listWords(whole)} ${plural(whole, 'is', 'are')} in your acquis in full, without this wording.`);
   return parts.join(' ');
 }
