@@ -51,7 +51,10 @@ export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] 
   // proposal, and no automatic fix touches an amendment.
   const proposals = proposalsOf(draft);
   if (proposals.length) {
-    findings = findings.map((f) => (f.ruleId === SYNTAX_RULE_ID ? f : protectAmendments(aboutRemovedText(f, proposals), proposals)));
+    findings = findings
+      .map((f) => (f.ruleId === SYNTAX_RULE_ID ? f : protectAmendments(aboutRemovedText(f, proposals), proposals)))
+      // Voted wording that a proposal would delete is nobody's concern (the deletion removes it).
+      .filter((f) => !(f.ruleId === 'precedent.voted' && f.data?.['removedBy']));
     const wordRules = rules.filter((r) => PROPOSAL_RULES.has(r.id));
     for (const proposer of cancelled ? [] : proposerDrafts(draft, proposals)) {
       const own: Finding[] = [];
