@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli.js');
+// The bundle is loaded with a V8 code cache when one can be kept (bin/load-bundle.js).
+require('./load-bundle.js').loadBundle(require('node:path').join(__dirname, '..', 'dist', 'cli.js'));

@@ -13,7 +13,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // Some dependencies (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
-  define: { 'import.meta.url': '__acquis_import_meta_url' },
+  // ACQUIS_PRODUCTION: grammar validations run in the tests, not in every process (grammar/src/parser.ts).
+  define: { 'import.meta.url': '__acquis_import_meta_url', ACQUIS_PRODUCTION: 'true' },
   banner: { js: "var __acquis_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 

@@ -1,18 +1,17 @@
 /**
  * The VS Code client: starts the bundled language server over Node IPC, and turns the server's
  * commands into palette commands, web views and a status bar item. Everything clever lives in the
- * server and the engine.
+ * server and the engine; the pieces of the client live in their own small files.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type ShowDocumentResult } from 'vscode-languageclient/node';
+import { BUILTIN_SCHEME, BuiltinDocuments } from './builtin-documents.js';
+import { registerCompare } from './compare.js';
+import { showDocument } from './documentation.js';
+import { statusItem } from './status.js';
 
 let client: LanguageClient | undefined;
-
-interface Summary {
-  agreedShare: number;
-  counts: { error: number; warning: number; info: number; hint: number };
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -20,11 +19,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // The built-in acquis, read-only and never linted: only files and untitled drafts go to the server.
+  const builtin = new BuiltinDocuments(context.asAbsolutePath(path.join('server', 'acquis')));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, builtin));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'draft' }],
+    documentSelector: [
+      { language: 'draft', scheme: 'file' },
+      { language: 'draft', scheme: 'untitled' },
+    ],
     synchronize: { configurationSection: 'acquis' },
     // In a restricted workspace the server reads only the built-in acquis (see package.json).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    middleware: {
+      // Locations in the built-in acquis become read-only virtual documents.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        for (const d of diagnostics) {
+          d.relatedInformation = d.relatedInformation?.map((r) => new vscode.DiagnosticRelatedInformation(builtin.mapLocation(r.location), r.message));
+        }
+        next(uri, diagnostics);
+      },
+      provideDefinition: async (document, position, token, next) => {
+        const result = await next(document, position, token);
+        if (!result) return result;
+        if (!Array.isArray(result)) return builtin.mapLocation(result);
+        return (result as Array<vscode.Location | vscode.LocationLink>).map((l) => builtin.mapLocation(l)) as vscode.Location[] | vscode.LocationLink[];
+      },
+      provideWorkspaceSymbols: async (query, token, next) => {
+        const result = await next(query, token);
+        for (const s of result ?? []) s.location = builtin.mapLocation(s.location);
+        return result;
+      },
+      window: { showDocument: (params, token, next) => showDocument(params, (p) => Promise.resolve(next(p, token)) as Promise<ShowDocumentResult>, (u) => builtin.map(u)) },
+    },
   };
   client = new LanguageClient('acquis', 'Acquis', serverOptions, clientOptions);
   await client.start();
@@ -41,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lsp.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
   const activeDraft = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === 'draft') return editor;
+    if (editor?.document.languageId === 'draft' && editor.document.uri.scheme !== BUILTIN_SCHEME) return editor;
     void vscode.window.showInformationMessage('Acquis: open a .draft file first.');
     return undefined;
   };
@@ -73,21 +99,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (editor) show(`Report: ${path.basename(editor.document.fileName)}`, await server<string | null>('acquis.reportHtml', editor.document.uri.toString()));
   };
 
+  registerCompare(context, server, activeDraft);
   context.subscriptions.push(
     vscode.commands.registerCommand('acquis.openReport', openReport),
-    vscode.commands.registerCommand('acquis.compareWithRevision', async () => {
-      const editor = activeDraft();
-      if (!editor) return;
-      const picked = await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        filters: { Drafts: ['draft'] },
-        openLabel: 'Compare with this revision',
-        defaultUri: vscode.Uri.file(path.dirname(editor.document.fileName)),
-      });
-      if (!picked?.[0]) return;
-      const html = await server<string | null>('acquis.compareHtml', editor.document.uri.toString(), picked[0].toString());
-      show(`Compare: ${path.basename(picked[0].fsPath)} → ${path.basename(editor.document.fileName)}`, html);
-    }),
     vscode.commands.registerCommand('acquis.acceptAmendment', () => {
       const editor = activeDraft();
       if (editor) return resolve('accept', { at: editor.document.offsetAt(editor.selection.active) });
@@ -110,33 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('acquis.showPrecedent', () => vscode.commands.executeCommand('editor.action.showHover')),
   );
-
-  // The status bar: the share of agreed language and the findings by severity; a click opens the report.
-  const status = vscode.window.createStatusBarItem('acquis.status', vscode.StatusBarAlignment.Left, 100);
-  status.name = 'Acquis';
-  status.command = 'acquis.openReport';
-  context.subscriptions.push(status);
-  let timer: NodeJS.Timeout | undefined;
-  const refresh = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor?.document.languageId !== 'draft') {
-        status.hide();
-        return;
-      }
-      const s = await server<Summary | null>('acquis.summary', editor.document.uri.toString()).catch(() => null);
-      if (!s) return;
-      status.text = `$(law) ${Math.round(s.agreedShare * 100)}% agreed  $(error) ${s.counts.error}  $(warning) ${s.counts.warning}  $(info) ${s.counts.info}`;
-      status.tooltip = `Acquis: ${Math.round(s.agreedShare * 100)}% of the words are agreed language; ${s.counts.error} errors, ${s.counts.warning} warnings, ${s.counts.info} information. Click for the report.`;
-      status.show();
-    }, 300);
-  };
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(refresh),
-    vscode.languages.onDidChangeDiagnostics(refresh),
-  );
-  refresh();
+  statusItem(context, server);
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,12 +8,17 @@ let lastEnd = 0;
 let allowed = true;
 
 /**
- * Front matter exists only at the top of a file. The incremental parser reads later stretches
- * of a file on their own and turns it off for them.
+ * Front matter (and a byte order mark) exists only at the top of a file. The incremental parser
+ * reads later stretches of a file on their own and turns both off for them.
  */
 export function allowFrontMatter(allow: boolean): void {
   if (allow !== allowed) lastText = undefined;
   allowed = allow;
+}
+
+/** True when the text being lexed starts the file (see `allowFrontMatter`). */
+export function atFileStart(): boolean {
+  return allowed;
 }
 
 /**

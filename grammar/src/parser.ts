@@ -56,10 +56,28 @@ const INLINE_STARTS = new Set<TokenType>([
   ...CLOSERS,
 ]);
 
+/**
+ * Set to `true` by the production bundles (scripts/build.mjs, esbuild `define`): Chevrotain's
+ * grammar validations (ambiguities, left recursion) cost a third of the parser's construction and
+ * can only fail on a change to this file, which the test suite, running unbundled, catches.
+ */
+declare const ACQUIS_PRODUCTION: boolean | undefined;
+const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
+
 export class DraftParser extends CstParser {
   constructor() {
-    super(t.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 2 });
+    super(t.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 2, skipValidations });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Recovery by deleting one token must never delete a blank line: that would join two blocks
+   * (`"[` + blank line + `]` closing across it), and blocks end at blank lines, which the
+   * incremental parser relies on. (Chevrotain passes the expected type; the token it would
+   * delete is the next one.)
+   */
+  protected override canTokenTypeBeDeletedInRecovery(expected: TokenType): boolean {
+    return this.LA(1).tokenType !== t.BlankLine && super.canTokenTypeBeDeletedInRecovery(expected);
   }
 
   /** True unless the next token is a line break that ends the current block. */

@@ -6,7 +6,7 @@
  * Whitespace is skipped: the AST takes text from the source by offset, so spaces need no tokens.
  */
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
-import { frontMatterEnd } from './front-matter.js';
+import { atFileStart, frontMatterEnd } from './front-matter.js';
 
 /** A matcher that succeeds only where `regex` (sticky) matches and `where` agrees. */
 function sticky(
@@ -23,14 +23,17 @@ function sticky(
 
 const isBreak = (code: number): boolean => code === 10 || code === 13;
 
+/** A byte order mark at `offset`: only the first character of a file is one, never a later stretch's. */
+const isBom = (text: string, offset: number): boolean => offset === 0 && text.charCodeAt(0) === 0xfeff && atFileStart();
+
 const atLineStart = (text: string, offset: number): boolean =>
-  offset === 0 || isBreak(text.charCodeAt(offset - 1)) || (offset === 1 && text.charCodeAt(0) === 0xfeff);
+  offset === 0 || isBreak(text.charCodeAt(offset - 1)) || (offset === 1 && isBom(text, 0));
 
 /** At a line start, possibly after indentation. */
 const afterIndent = (text: string, offset: number): boolean => {
   let i = offset - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  return i < 0 || isBreak(text.charCodeAt(i)) || (i === 0 && text.charCodeAt(0) === 0xfeff);
+  return i < 0 || isBreak(text.charCodeAt(i)) || (i === 0 && isBom(text, 0));
 };
 
 const inFrontMatter = (text: string, offset: number): boolean => offset < frontMatterEnd(text);
@@ -59,9 +62,10 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+
 export const FrontMatterFence = createToken({
   name: 'FrontMatterFence',
   pattern: sticky(
-    /---[ \t]*(?=\r?\n|$)/,
-    // Opening only at the very top (after a BOM at most); closing only inside the front matter.
-    (t, o) => atLineStart(t, o) && (o === 0 || (o === 1 && t.charCodeAt(0) === 0xfeff) || inFrontMatter(t, o)),
+    /---[ \t]*(?=[\r\n]|$)/,
+    // Opening only at the very top of the file (after a BOM at most), never at the top of a later
+    // stretch the incremental parser reads alone; closing only inside the front matter.
+    (t, o) => atLineStart(t, o) && (((o === 0 || (o === 1 && isBom(t, 0))) && atFileStart()) || inFrontMatter(t, o)),
   ),
   line_breaks: false,
   start_chars_hint: ['-'],
@@ -94,7 +98,7 @@ export const FootnoteDefMark = createToken({
 });
 export const BlockQuoteMark = createToken({
   name: 'BlockQuoteMark',
-  pattern: sticky(/>(?=[ \t]|\r?\n|$)/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  pattern: sticky(/>(?=[ \t\r\n]|$)/, (t, o) => afterIndent(t, o) && inBody(t, o)),
   start_chars_hint: ['>'],
   line_breaks: false,
 });
@@ -102,7 +106,7 @@ export const BlockQuoteMark = createToken({
 export const ParagraphLabel = createToken({
   name: 'ParagraphLabel',
   pattern: sticky(
-    /(?:PP|OP)?\d{1,4}(?:\.\d{1,3})*(?:bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?\.(?=[ \t]|\r?\n|$)/,
+    /(?:PP|OP)?\d{1,4}(?:\.\d{1,3})*(?:bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?\.(?=[ \t\r\n]|$)/,
     (t, o) => afterIndent(t, o) && inBody(t, o),
   ),
   start_chars_hint: ['P', 'O', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -143,8 +147,8 @@ export const Escape = createToken({ name: 'Escape', pattern: /\\[[\]{}\\"|]/ });
 
 // --- Citations and cross-references -----------------------------------------------------------
 
-/** Between two words of a citation: spaces, or one line break (not a blank line). */
-const gap = '[ \\t]*(?:\\r?\\n[ \\t]*)?';
+/** Between two words of a citation: spaces, or one line break (LF, CRLF or CR; not a blank line). */
+const gap = '[ \\t]*(?:(?:\\r\\n|\\r|\\n)[ \\t]*)?';
 const pin = `\\d{1,4}[a-z]*(?:${gap}\\([a-z0-9]{1,6}\\))*`;
 const pinList = `${pin}(?:(?:,${gap}|${gap}(?:and|to|-|–)${gap})${pin})*`;
 
@@ -199,7 +203,7 @@ export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/
  * the later tokens get their turn.
  */
 const SYMBOL_START = /(?:A|S|E|ST)\/[A-Za-z0-9]/y;
-const CITATION_WORD = /(?:[Rr]esolutions?|[Dd]ecisions?|[Pp]aragraphs?|paras?\.?)[ \t\r\n]*\d/y;
+const CITATION_WORD = /(?:[Rr]esolutions?|[Dd]ecisions?|[Pp]aragraphs?|paras?\.?)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?\d/y;
 function wordMayStart(text: string, offset: number): boolean {
   if (offset < frontMatterEnd(text)) return false;
   const c = text[offset]!;

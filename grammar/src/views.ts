@@ -92,7 +92,11 @@ const isSpace = (code: number): boolean => code === 32 || code === 9 || code ===
  */
 export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current', accept?: (node: Amendment) => boolean): TextView {
   const pieces: Piece[] = [];
-  let text = '';
+  // Chunks joined once at the end: appending to a string and reading its last character back
+  // flattens the string every time, which made a long paragraph quadratic.
+  const chunks: string[] = [];
+  let length = 0;
+  let lastChar = '';
   let lastSourceEnd = -1;
 
   /** One piece per run of non-space characters: runs of spaces and line breaks read as one space. */
@@ -109,18 +113,23 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
 
   const emitRun = (start: number, end: number): void => {
     const chunk = source.slice(start, end);
-    if (text.length > 0) {
+    if (length > 0) {
       // One space where the source had spacing (or where two words would otherwise touch),
       // none before closing punctuation or after an opening bracket or quote.
       let spaced = false;
       for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
-      const prev = text[text.length - 1]!;
+      const prev = lastChar;
       const needsSpace =
         (spaced || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) && !CLOSING.test(chunk) && !OPENING.test(prev);
-      if (needsSpace) text += ' ';
+      if (needsSpace) {
+        chunks.push(' ');
+        length++;
+      }
     }
-    pieces.push({ viewStart: text.length, sourceStart: start, length: end - start });
-    text += chunk;
+    pieces.push({ viewStart: length, sourceStart: start, length: end - start });
+    chunks.push(chunk);
+    length += chunk.length;
+    lastChar = chunk[chunk.length - 1]!;
     lastSourceEnd = end;
   };
 
@@ -194,5 +203,5 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   walk(content);
-  return new TextView(text, pieces, source);
+  return new TextView(chunks.join(''), pieces, source);
 }

@@ -46,7 +46,9 @@ describe.each(samples)('fixes in $path', ({ text }) => {
     expect(parse(fixed).problems.length).toBe(parse(text).problems.length);
     // The span now reads as the precedent and is no longer a departure.
     const delta = fixed.length - text.length;
-    const span = { start: finding.span.start, end: finding.span.end + delta };
+    // The quoted stretch (the finding itself sits on the changed words only).
+    const quoted = finding.related?.[0]?.span ?? finding.span;
+    const span = { start: quoted.start, end: quoted.end + delta };
     const again = deviations(fixed).filter((f) => f.span.start < span.end && span.start < f.span.end);
     expect(again).toEqual([]);
     // Compared by word form (case, -ise/-ize and abbreviations folded, spelling not).

@@ -21,7 +21,9 @@ function check(sentence: string): Seen[] {
   return findings
     .filter((f) => f.ruleId.startsWith('precedent.'))
     .map((f) => {
-      const seen: Seen = { rule: f.ruleId, quoted: text.slice(f.span.start, f.span.end) };
+      // The quoted stretch: a departure's own span covers only the changed words.
+      const stretch = f.related?.find((r) => !r.uri)?.span ?? f.span;
+      const seen: Seen = { rule: f.ruleId, quoted: text.slice(stretch.start, stretch.end) };
       if (f.precedent) {
         seen.symbol = f.precedent.symbol;
         seen.paragraph = f.precedent.paragraph;
@@ -81,7 +83,7 @@ describe('precedent matching', () => {
       'Member States should, when appropriate, encourage the establishment of new regional, bilateral and multilateral platforms for dialogue, consultation and capacity-building.',
     );
     expect(finding).toMatchObject({ rule: 'precedent.deviation', symbol: 'A/70/174', paragraph: '35', grade: 'structural' });
-    expect(finding!.changes).toEqual(['"regional, bilateral" for "bilateral, regional" (word order)']);
+    expect(finding!.changes).toEqual(['"regional, bilateral" for "bilateral, regional" (list order)']);
   });
 
   it('grades a dropped negation as substantive', () => {

@@ -253,11 +253,11 @@ describe('code lenses', () => {
       ].join('\n\n') + '\n',
     );
     expect(codeLenses(a).map((l) => [l.range.start.line, l.command!.title, l.command!.command])).toEqual([
-      [0, 'agreed: A/70/174 para. 18', ''],
+      [0, 'agreed language: A/70/174 para. 18', ''],
       [4, '1 departure (wording)', ''],
-      [6, 'agreed: 2 spans', ''],
+      [6, 'agreed language: 2 spans', ''],
       [8, '1 departure (substantive)', ''],
-      [10, 'agreed: A/70/174 para. 18, 1 departure', ''],
+      [10, 'agreed language: A/70/174 para. 18, 1 departure', ''],
     ]);
     // The range is the label line.
     const first = codeLenses(a)[0]!;
@@ -330,7 +330,9 @@ describe('completion', () => {
     const item = items.find((i) => i.insertText?.startsWith('institutional dialogue with broad participation'))!;
     expect(item).toBeDefined();
     expect(item.insertText).toBe(P18_SECOND.slice(P18_SECOND.indexOf('institutional')));
-    expect(item.detail).toBe('A/70/174, para. 18 (consensus, 2015)');
+    // One item for the formulation of A/70/174 and A/68/98 (a comma apart), the lineage in the detail.
+    expect(item.detail).toBe('A/70/174, para. 18 (consensus, 2015); also A/68/98, para. 29 (2013)');
+    expect(items.filter((i) => i.insertText?.startsWith('institutional dialogue with broad participation'))).toHaveLength(1);
     expect(item.documentation).toBe(P18_SECOND);
     // The cursor touches "regular": the edit replaces that word with itself and the rest.
     expect(apply(a, [item.textEdit as TextEdit])).toBe(`12. States agreed that ${P18_SECOND.slice(P18_SECOND.indexOf('the Group'))}\n`);

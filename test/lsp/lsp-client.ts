@@ -41,6 +41,8 @@ export class LspClient {
   readonly messages: string[] = [];
   readonly appliedEdits: unknown[] = [];
   readonly shownDocuments: string[] = [];
+  /** The `selection` of each `window/showDocument` request, in order (undefined when none). */
+  readonly shownSelections: unknown[] = [];
   settings: Record<string, unknown>;
   private waiters: Waiter[] = [];
   /** Called with each publishDiagnostics as it arrives (the benchmark timestamps them). */
@@ -81,8 +83,9 @@ export class LspClient {
       this.appliedEdits.push(p);
       return { applied: true };
     });
-    this.connection.onRequest('window/showDocument', (p: { uri: string }) => {
+    this.connection.onRequest('window/showDocument', (p: { uri: string; selection?: unknown }) => {
       this.shownDocuments.push(p.uri);
+      this.shownSelections.push(p.selection);
       return { success: true };
     });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
@@ -94,14 +97,15 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(rootPath = ROOT, initializationOptions?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  /** `workspaceCapabilities` adds to the client's workspace capabilities (e.g. `workspaceEdit`). */
+  async initialize(rootPath = ROOT, initializationOptions?: Record<string, unknown>, workspaceCapabilities: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       initializationOptions,
       rootUri: pathToFileURL(rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'root' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, ...workspaceCapabilities },
         window: { workDoneProgress: true, showDocument: { support: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

@@ -124,7 +124,7 @@ describe('language features over stdio', () => {
       const items = await complete(uri, { line: 0, character: start.length + ' regular'.length });
       const item = items.find((i) => i.insertText?.startsWith('institutional dialogue with broad participation'));
       expect(item, labels(items).join(' | ')).toBeDefined();
-      expect(item!.detail).toBe('A/70/174, para. 18 (consensus, 2015)');
+      expect(item!.detail).toBe('A/70/174, para. 18 (consensus, 2015); also A/68/98, para. 29 (2013)');
       expect(item!.insertText).toBe(P18_SECOND.slice(P18_SECOND.indexOf('institutional')));
       expect(item!.documentation).toBe(P18_SECOND);
       // The edit replaces the word the cursor touches, so applying it gives the agreed sentence verbatim.
@@ -306,11 +306,11 @@ describe('language features over stdio', () => {
     ]);
   });
 
-  it('shows code lenses such as "agreed: A/70/174 para. 18" on the label line', async () => {
+  it('shows code lenses such as "agreed language: A/70/174 para. 18" on the label line', async () => {
     const uri = await open('pf-lens.draft', [`1. ${P18_SECOND}`, '2. Nothing agreed here.', `3. ${P18_DRIFT}`].join('\n\n') + '\n');
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses.map((l) => [l.range.start.line, l.command?.title])).toEqual([
-      [0, 'agreed: A/70/174 para. 18'],
+      [0, 'agreed language: A/70/174 para. 18'],
       [4, '1 departure (wording)'],
     ]);
     expect(lenses[0]!.range.start).toEqual({ line: 0, character: 0 });
@@ -391,7 +391,10 @@ describe('language features over stdio', () => {
     const [lastA, lastB] = await Promise.all([client.diagnostics(a, (p) => p.version === 26), client.diagnostics(b, (p) => p.version === 26)]);
     expect(codes(lastA.diagnostics)).toContain('precedent.deviation');
     expect(codes(lastB.diagnostics)).not.toContain('precedent.deviation');
-    expect(codes(lastB.diagnostics)).toContain('precedent.agreed');
+    // Agreed language is not a problem: no diagnostic; the code lens says it.
+    expect(codes(lastB.diagnostics)).not.toContain('precedent.agreed');
+    const lensesB = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: b } });
+    expect(lensesB.map((l) => l.command?.title)).toEqual(['agreed language: A/70/174 para. 18']);
     // Nothing was published for a version the client never sent, and no version went backwards.
     for (const uri of [a, b]) {
       const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
@@ -402,7 +405,7 @@ describe('language features over stdio', () => {
     const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: a } });
     expect(outline.map((s) => s.name)[1]).toBe(`2. ${'x'.repeat(25)}Some new text.`);
     const lens = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: b } });
-    expect(lens.map((l) => l.command?.title)).toEqual(['agreed: A/70/174 para. 18']);
+    expect(lens.map((l) => l.command?.title)).toEqual(['agreed language: A/70/174 para. 18']);
     // And it still answers.
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: a }, position: { line: 0, character: 40 } });
     expect((hover?.contents as { value: string } | undefined)?.value).toContain('A/70/174, para. 18');
@@ -450,7 +453,10 @@ describe('work-done progress while a large acquis is indexed', () => {
     expect(deviation, JSON.stringify(diagnostics.map((d) => [d.code, d.message]))).toBeDefined();
     expect(deviation!.range.start.line).toBe(0);
     expect(deviation!.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(join(dir, 'adopted', 'doc-042.draft')).href);
-    expect(diagnostics.some((d) => d.code === 'precedent.agreed' && d.range.start.line === 2)).toBe(true);
+    // The verbatim quote on line 2 is agreed language: no diagnostic, a code lens.
+    expect(diagnostics.some((d) => d.code === 'precedent.agreed')).toBe(false);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(lenses.some((l) => l.range.start.line === 2 && l.command?.title.startsWith('agreed language: '))).toBe(true);
 
     // The progress notifications came before the diagnostics on the same stream: all are here.
     type Progress = { token: string | number; value: { kind: string; title?: string; percentage?: number; message?: string } };

@@ -32,14 +32,17 @@ describe('workflow commands', () => {
     const html = await run<string>('acquis.reportHtml', demo);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('Coverage of the six items of the mandate');
-    const summary = await run<{ agreedShare: number; counts: Record<string, number> }>('acquis.summary', demo);
-    expect(summary.agreedShare).toBeGreaterThan(0.1);
-    expect(summary.counts.error).toBe(3);
+    // The status bar's figure: consensus language only (problem counts are the editor's own).
+    const summary = await run<{ agreedShare: number }>('acquis.summary', demo);
+    expect(summary.agreedShare).toBeGreaterThan(0);
+    expect(summary.agreedShare).toBeLessThan(1);
   });
 
   it('lists the proposers and returns the redline page between two revisions', async () => {
     expect(await run<string[]>('acquis.proposers', pre)).toEqual(['Japan']);
+    // Given newer first, the page still runs from the older revision (front matter dates).
     const html = await run<string>('acquis.compareHtml', revised, pre);
+    expect(html).toContain('old: samples/oewg-pre-draft.draft, new: samples/revised-pre-draft.draft');
     expect(html).toContain('<del>');
     expect(html).toContain('<ins>');
     expect(html).toContain('38');

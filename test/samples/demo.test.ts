@@ -30,7 +30,7 @@ const summary = findings
 it('finds every planted departure, graded, and no other', () => {
   expect(summary).toEqual([
     { paragraph: '5', precedent: 'A/70/174 33', grade: 'editorial', changes: ['"behavior" for "behaviour" (spelling)'] },
-    { paragraph: '9', precedent: 'A/70/174 35', grade: 'structural', changes: ['"regional, bilateral" for "bilateral, regional" (word order)'] },
+    { paragraph: '9', precedent: 'A/70/174 35', grade: 'structural', changes: ['"regional, bilateral" for "bilateral, regional" (list order)'] },
     { paragraph: '10', precedent: 'A/68/98 13', grade: 'editorial', changes: ['"capacity building" for "capacity-building" (hyphenation)'] },
     { paragraph: '12', precedent: 'A/70/174 18', grade: 'wording', changes: ['"cooperative measures" for "cooperation"'] },
     { paragraph: '12', precedent: 'A/70/174 18', grade: 'wording', changes: ['drops "with broad participation"'] },

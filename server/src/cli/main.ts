@@ -1,83 +1,87 @@
 /**
  * The `acquis` command line: a thin shell that reads files, calls the engine and prints.
  * Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
+ *
+ * Start-up counts (a CI job runs one command per draft), so this module loads nothing heavy:
+ * each command lives in its own module under commands/, loaded with a dynamic import only when
+ * that command runs (all of them only to list them, for `--help` or a mistyped command).
  */
-import { Command, CommanderError, Option } from 'commander';
-import { resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { version } from '../../../package.json';
-import { atOrAbove, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, RULES, SEVERITIES, type Finding, type FixLevelSetting, type Severity } from '../engine/index.js';
-import { LineIndex } from '../engine/text/line-index.js';
-import { formatGithub } from './format/github.js';
-import { formatJson } from './format/json.js';
-import type { FileReport, RunInfo } from './format/report.js';
-import { formatSarif } from './format/sarif.js';
-import { formatText } from './format/text.js';
-import { engineFor } from './engine-for.js';
-import { expandInputs, InputError, readText, writeAtomic, writeBuiltinSnapshot } from './node-host.js';
-import { unifiedDiff } from './unified-diff.js';
-import { registerCompare } from './commands/compare.js';
-import { registerCompile } from './commands/compile.js';
-import { registerImport } from './commands/import.js';
-import { registerReport } from './commands/report.js';
-import { registerResolve } from './commands/resolve.js';
-import { registerView } from './commands/view.js';
+import { processIo, reportFailure, type Io, type SetExit } from './io.js';
 
-export interface Io {
-  cwd: string;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
+type Register = (program: Command, io: Io, setExit: SetExit) => void;
+
+interface CommandEntry {
+  name: string;
+  load: () => Promise<Register>;
 }
 
-const defaultIo = (): Io => ({
-  cwd: process.cwd(),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-});
+/** Every command: its module is evaluated only when it runs (or when all of them are listed). */
+const COMMANDS: CommandEntry[] = [
+  { name: 'lint', load: async () => (await import('./commands/lint.js')).registerLint },
+  { name: 'lsp', load: async () => registerLsp },
+  { name: 'rules', load: async () => (await import('./commands/rules.js')).registerRules },
+  {
+    name: 'build-snapshot',
+    load: async () => (await import('./commands/rules.js')).registerBuildSnapshot,
+  },
+  {
+    name: 'import',
+    load: async () => (await import('./commands/import.js')).registerImport,
+  },
+  { name: 'resolve', load: async () => (await import('./commands/resolve.js')).registerResolve },
+  {
+    name: 'view',
+    load: async () => (await import('./commands/view.js')).registerView,
+  },
+  {
+    name: 'compile',
+    load: async () => (await import('./commands/compile.js')).registerCompile,
+  },
+  {
+    name: 'compare',
+    load: async () => (await import('./commands/compare.js')).registerCompare,
+  },
+  {
+    name: 'report',
+    load: async () => (await import('./commands/report.js')).registerReport,
+  },
+];
 
-interface LintOptions {
-  format: 'text' | 'json' | 'sarif' | 'github';
-  acquis: string[];
-  builtin: boolean;
-  config?: string;
-  maxSeverity?: Severity | 'none';
-  fix?: boolean;
-  fixDryRun?: boolean;
-  fixLevel?: FixLevelSetting;
-  output?: string;
+/** The command `argv` asks for (`acquis help <command>` too), if it is one of ours. */
+function requested(argv: string[]): CommandEntry | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.find((c) => c.name === name);
 }
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;
+  const setExit: SetExit = (code) => {
+    exitCode = code;
+  };
   const program = new Command('acquis')
     .description('Checks negotiating drafts against agreed UN language.')
     .version(version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command('lint')
-    .description('Lint .draft files against the acquis (agreed language).')
-    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
-    .option('--acquis <dir>', 'add a folder of adopted .draft documents (repeatable)', collect, [])
-    .option('--no-builtin', 'do not use the built-in acquis')
-    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
-    .addOption(
-      new Option('--max-severity <level>', 'fail (exit 1) on a finding at or above this level (default: warning)').choices([
-        ...SEVERITIES,
-        'none',
-      ]),
-    )
-    .option('--fix', 'apply safe fixes to the files (atomic writes)')
-    .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
-    .addOption(
-      new Option('--fix-level <level>', 'how far --fix goes: editorial (default), wording or all (substantive too)').choices(FIX_LEVEL_SETTINGS),
-    )
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .action(async (files: string[], options: LintOptions) => {
-      exitCode = await lint(files, options, io);
-    });
+  try {
+    // The command asked for, alone; or all of them to list them (help, a mistyped command).
+    const wanted = requested(argv);
+    for (const entry of wanted ? [wanted] : COMMANDS) (await entry.load())(program, io, setExit);
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    return reportFailure(io, error);
+  }
+}
 
+function registerLsp(program: Command, _io: Io, setExit: SetExit): void {
   program
     .command('lsp')
     .description('Start the language server (LSP over stdio by default; --node-ipc for VS Code).')
@@ -86,100 +90,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .allowUnknownOption()
     .action(() => {
       // The server runs until its client exits it; the CLI's own exit code does not apply.
-      exitCode = -1;
+      setExit(-1);
       const { join } = require('node:path') as typeof import('node:path');
       require(join(__dirname, 'server.js'));
     });
-
-  program
-    .command('build-snapshot', { hidden: true })
-    .description('Write the snapshot of the built-in acquis (part of the build).')
-    .action(() => {
-      io.stdout(`${writeBuiltinSnapshot()}\n`);
-    });
-
-  program
-    .command('rules')
-    .description('List the rules with their default severity.')
-    .action(() => {
-      for (const rule of RULES) io.stdout(`${rule.id.padEnd(22)} ${rule.defaultSeverity.padEnd(8)} ${rule.summary}\n`);
-      io.stdout(`${'syntax'.padEnd(22)} ${'error'.padEnd(8)} The draft does not follow the .draft markup.\n`);
-    });
-
-  const setExit = (code: number): void => {
-    exitCode = code;
-  };
-  registerImport(program, io, setExit);
-  registerResolve(program, io, setExit);
-  registerView(program, io, setExit);
-  registerCompile(program, io, setExit);
-  registerCompare(program, io, setExit);
-  registerReport(program, io, setExit);
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof InputError) {
-      io.stderr(`${error.location}error: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr(`acquis: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return 2;
-  }
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-async function lint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
-  const engine = engineFor(options, io.cwd);
-  const paths = await expandInputs(inputs, io.cwd);
-  const reports: FileReport[] = [];
-  let diffs = '';
-  for (const path of paths) {
-    const full = resolve(io.cwd, path);
-    const original = readText(full, path);
-    let text = original;
-    if (options.fix || options.fixDryRun) {
-      const level = options.fixLevel ?? engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
-      text = fixAll(original, (t) => engine.lint(path, t).findings, { level }).text;
-      if (options.fixDryRun) diffs += unifiedDiff(path, original, text);
-      else if (text !== original) writeAtomic(full, text);
-    }
-    const findings = engine.lint(path, text).findings;
-    reports.push({ path, text, lines: new LineIndex(text), findings });
-  }
-  const info: RunInfo = {
-    version,
-    rules: RULES,
-    acquis: { documents: engine.acquis.documents.length, precedents: engine.acquis.precedents.length },
-  };
-  if (options.fixDryRun) {
-    io.stdout(diffs || 'No fixes to apply.\n');
-  } else {
-    const rendered = render(options.format, reports, info);
-    if (options.output) writeAtomic(resolve(io.cwd, options.output), rendered);
-    else io.stdout(rendered);
-  }
-  const threshold = options.maxSeverity ?? engine.config.failOn;
-  const failing = reports.some((r) => r.findings.some((f: Finding) => atOrAbove(f.severity, threshold)));
-  return failing ? 1 : 0;
-}
-
-function render(format: LintOptions['format'], reports: FileReport[], info: RunInfo): string {
-  switch (format) {
-    case 'json':
-      return formatJson(reports, info);
-    case 'sarif':
-      return formatSarif(reports, info);
-    case 'github':
-      return formatGithub(reports);
-    default:
-      return formatText(reports);
-  }
 }

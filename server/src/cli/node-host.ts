@@ -3,8 +3,8 @@
  * lives, finding and reading the configuration, reading acquis folders, expanding globs, and
  * atomic writes. The engine itself never touches files.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   buildAcquis,
@@ -21,23 +21,9 @@ import {
   type SourceFile,
 } from '../engine/index.js';
 import { LineIndex } from '../engine/text/line-index.js';
+import { InputError, readTextFile, writeTextFile } from '../host/text-file.js';
 
-/** An input problem the user must fix: reported as `file:line:col message`, exit code 2. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(message);
-  }
-
-  get location(): string {
-    if (!this.file) return '';
-    return this.line !== undefined ? `${this.file}:${this.line}:${this.column ?? 1}: ` : `${this.file}: `;
-  }
-}
+export { InputError };
 
 /** The package's root folder, found by walking up from this module (source or bundle). */
 export function packageRoot(): string {
@@ -70,7 +56,7 @@ export function writeBuiltinSnapshot(): string {
   const { acquis, problems } = buildAcquis(sources.map((s) => ({ uri: relative(root, s.uri), text: s.text })));
   if (problems.length) throw new InputError(`the built-in acquis has problems: ${problems[0]!.message}`, problems[0]!.uri);
   const file = join(root, SNAPSHOT);
-  writeFileSync(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
+  writeTextFile(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
   return file;
 }
 
@@ -141,15 +127,19 @@ export function loadConfig(file: string | undefined): LoadedConfig {
   return { config, file };
 }
 
-/** Read a UTF-8 file (a BOM is kept, so that writing back keeps it); `shown` names it in errors. */
+/** Read a text file (host/text-file.ts: UTF-8 checked, UTF-16 with a BOM); `shown` names it in errors. */
 export function readText(file: string, shown = file): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
-    throw new InputError(`cannot read: ${why}.`, shown);
-  }
+  return readTextFile(file, shown).text;
+}
+
+/**
+ * File names in a stable order without ICU (its start-up costs a short run more than the sort):
+ * case-insensitive first, as a collation would, then by code unit.
+ */
+function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Every `.draft` file under `dir` (recursively), in a stable order. */
@@ -163,7 +153,7 @@ export function readAcquisFolder(dir: string): SourceFile[] {
   if (!stat.isDirectory()) throw new InputError('an acquis must be a folder of .draft files.', dir);
   const out: SourceFile[] = [];
   const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
       const full = join(d, entry.name);
       if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
       else if (entry.isFile() && entry.name.endsWith('.draft')) out.push({ uri: full, text: readText(full) });
@@ -189,24 +179,4 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<strin
     out.push(...found.sort().map((f) => relative(cwd, resolve(cwd, f)) || f));
   }
   return [...new Set(out)];
-}
-
-/**
- * Write through a temporary file in the same folder and rename it over the target, so a reader
- * never sees half a file and a crash leaves the original intact.
- */
-export function writeAtomic(file: string, text: string): void {
-  const temp = join(dirname(file), `.${randomBytes(6).toString('hex')}.acquis-tmp`);
-  try {
-    const mode = existsSync(file) ? statSync(file).mode : 0o644;
-    writeFileSync(temp, text, { encoding: 'utf8', mode });
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temporary file was never written.
-    }
-    throw error;
-  }
 }

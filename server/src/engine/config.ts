@@ -49,7 +49,13 @@ export function parseConfig(text: string): { config: AcquisConfig; problems: Con
     span: { start: e.pos[0], end: e.pos[1] },
   }));
   if (problems.length) return { config: { ...DEFAULT_CONFIG }, problems };
-  const value = (doc.toJS() ?? {}) as Partial<AcquisConfig>;
+  let value: Partial<AcquisConfig>;
+  try {
+    // An alias bomb (aliases of aliases) would expand beyond memory: refused past 100 aliases.
+    value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Partial<AcquisConfig>;
+  } catch (error) {
+    return { config: { ...DEFAULT_CONFIG }, problems: [{ message: `The configuration cannot be read (${(error as Error).message.replace(/\.$/, '')}).`, span: { start: 0, end: 0 } }] };
+  }
   if (!validate(value)) {
     for (const error of validator?.errors ?? []) {
       const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));

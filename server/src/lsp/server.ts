@@ -21,17 +21,18 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, type Analysis } from './analyses.js';
-import { toDiagnostic } from './convert.js';
+import { publishedFindings, toDiagnostic } from './convert.js';
 import { EngineStore, type ClientSettings } from './engines.js';
 import { codeActions, executeCommand, COMMANDS, FIX_ALL_KIND } from './features/code-actions.js';
 import { AMENDMENT_KIND } from './features/amendment-actions.js';
+import { configureFeatures } from './features/client-features.js';
 import { codeLenses } from './features/code-lens.js';
 import { completion } from './features/completion.js';
 import { definition } from './features/definition.js';
 import { foldingRanges } from './features/folding.js';
 import { formatting } from './features/formatting.js';
 import { hover } from './features/hover.js';
-import { precedentRange } from './features/locations.js';
+import { isAcquisFile, precedentRange } from './features/locations.js';
 import { references } from './features/references.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { version } from '../../../package.json';
@@ -94,9 +95,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const analysis = await analyses.get(uri);
       if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-      const diagnostics = analysis.result.findings.map((f, i) =>
-        toDiagnostic(analysis.doc, f, i, docsUri, (u, span) => precedentRange(analysis.entry.engine, u, span)),
-      );
+      const diagnostics = isAcquisFile(uri)
+        ? [] // an adopted document of the built-in acquis is not a draft
+        : publishedFindings(analysis.result.findings).map(({ finding, index }) =>
+            toDiagnostic(analysis.doc, finding, index, docsUri, (u, span) => precedentRange(analysis.entry.engine, u, span)),
+          );
       await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
     } catch (error) {
       connection.console.error(`Acquis: linting ${uri} failed: ${(error as Error).stack ?? error}`);
@@ -131,6 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
+    configureFeatures(params);
     const init = params.initializationOptions as { workspaceTrusted?: boolean } | undefined;
     engines.trusted = init?.workspaceTrusted !== false;
     return {

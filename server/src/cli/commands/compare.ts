@@ -4,8 +4,7 @@
  * old revision taken up in the new one. Exit code 0, or 2 when an input cannot be read or the
  * output cannot be written (the shell reports an `InputError` as `file: error: ...`).
  */
-import { Option, type Command } from 'commander';
-import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import {
   compareRevisions,
   formatCompareHtml,
@@ -14,11 +13,23 @@ import {
   formatCompareText,
   type Comparison,
 } from '../../engine/compare/index.js';
-import type { Io } from '../main.js';
-import { InputError, readText, writeAtomic } from '../node-host.js';
+import { guarded, type Io, type SetExit } from '../io.js';
+import { formatOption, outputOption } from '../options.js';
+import { openOutput, readDraftFile } from '../output.js';
 
-export const COMPARE_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+type Names = { oldName: string; newName: string };
+
+/** The output formats: the `--format` choices are this table's keys. */
+const COMPARE_FORMATTERS = {
+  text: (c: Comparison, o: CompareCliOptions, names: Names) =>
+    formatCompareText(c, { ...names, unchanged: o.all ?? false, colour: o.color ?? false }),
+  markdown: (c: Comparison, o: CompareCliOptions, names: Names) => formatCompareMarkdown(c, { ...names, unchanged: o.all ?? false }),
+  html: (c: Comparison, _o: CompareCliOptions, names: Names) => formatCompareHtml(c, names),
+  json: (c: Comparison) => formatCompareJson(c),
+} satisfies Record<string, (c: Comparison, o: CompareCliOptions, names: Names) => string>;
+
+export type CompareFormat = keyof typeof COMPARE_FORMATTERS;
+export const COMPARE_FORMATS = Object.keys(COMPARE_FORMATTERS) as CompareFormat[];
 
 export interface CompareCliOptions {
   format: CompareFormat;
@@ -27,25 +38,24 @@ export interface CompareCliOptions {
   color?: boolean;
 }
 
-export function registerCompare(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+export function registerCompare(program: Command, io: Io, setExit: SetExit): void {
+  const command = program
     .command('compare')
     .description('Compare two revisions of a draft: paragraphs aligned by content, a word-level redline, proposals taken up.')
     .argument('<old>', 'the earlier revision (.draft)')
     .argument('<new>', 'the later revision (.draft)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...COMPARE_FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write the comparison to a file instead of standard output')
+    .addOption(formatOption(COMPARE_FORMATTERS, 'text'));
+  outputOption(command, 'the comparison')
     .option('--all', 'also print unchanged paragraphs (text and Markdown; the HTML page always has them)')
     .option('--color', 'colour the text format (red deletions, green insertions)')
-    .action((oldPath: string, newPath: string, options: CompareCliOptions) => {
-      setExit(runCompare(oldPath, newPath, options, io));
-    });
+    .action((oldPath: string, newPath: string, options: CompareCliOptions) => guarded(io, setExit, () => runCompare(oldPath, newPath, options, io)));
 }
 
 /** The command's work, callable without commander (tests, other shells). Returns the exit code. */
 export function runCompare(oldPath: string, newPath: string, options: CompareCliOptions, io: Io): number {
-  const oldText = readText(resolve(io.cwd, oldPath), oldPath);
-  const newText = readText(resolve(io.cwd, newPath), newPath);
+  const output = openOutput(io, options.output, [oldPath, newPath]);
+  const oldText = readDraftFile(io, oldPath).text;
+  const newText = readDraftFile(io, newPath).text;
   const comparison = compareRevisions(oldText, newText);
   for (const [path, info] of [
     [oldPath, comparison.old],
@@ -55,28 +65,10 @@ export function runCompare(oldPath: string, newPath: string, options: CompareCli
       io.stderr(`${path}: warning: ${info.problems} syntax problem${info.problems === 1 ? '' : 's'} (\`acquis lint\` lists them); compared as read.\n`);
     }
   }
-  const rendered = renderComparison(comparison, options, oldPath, newPath);
-  if (options.output) {
-    const target = resolve(io.cwd, options.output);
-    try {
-      writeAtomic(target, rendered);
-    } catch (error) {
-      throw new InputError(`cannot write: ${(error as Error).message}`, options.output);
-    }
-  } else io.stdout(rendered);
+  output.write(renderComparison(comparison, options, oldPath, newPath));
   return 0;
 }
 
 export function renderComparison(c: Comparison, options: CompareCliOptions, oldName: string, newName: string): string {
-  const names = { oldName, newName };
-  switch (options.format) {
-    case 'json':
-      return formatCompareJson(c);
-    case 'html':
-      return formatCompareHtml(c, names);
-    case 'markdown':
-      return formatCompareMarkdown(c, { ...names, unchanged: options.all ?? false });
-    default:
-      return formatCompareText(c, { ...names, unchanged: options.all ?? false, colour: options.color ?? false });
-  }
+  return COMPARE_FORMATTERS[options.format](c, options, { oldName, newName });
 }

@@ -1,9 +1,9 @@
-/** Shared by the amendment commands: reading one draft, and reporting input errors the CLI's way. */
-import { resolve } from 'node:path';
+/** Shared by the amendment commands: reading one draft, and small helpers for their messages. */
 import { parse, type DraftDocument, type SyntaxProblem } from '../../../../grammar/src/index.js';
 import { LineIndex } from '../../engine/text/line-index.js';
-import type { Io } from '../main.js';
-import { InputError, readText, writeAtomic } from '../node-host.js';
+import type { TextFile } from '../../host/text-file.js';
+import type { Io } from '../io.js';
+import { readDraftFile } from '../output.js';
 
 export interface LoadedDraft {
   /** As given on the command line (used in messages). */
@@ -11,43 +11,23 @@ export interface LoadedDraft {
   /** Resolved against the working folder. */
   full: string;
   text: string;
+  /** The file as read (encoding, stamp): what a write back needs. */
+  file: TextFile;
   document: DraftDocument;
   problems: SyntaxProblem[];
   lines: LineIndex;
 }
 
 export function loadDraft(io: Io, path: string): LoadedDraft {
-  const full = resolve(io.cwd, path);
-  const text = readText(full, path);
-  const { document, problems } = parse(text);
-  return { path, full, text, document, problems, lines: new LineIndex(text) };
+  const file = readDraftFile(io, path);
+  const { document, problems } = parse(file.text);
+  return { path, full: file.path, text: file.text, file, document, problems, lines: new LineIndex(file.text) };
 }
 
 /** `file:line:col: ` for an offset of a loaded draft. */
 export function locate(draft: LoadedDraft, offset: number): string {
   const at = draft.lines.position(offset);
   return `${draft.path}:${at.line + 1}:${at.character + 1}: `;
-}
-
-/** Write `text` to `-o <file>` (atomically), or return false when there is no `-o`. */
-export function writeOutput(io: Io, output: string | undefined, text: string): boolean {
-  if (!output) return false;
-  writeAtomic(resolve(io.cwd, output), text);
-  return true;
-}
-
-/**
- * Run a command's action: an `InputError` is reported as `file: error: message` with exit code 2
- * (the way `acquis lint` reports them); anything else goes up to `main`.
- */
-export async function guarded(io: Io, setExit: (code: number) => void, action: () => void | Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    io.stderr(`${error.location}error: ${error.message}\n`);
-    setExit(2);
-  }
 }
 
 export function collect(value: string, previous: string[] | undefined): string[] {

@@ -7,11 +7,10 @@
  * Exit codes: 0 written (warnings or not), 2 input or usage error.
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { ImportError, importDocument, type ImportOptions, type ProgressCallback } from '../../engine/import/import.js';
-import type { Io } from '../main.js';
-import { InputError, readText, writeAtomic } from '../node-host.js';
+import { InputError } from '../../host/text-file.js';
+import { reportFailure, type Io, type SetExit } from '../io.js';
+import { openOutput, readDraftFile } from '../output.js';
 
 interface ImportCliOptions {
   output?: string;
@@ -27,7 +26,7 @@ interface ImportCliOptions {
 /** Inputs above this size show progress on standard error. */
 const PROGRESS_THRESHOLD = 200 * 1024;
 
-export function registerImport(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerImport(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('import')
     .description('Import the text of a UN document (as extracted from its PDF) into an adopted .draft.')
@@ -45,21 +44,17 @@ export function registerImport(program: Command, io: Io, setExit: (code: number)
         runImport(raw, options, io);
         setExit(0);
       } catch (error) {
-        if (error instanceof InputError) io.stderr(`${error.location}error: ${error.message}\n`);
-        else if (error instanceof ImportError) io.stderr(`${raw}: error: ${error.message}\n`);
-        else throw error;
+        if (error instanceof ImportError) io.stderr(`${raw}: error: ${error.message}\n`);
+        else reportFailure(io, error);
         setExit(2);
       }
     });
 }
 
 function runImport(raw: string, options: ImportCliOptions, io: Io): void {
-  const inputPath = resolve(io.cwd, raw);
-  const outputPath = options.output !== undefined && options.output !== '-' ? resolve(io.cwd, options.output) : undefined;
-  if (outputPath === inputPath) throw new InputError('the output would overwrite the input; choose another -o file.', raw);
   if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new InputError(`--year must be a year such as 2018, not "${options.year}".`);
-  const text = readText(inputPath, raw);
-  if (outputPath !== undefined && !existsSync(dirname(outputPath))) throw new InputError('the folder to write into does not exist.', options.output);
+  const output = openOutput(io, options.output, [raw]);
+  const text = readDraftFile(io, raw).text;
 
   const engineOptions: ImportOptions = {};
   for (const key of ['symbol', 'adoption', 'resolution', 'title', 'body', 'year', 'source'] as const) {
@@ -72,11 +67,8 @@ function runImport(raw: string, options: ImportCliOptions, io: Io): void {
   for (const w of result.unclassified) {
     io.stderr(`${raw}:${w.line}: warning: ${w.reason}${w.text ? `: ${w.text}` : ''}\n`);
   }
-  if (outputPath === undefined) {
-    io.stdout(result.draft);
-    return;
-  }
-  writeAtomic(outputPath, result.draft);
+  output.write(result.draft);
+  if (output.file === undefined) return;
   const paragraphs = result.draft.split('\n').filter((l) => /^\s*(?:(?:PP|OP)?\d+(?:\.\d+)*\.|\([a-z]+\)) /.test(l)).length;
   const what = result.kind === 'resolution' ? 'resolution' : `report with ${result.documents.length} draft resolution(s)`;
   const warned = result.unclassified.length ? `, ${result.unclassified.length} warning(s)` : '';

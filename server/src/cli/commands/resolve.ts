@@ -6,10 +6,11 @@
 import type { Command } from 'commander';
 import { parse } from '../../../../grammar/src/index.js';
 import { foldName, proposersIn, resolveAmendments, type ResolveSelection } from '../../engine/amendments/index.js';
-import type { Io } from '../main.js';
-import { InputError, writeAtomic } from '../node-host.js';
+import { InputError } from '../../host/text-file.js';
+import { guarded, type Io, type SetExit } from '../io.js';
+import { openOutput, writeBack } from '../output.js';
 import { unifiedDiff } from '../unified-diff.js';
-import { collect, guarded, listNames, loadDraft, locate, plural, writeOutput } from './draft-file.js';
+import { collect, listNames, loadDraft, locate, plural } from './draft-file.js';
 
 interface ResolveOptions {
   accept?: string[];
@@ -19,7 +20,7 @@ interface ResolveOptions {
   dryRun?: boolean;
 }
 
-export function registerResolve(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerResolve(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('resolve')
     .description('Accept or reject proposed amendments, by delegation and by paragraph.')
@@ -42,13 +43,14 @@ Examples:
   acquis resolve draft.draft --accept all --paragraph 22 -o rev1.draft`,
     )
     .action((file: string, options: ResolveOptions) =>
-      guarded(io, setExit, () => {
-        setExit(runResolve(io, file, { ...options, accept: options.accept ?? [], reject: options.reject ?? [], paragraph: options.paragraph ?? [] }));
-      }),
+      guarded(io, setExit, () =>
+        runResolve(io, file, { ...options, accept: options.accept ?? [], reject: options.reject ?? [], paragraph: options.paragraph ?? [] }),
+      ),
     );
 }
 
 function runResolve(io: Io, file: string, options: Required<Pick<ResolveOptions, 'accept' | 'reject' | 'paragraph'>> & ResolveOptions): number {
+  const output = options.output !== undefined ? openOutput(io, options.output, [file]) : undefined;
   const draft = loadDraft(io, file);
   if (!options.accept.length && !options.reject.length) {
     throw new InputError("nothing selected: say whose proposals to resolve with --accept <who> or --reject <who> ('all' for every delegation).", file);
@@ -87,10 +89,11 @@ function runResolve(io: Io, file: string, options: Required<Pick<ResolveOptions,
     return 0;
   }
   const summary = `${file}: ${plural(result.resolved, 'amendment')} resolved (${result.accepted} accepted, ${result.rejected} rejected)`;
-  if (writeOutput(io, options.output, result.text)) {
+  if (output) {
+    output.write(result.text, draft.file.encoding);
     io.stdout(`${summary}; written to ${options.output}.\n`);
   } else {
-    if (result.text !== draft.text) writeAtomic(draft.full, result.text);
+    if (result.text !== draft.text) writeBack(draft.file, result.text);
     io.stdout(`${summary}.\n`);
   }
   return 0;

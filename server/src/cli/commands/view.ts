@@ -5,16 +5,17 @@
  */
 import type { Command } from 'commander';
 import { parseViewName, viewDraft } from '../../engine/amendments/index.js';
-import type { Io } from '../main.js';
-import { InputError } from '../node-host.js';
-import { guarded, loadDraft, writeOutput } from './draft-file.js';
+import { InputError } from '../../host/text-file.js';
+import { guarded, type Io, type SetExit } from '../io.js';
+import { openOutput } from '../output.js';
+import { loadDraft } from './draft-file.js';
 
 interface ViewOptions {
   as: string;
   output?: string;
 }
 
-export function registerView(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerView(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('view')
     .description('Print the draft as proposed, with every proposal accepted, or as one delegation would have it.')
@@ -31,6 +32,7 @@ Examples:
     )
     .action((file: string, options: ViewOptions) =>
       guarded(io, setExit, () => {
+        const output = openOutput(io, options.output, [file]);
         const draft = loadDraft(io, file);
         const view = parseViewName(options.as);
         const result = viewDraft(draft.text, draft.document, view);
@@ -38,8 +40,9 @@ Examples:
           const known = result.proposers.length ? `proposers in this draft: ${result.proposers.join(', ')}` : 'this draft has no proposals';
           throw new InputError(`no proposal by '${view.name}' in this draft (${known}); other views: proposed, accepted, original.`, file);
         }
-        if (!writeOutput(io, options.output, result.text)) io.stdout(result.text);
-        setExit(0);
+        // A view is a draft: written in the encoding the draft was read in.
+        output.write(result.text, draft.file.encoding);
+        return 0;
       }),
     );
 }

@@ -87,7 +87,14 @@ export interface AcquisProblem {
 /** Orders precedents by authority: consensus first, then the most recent. */
 export function authorityOrder(a: AdoptedDocument, b: AdoptedDocument): number {
   const rank = (d: AdoptedDocument): number => (d.adoption.kind === 'consensus' ? 0 : 1);
-  return rank(a) - rank(b) || (b.year ?? 0) - (a.year ?? 0) || a.symbol.localeCompare(b.symbol);
+  return rank(a) - rank(b) || (b.year ?? 0) - (a.year ?? 0) || compareSymbols(a.symbol, b.symbol);
+}
+
+/** Symbols are upper-case ASCII: code-unit order, no ICU collator on the start-up path. */
+function compareSymbols(a: string, b: string): number {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 export function describeAdoption(adoption: Adoption): string {

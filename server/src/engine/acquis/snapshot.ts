@@ -1,8 +1,9 @@
 /**
  * A snapshot of a built acquis: documents and precedent sentences as plain JSON, so that a host
  * can skip parsing documents that have not changed (the CLI ships one for the built-in acquis:
- * start-up time counts in CI). Words and the index are rebuilt from the sentences on load; a
- * document's syntax tree is parsed only if someone asks for it.
+ * start-up time counts in CI). The index comes ready-made: the vocabulary and every precedent's
+ * word ids are stored, so loading reads no words (a precedent's words are read again only when a
+ * match needs them); a document's syntax tree is parsed only if someone asks for it.
  */
 import type { Adoption } from '../../../../grammar/src/index.js';
 import { normaliseSymbol, treeOnDemand, type Acquis } from './acquis.js';
@@ -31,6 +32,11 @@ export interface AcquisSnapshot {
   }>;
   /** [document index, pinpoint, sentence, span start, span end] */
   precedents: Array<[number, string, string, number, number]>;
+  /** Word keys by vocabulary id (absent in older snapshots: words are then read again). */
+  vocabulary?: string[];
+  /** Every precedent's word ids, one after the other, and how many each has. */
+  ids?: number[];
+  idCounts?: number[];
 }
 
 export function toSnapshot(acquis: Acquis, sourceKey: string): AcquisSnapshot {
@@ -43,6 +49,9 @@ export function toSnapshot(acquis: Acquis, sourceKey: string): AcquisSnapshot {
       return { uri, symbol, adoption, text, fields: { title, body, year, date, adoptedBy, source, restates, lineage } };
     }),
     precedents: acquis.precedents.map((p) => [index.get(p.document)!, p.pinpoint, p.text, p.span.start, p.span.end]),
+    vocabulary: [...acquis.index.vocabulary.keys()],
+    ids: acquis.precedents.flatMap((p) => [...p.ids]),
+    idCounts: acquis.precedents.map((p) => p.ids.length),
   };
 }
 
@@ -58,5 +67,15 @@ export function fromSnapshot(snapshot: AcquisSnapshot, uriOf: (stored: string) =
     ([docIndex, pinpoint, text, start, end], id) => new PrecedentSentence(id, documents[docIndex]!, pinpoint, text, { start, end }),
   );
   const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
+  const { vocabulary, ids, idCounts } = snapshot;
+  if (vocabulary && ids && idCounts && idCounts.length === precedents.length) {
+    // One buffer for all ids; each precedent sees its own stretch of it.
+    const all = Int32Array.from(ids);
+    let at = 0;
+    precedents.forEach((p, i) => {
+      p.ids = all.subarray(at, (at += idCounts[i]!));
+    });
+    return { documents, precedents, index: new PrecedentIndex(precedents, new Map(vocabulary.map((key, id) => [key, id]))), bySymbol };
+  }
   return { documents, precedents, index: new PrecedentIndex(precedents), bySymbol };
 }

@@ -39,4 +39,6 @@ export interface FormatOptions {
   /** Names shown for the two inputs (file names) when their front matter has no title. */
   oldName?: string;
   newName?: string;
+  /** Why the two are in this order (e.g. `old: a.draft, new: b.draft, by date: ...`); HTML shows it. */
+  order?: string;
 }

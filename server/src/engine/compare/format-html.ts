@@ -54,6 +54,7 @@ export function formatCompareHtml(c: Comparison, options: FormatOptions = {}): s
   out.push('<dl class="meta">');
   out.push(`<dt>Old</dt><dd>${e(oldName)}, ${c.old.paragraphs} paragraphs</dd>`);
   out.push(`<dt>New</dt><dd>${e(newName)}, ${c.new.paragraphs} paragraphs</dd>`);
+  if (options.order) out.push(`<dt>Order</dt><dd class="order">${e(options.order)}</dd>`);
   out.push(`<dt>Paragraphs</dt><dd>${e(summaryLine(c))}</dd>`);
   out.push('</dl>');
   out.push('<p class="legend">In the redlines, <del>deleted text</del> is struck through and <ins>inserted text</ins> underlined.</p>');

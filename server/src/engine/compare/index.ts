@@ -10,3 +10,4 @@ export { formatCompareMarkdown, escapeMarkdown } from './format-markdown.js';
 export { formatCompareHtml, escapeHtml } from './format-html.js';
 export { formatCompareJson, toCompareJson, COMPARE_JSON_VERSION, type CompareJson } from './format-json.js';
 export type { FormatOptions } from './format-common.js';
+export { orderRevisions, revisionStamp, type RevisionOrder, type RevisionStamp } from './order.js';

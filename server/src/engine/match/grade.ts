@@ -1,12 +1,9 @@
 /**
- * Changes between a draft's quote and its precedent, and their grade:
- * - substantive: a negation, modal verb, qualifier or quantifier added, dropped or swapped;
- * - wording: any other word changed, added or dropped;
- * - structural: the same words in another order;
- * - editorial: a US spelling or a change of hyphenation.
+ * Changes between a draft's quote and its precedent, and their grade. The one grade table is
+ * `GRADE_OF` below; docs/rules.md ("precedent.deviation", "Grades of a change") prints the same
+ * table, and test/engine/grade-table.test.ts checks that the two agree.
  */
 import type { Word } from '../text/words.js';
-import { separatorKind } from '../text/words.js';
 import type { WordRun } from './word-diff.js';
 
 export type Grade = 'substantive' | 'wording' | 'structural' | 'editorial';
@@ -15,10 +12,38 @@ export type ChangeReason =
   | 'modal verb'
   | 'qualifier'
   | 'quantifier'
+  | 'determiner'
   | 'wording'
+  | 'list item'
   | 'word order'
+  | 'list order'
   | 'spelling'
-  | 'hyphenation';
+  | 'hyphenation'
+  | 'Latin plural'
+  | 'punctuation'
+  | 'capitals';
+
+/**
+ * The grade table: what each kind of change weighs. Editorial changes never change what the text
+ * says; wording changes the words but not, by themselves, the obligation; structural reorders the
+ * same words; substantive changes who must do what, how much, or whether at all.
+ */
+export const GRADE_OF: Record<ChangeReason, Grade> = {
+  negation: 'substantive',
+  'modal verb': 'substantive',
+  qualifier: 'substantive',
+  quantifier: 'substantive',
+  determiner: 'substantive',
+  wording: 'wording',
+  'list item': 'wording',
+  'word order': 'structural',
+  'list order': 'structural',
+  spelling: 'editorial',
+  hyphenation: 'editorial',
+  'Latin plural': 'editorial',
+  punctuation: 'editorial',
+  capitals: 'editorial',
+};
 
 /** One change, as ranges of word indices into the draft's and the precedent's word lists. */
 export interface Change {
@@ -32,25 +57,98 @@ export interface Change {
 
 export const GRADE_ORDER: Grade[] = ['substantive', 'wording', 'structural', 'editorial'];
 
-const NEGATIONS = new Set(['not', 'no', 'never', 'neither', 'nor', 'non', 'without', 'cannot', 'none', 'nothing']);
-const MODALS = new Set(['should', 'must', 'may', 'shall', 'will', 'can', 'could', 'would', 'might', 'need', 'needs', 'ought']);
-const QUANTIFIERS = new Set([
-  'all', 'some', 'many', 'most', 'every', 'each', 'any', 'few', 'several', 'other', 'further', 'additional',
+export const NEGATIONS = new Set(['not', 'no', 'never', 'neither', 'nor', 'non', 'without', 'cannot', 'none', 'nothing']);
+export const MODALS = new Set(['should', 'must', 'may', 'shall', 'will', 'can', 'could', 'would', 'might', 'need', 'needs', 'ought']);
+/** "further" is not here: "further ensure" adds emphasis, not a quantity. */
+export const QUANTIFIERS = new Set([
+  'all', 'some', 'many', 'most', 'every', 'each', 'any', 'few', 'several', 'other', 'additional',
   'only', 'more', 'less', 'certain', 'both', 'either', 'various', 'numerous', 'whole', 'entirety',
 ]);
-const QUALIFIERS = new Set([
+export const QUALIFIERS = new Set([
   'voluntary', 'binding', 'legally', 'politically', 'appropriate', 'appropriately', 'relevant', 'existing',
   'possible', 'possibly', 'potential', 'reasonable', 'reasonably', 'significant', 'substantially',
   'intentionally', 'knowingly', 'necessary', 'essentially', 'particular', 'particularly', 'especially',
   'primary', 'full', 'fully', 'effective', 'effectively', 'applicable', 'consistent', 'inherent', 'agreed',
 ]);
+/** Articles and demonstratives: "the primary responsibility" is not "a primary responsibility". */
+export const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'that', 'those']);
 
-function reasonOf(keys: string[]): ChangeReason {
+/** Latin plurals and their English forms, either way round (editorial variants). */
+const LATIN_PLURALS = new Map<string, string>([
+  ['fora', 'forums'],
+  ['memoranda', 'memorandums'],
+  ['curricula', 'curriculums'],
+  ['moratoria', 'moratoriums'],
+  ['symposia', 'symposiums'],
+  ['referenda', 'referendums'],
+  ['consortia', 'consortiums'],
+  ['criteria', 'criterions'],
+  ['media', 'mediums'],
+  ['fori', 'forums'],
+]);
+
+function latinPair(a: string, b: string): boolean {
+  return LATIN_PLURALS.get(a) === b || LATIN_PLURALS.get(b) === a;
+}
+
+function reasonOf(draftKeys: string[], precedentKeys: string[]): ChangeReason {
+  const keys = [...draftKeys, ...precedentKeys];
   if (keys.some((k) => NEGATIONS.has(k))) return 'negation';
   if (keys.some((k) => MODALS.has(k))) return 'modal verb';
   if (keys.some((k) => QUALIFIERS.has(k))) return 'qualifier';
   if (keys.some((k) => QUANTIFIERS.has(k))) return 'quantifier';
+  // Only determiners differ ("the" for "a", "the" added): the scope changes.
+  const rest = (list: string[]) => list.filter((k) => !DETERMINERS.has(k)).join(' ');
+  if (keys.some((k) => DETERMINERS.has(k)) && rest(draftKeys) === rest(precedentKeys)) return 'determiner';
+  // Word for word, one determiner swapped for another ("hold the" for "have a").
+  if (draftKeys.length === precedentKeys.length) {
+    for (let i = 0; i < draftKeys.length; i++) {
+      const d = draftKeys[i]!;
+      const p = precedentKeys[i]!;
+      if (d !== p && DETERMINERS.has(d) && DETERMINERS.has(p)) return 'determiner';
+    }
+  }
   return 'wording';
+}
+
+/** Joined letters of words: "capacity building", "capacity-building" and "capacitybuilding" agree. */
+function joined(words: Word[], text: string): string {
+  return words.map((w) => text.slice(w.start, w.end).toLowerCase()).join('');
+}
+
+/** True when the word is the first of its sentence in `text` (its capital is the sentence's). */
+export function sentenceInitial(text: string, word: Word): boolean {
+  const before = text.slice(0, word.start).replace(/[\s“"‘'(\[]+$/u, '');
+  return before === '' || /[.!?:;]["”’)]?$/.test(before);
+}
+
+/**
+ * Whether two aligned words (equal keys) read differently in a way a restoration must undo:
+ * US spelling or capitals. Defined abbreviations, -ise/-ize and curly/straight apostrophes are
+ * not differences; nor is the capital of a word that starts a sentence on either side.
+ */
+export function wordDifference(
+  d: Word,
+  draftText: string,
+  p: Word,
+  precedentText: string,
+): 'spelling' | 'capitals' | undefined {
+  if (d.abbreviation || p.abbreviation) return undefined;
+  const ds = draftText.slice(d.start, d.end);
+  const ps = precedentText.slice(p.start, p.end);
+  if (ds === ps) return undefined;
+  if (d.form !== p.form) return 'spelling';
+  if (ds.toLowerCase().replace(/’/g, "'") === ps.toLowerCase().replace(/’/g, "'")) {
+    if (ds.replace(/’/g, "'") === ps.replace(/’/g, "'")) return undefined;
+    if (sentenceInitial(draftText, d) || sentenceInitial(precedentText, p)) return undefined;
+    return 'capitals';
+  }
+  return undefined; // -ise/-ize
+}
+
+/** What lies between two words, spacing read as one space. */
+export function gapText(text: string, from: number, to: number): string {
+  return text.slice(from, to).replace(/\s+/g, ' ');
 }
 
 /** Changes from word runs (draft -> precedent), plus editorial changes inside equal runs. */
@@ -67,6 +165,7 @@ export function changesOf(
     const run = runs[r]!;
     if (run.op === 'equal') {
       collectEditorial(run, draftWords, draftText, precedentWords, precedentText, editorial);
+      // The separator between this run and the previous equal run is the hunk's business.
       continue;
     }
     const last = hunks[hunks.length - 1];
@@ -87,14 +186,53 @@ export function changesOf(
   markMoves(hunks, draftWords, precedentWords);
   for (const hunk of hunks) {
     if (hunk.reason === 'word order') continue;
-    const keys = [
-      ...draftWords.slice(hunk.draftStart, hunk.draftEnd).map((w) => w.key),
-      ...precedentWords.slice(hunk.precedentStart, hunk.precedentEnd).map((w) => w.key),
-    ];
-    hunk.reason = reasonOf(keys);
-    hunk.grade = hunk.reason === 'wording' ? 'wording' : 'substantive';
+    const dws = draftWords.slice(hunk.draftStart, hunk.draftEnd);
+    const pws = precedentWords.slice(hunk.precedentStart, hunk.precedentEnd);
+    if (dws.length && pws.length && joined(dws, draftText).replace(/[-‐‑]/g, '') === joined(pws, precedentText).replace(/[-‐‑]/g, '')) {
+      hunk.reason = 'hyphenation'; // "co-operation" for "cooperation"
+    } else if (dws.length === 1 && pws.length === 1 && latinPair(dws[0]!.key, pws[0]!.key)) {
+      hunk.reason = 'Latin plural';
+    } else {
+      hunk.reason = reasonOf(
+        dws.map((w) => w.key),
+        pws.map((w) => w.key),
+      );
+      if (hunk.reason === 'wording' && (listItem(draftWords, draftText, hunk.draftStart, hunk.draftEnd) || listItem(precedentWords, precedentText, hunk.precedentStart, hunk.precedentEnd))) {
+        hunk.reason = 'list item';
+      }
+    }
+    hunk.grade = GRADE_OF[hunk.reason];
+  }
+  for (const hunk of hunks) {
+    if (hunk.reason === 'word order' && (listItem(draftWords, draftText, hunk.draftStart, hunk.draftEnd) || listItem(precedentWords, precedentText, hunk.precedentStart, hunk.precedentEnd))) {
+      hunk.reason = 'list order';
+      hunk.grade = GRADE_OF[hunk.reason];
+    }
   }
   return [...hunks, ...editorial].sort((a, b) => a.draftStart - b.draftStart || a.draftEnd - b.draftEnd);
+}
+
+const CONJUNCTIONS = new Set(['and', 'or']);
+
+/**
+ * Whether words [from, to) of one side are an item of a list ("A, B and C"): set off by a comma or
+ * a conjunction on both sides, and short.
+ */
+export function listItem(words: Word[], text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 5) return false;
+  if (words.slice(from, to).some((w, i) => i > 0 && /[,;]/.test(text.slice(words[from + i - 1]!.end, w.start)))) return false;
+  const first = words[from]!;
+  const last = words[to - 1]!;
+  const prev = words[from - 1];
+  const next = words[to];
+  const inner = words.slice(from, to);
+  const startsWithConjunction = CONJUNCTIONS.has(first.key);
+  const endsWithConjunction = CONJUNCTIONS.has(last.key);
+  const before = prev ? text.slice(prev.end, first.start) : '';
+  const after = next ? text.slice(last.end, next.start) : '';
+  const openLeft = before.includes(',') || (prev !== undefined && CONJUNCTIONS.has(prev.key)) || startsWithConjunction;
+  const openRight = after.includes(',') || (next !== undefined && CONJUNCTIONS.has(next.key)) || endsWithConjunction;
+  return openLeft && openRight && inner.length > (startsWithConjunction || endsWithConjunction ? 1 : 0);
 }
 
 /** A hunk whose words all reappear on the other side elsewhere is a change of word order. */
@@ -129,23 +267,24 @@ function collectEditorial(
   for (let k = 0; k < run.draftEnd - run.draftStart; k++) {
     const d = draftWords[run.draftStart + k]!;
     const p = precedentWords[run.precedentStart + k]!;
-    if (!d.abbreviation && !p.abbreviation && d.form !== p.form) {
-      out.push(editorialChange('spelling', run.draftStart + k, run.precedentStart + k, 1));
-    }
+    const differs = wordDifference(d, draftText, p, precedentText);
+    if (differs) out.push(editorialChange(differs, run.draftStart + k, run.precedentStart + k, 1));
     if (k === 0) continue;
     const dPrev = draftWords[run.draftStart + k - 1]!;
     const pPrev = precedentWords[run.precedentStart + k - 1]!;
-    const ds = separatorKind(draftText, dPrev, d);
-    const ps = separatorKind(precedentText, pPrev, p);
-    if (ds !== ps && ds !== 'other' && ps !== 'other') {
-      out.push(editorialChange('hyphenation', run.draftStart + k - 1, run.precedentStart + k - 1, 2));
+    const ds = gapText(draftText, dPrev.end, d.start);
+    const ps = gapText(precedentText, pPrev.end, p.start);
+    if (ds !== ps) {
+      const hyphenish = (s: string) => /^\s*[-‐‑]?\s*$/.test(s);
+      const reason = hyphenish(ds) && hyphenish(ps) ? 'hyphenation' : 'punctuation';
+      out.push(editorialChange(reason, run.draftStart + k - 1, run.precedentStart + k - 1, 2));
     }
   }
 }
 
 function editorialChange(reason: ChangeReason, draftAt: number, precedentAt: number, length: number): Change {
   return {
-    grade: 'editorial',
+    grade: GRADE_OF[reason],
     reason,
     draftStart: draftAt,
     draftEnd: draftAt + length,

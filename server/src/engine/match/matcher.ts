@@ -11,6 +11,7 @@ import { readWords, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
 import { changesOf, overallGrade, type Change, type Grade } from './grade.js';
 import { diffWords, type WordRun } from './word-diff.js';
+import { cutFrame, dropLeadingThat, frameCue, type FrameCue } from './frame.js';
 
 export interface PrecedentMatch {
   kind: 'agreed' | 'deviation';
@@ -26,7 +27,14 @@ export interface PrecedentMatch {
   draftWords: Word[];
   precedentWords: Word[];
   changes: Change[];
+  /** The word diff of the aligned words (indices into `draftWords` and `precedentWords`). */
+  runs: WordRun[];
   grade?: Grade;
+  /**
+   * What the words before the quote say it is: `restating` ("reaffirmed that", "as agreed in"),
+   * `reporting` (a proposal or a view), or undefined (plain text).
+   */
+  cue?: FrameCue;
   /** Other precedents for the same stretch, most authoritative first. */
   lineage: PrecedentMatch[];
 }
@@ -46,6 +54,66 @@ export interface MatcherOptions {
    * below it, local alignment is bridging unrelated words between two stock phrases.
    */
   minDeviationIdentity?: number;
+}
+
+/** Lowest edit identity of a quote that says it restates agreed text ("it should be reaffirmed that"). */
+const RESTATING_IDENTITY = 0.6;
+
+/**
+ * Share of equal words when a dropped or added phrase counts as at most two words: dropping "and
+ * other international law" from a long quote is one edit, and leaves a quote, while replacing
+ * words one for one is as many edits as words.
+ */
+function editIdentity(runs: WordRun[]): number {
+  let equal = 0;
+  let cost = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const d = run.draftEnd - run.draftStart;
+    const p = run.precedentEnd - run.precedentStart;
+    if (run.op === 'equal') {
+      equal += d;
+      continue;
+    }
+    const next = runs[r + 1];
+    if (next && next.op !== 'equal') {
+      // A substitution is a delete and an insert side by side.
+      const d2 = next.draftEnd - next.draftStart;
+      const p2 = next.precedentEnd - next.precedentStart;
+      cost += Math.max(d + d2, p + p2);
+      r++;
+      continue;
+    }
+    cost += Math.min(d + p, 2);
+  }
+  return equal / (equal + cost);
+}
+
+/**
+ * A stretch verbatim in one precedent is that precedent's language: a close match to another
+ * precedent whose every change lies inside that verbatim stretch is not a departure (73/27 para. 1
+ * "international rules, norms and principles" against 73/266 PP12 "rules and principles").
+ */
+function dropExplainedDeviations(found: PrecedentMatch[]): PrecedentMatch[] {
+  const agreed = found.filter((m) => m.kind === 'agreed');
+  if (!agreed.length) return found;
+  return found.filter((m) => {
+    if (m.kind === 'agreed') return true;
+    return !m.changes.every((c) => {
+      const { start, end } = changeSpan(m, c);
+      return agreed.some(
+        (a) => a.precedent !== m.precedent && (start < end ? a.start <= start && end <= a.end : a.start < start && start < a.end),
+      );
+    });
+  });
+}
+
+/** Offsets of a change in the matched text; a drop is the point where the words are missing. */
+export function changeSpan(m: PrecedentMatch, c: Change): { start: number; end: number } {
+  const dw = m.draftWords;
+  if (c.draftEnd > c.draftStart) return { start: dw[c.draftStart]!.start, end: dw[c.draftEnd - 1]!.end };
+  const at = c.draftStart < dw.length ? dw[c.draftStart]!.start : dw[dw.length - 1]!.end;
+  return { start: at, end: at };
 }
 
 /** Paragraph texts remembered; past this the older half is forgotten (a Map keeps insertion order). */
@@ -85,7 +153,7 @@ export class Matcher {
     for (const sentence of splitSentences(text)) {
       const words = readWords(text, sentence.start, sentence.end);
       if (words.length < this.minWords) continue;
-      out.push(...this.matchSentence(text, words));
+      out.push(...this.matchSentence(text, words, sentence.start));
     }
     out.sort((a, b) => a.start - b.start);
     if (this.cache.size >= CACHE_LIMIT) {
@@ -99,31 +167,46 @@ export class Matcher {
     return out;
   }
 
-  private matchSentence(text: string, words: Word[]): PrecedentMatch[] {
+  private matchSentence(text: string, words: Word[], sentenceStart: number): PrecedentMatch[] {
     const ids = this.acquis.index.idsOf(words);
     const found: PrecedentMatch[] = [];
     for (const candidate of this.acquis.index.candidates(ids)) {
-      const match = this.evaluate(text, words, ids, candidate.precedent);
+      const match = this.evaluate(text, words, ids, candidate.precedent, sentenceStart);
       if (match) found.push(match);
     }
-    return selectPrimaries(found);
+    return selectPrimaries(dropExplainedDeviations(found));
   }
 
-  private evaluate(text: string, words: Word[], ids: Int32Array, precedent: Precedent): PrecedentMatch | undefined {
+  private evaluate(
+    text: string,
+    words: Word[],
+    ids: Int32Array,
+    precedent: Precedent,
+    sentenceStart: number,
+  ): PrecedentMatch | undefined {
     const alignment = alignLocal(ids, precedent.ids);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
+    const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length);
-    const runs = trimWeakEnds(
+    const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
+    const alignedPrecedent = allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd);
+    const framed = cutFrame(
       diffWords(
-        words.slice(alignment.draftStart, alignment.draftEnd).map((w) => w.key),
-        allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd).map((w) => w.key),
+        alignedDraft.map((w) => w.key),
+        alignedPrecedent.map((w) => w.key),
+        // A restated text is read word by word: "States hold the" against "while States have a".
+        alignedCue === 'restating' ? 'none' : 'semantic',
       ),
-      {
-        leading: alignment.draftStart > 0 || alignment.precedentStart > 0,
-        trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < allPrecedentWords.length),
-      },
+      alignedDraft,
+      alignedPrecedent,
     );
+    const runs = dropLeadingThat(trimWeakEnds(framed.runs, {
+      // A quote that says it restates agreed text is held to every word (no weak ends trimmed).
+      leading: alignment.draftStart > 0 || alignment.precedentStart > 0 || framed.cut,
+      anchors: alignedCue !== 'restating',
+      trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < allPrecedentWords.length),
+    }), alignedDraft);
     if (!runs.length) return undefined;
     const first = runs[0]!;
     const last = runs[runs.length - 1]!;
@@ -140,12 +223,19 @@ export class Matcher {
       run.precedentEnd -= offset.precedent;
     }
     if (!draftWords.length || !precedentWords.length) return undefined;
+    const cue = frameCue(text, sentenceStart, draftWords[0]!.start);
     let equal = 0;
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);
     if (equal < this.minWords || identity < this.minIdentity) return undefined;
     const changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
-    if (changes.length && (equal < this.minDeviationWords || identity < this.minDeviationIdentity)) return undefined;
+    if (changes.length) {
+      // A report of what States proposed or thought is not a quote of the norm it resembles.
+      if (cue === 'reporting') return undefined;
+      if (equal < this.minDeviationWords) return undefined;
+      const needed = cue === 'restating' ? RESTATING_IDENTITY : this.minDeviationIdentity;
+      if (editIdentity(runs) < needed) return undefined;
+    }
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
       partial:
@@ -158,8 +248,10 @@ export class Matcher {
       draftWords,
       precedentWords,
       changes,
+      runs,
       lineage: [],
     };
+    if (cue) match.cue = cue;
     if (changes.length) match.grade = overallGrade(changes);
     return match;
   }
@@ -175,7 +267,7 @@ export class Matcher {
 function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number): boolean {
   const precedentTail = precedentLength - a.precedentEnd;
   const draftTail = draftLength - a.draftEnd;
-  if (precedentTail > 0 && precedentTail <= END_SLACK && draftTail > 0 && draftTail <= precedentTail + 2) {
+  if (precedentTail > 0 && precedentTail <= END_SLACK && draftTail > 0 && draftTail <= precedentTail + 3) {
     a.precedentEnd = precedentLength;
     a.draftEnd = draftLength;
     return true;
@@ -193,23 +285,23 @@ const MIN_ANCHOR = 4;
  * change. A one-word change stays ("It should duplicate" against "These efforts should not
  * duplicate" is the negation a drafter must see).
  */
-function trimWeakEnds(runs: WordRun[], ends: { leading: boolean; trailing: boolean }): WordRun[] {
+function trimWeakEnds(runs: WordRun[], ends: { leading: boolean; trailing: boolean; anchors: boolean }): WordRun[] {
   const size = (r: WordRun): number => Math.max(r.draftEnd - r.draftStart, r.precedentEnd - r.precedentStart);
   const isAnchor = (r: WordRun): boolean => r.op === 'equal' && size(r) >= MIN_ANCHOR;
   const changed = (list: WordRun[]): number => list.reduce((n, r) => n + (r.op === 'equal' ? 0 : size(r)), 0);
   let from = 0;
   let to = runs.length;
-  if (ends.leading) {
+  if (ends.leading && ends.anchors) {
     const anchor = runs.findIndex(isAnchor);
     if (anchor > 0 && changed(runs.slice(0, anchor)) >= 2) from = anchor;
   }
-  if (ends.trailing) {
+  if (ends.trailing && ends.anchors) {
     let anchor = -1;
     for (let i = to - 1; i >= from; i--) if (isAnchor(runs[i]!)) { anchor = i; break; }
     if (anchor >= from && anchor < to - 1 && changed(runs.slice(anchor + 1, to)) >= 2) to = anchor + 1;
   }
   // A quote starts and ends on equal words, except where a changed sentence end was taken in.
-  if (ends.leading) while (from < to && runs[from]!.op !== 'equal') from++;
+  while (from < to && runs[from]!.op !== 'equal') from++;
   if (ends.trailing) while (to > from && runs[to - 1]!.op !== 'equal') to--;
   return runs.slice(from, to);
 }
@@ -241,6 +333,8 @@ function selectPrimaries(found: PrecedentMatch[]): PrecedentMatch[] {
       (a, b) =>
         consensusFirst(a) - consensusFirst(b) ||
         b.identity - a.identity ||
+        // The same words: the one the draft follows to the comma (68/98 para. 29 has "forums, and").
+        a.changes.length - b.changes.length ||
         authorityOrder(a.precedent.document, b.precedent.document),
     );
     const primary = band[0]!;

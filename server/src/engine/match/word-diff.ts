@@ -24,7 +24,7 @@ efficient.Diff_EditCost = 4;
  * `semantic` (the default) reads best for redlines and changes; `efficiency` keeps a long shared
  * stretch whole even inside much longer text (paragraph alignment in compare needs that).
  */
-export function diffWords(draftKeys: string[], precedentKeys: string[], cleanup: 'semantic' | 'efficiency' = 'semantic'): WordRun[] {
+export function diffWords(draftKeys: string[], precedentKeys: string[], cleanup: 'semantic' | 'efficiency' | 'none' = 'semantic'): WordRun[] {
   const codes = new Map<string, string>();
   const encode = (keys: string[]): string => {
     let out = '';
@@ -44,7 +44,7 @@ export function diffWords(draftKeys: string[], precedentKeys: string[], cleanup:
   const b = encode(precedentKeys);
   const diffs = (cleanup === 'semantic' ? dmp : efficient).diff_main(a, b, false);
   if (cleanup === 'semantic') dmp.diff_cleanupSemantic(diffs);
-  else efficient.diff_cleanupEfficiency(diffs);
+  else if (cleanup === 'efficiency') efficient.diff_cleanupEfficiency(diffs);
   const runs: WordRun[] = [];
   let d = 0;
   let p = 0;

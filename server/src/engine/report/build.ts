@@ -15,7 +15,7 @@ import { Matcher } from '../match/matcher.js';
 import { isMandateReport, measureCoverage } from '../rules/mandate-coverage.js';
 import { ruleById } from '../rules/registry.js';
 import type { Severity, UnitMatches } from '../rules/rule.js';
-import { allSections } from '../rules/structure-common.js';
+import { allSections, isExcerpt } from '../rules/structure-common.js';
 import { hasReason } from '../suppressions.js';
 import { readWords } from '../text/words.js';
 
@@ -82,8 +82,13 @@ export interface ReportData {
   uri: string;
   title: string;
   fields: Record<string, string>;
-  totals: { words: number; agreedWords: number; agreedShare: number; paragraphs: number; findings: number };
-  mandate: { applies: boolean; items: MandateItemRow[]; itemWords: number; totalWords: number };
+  /** `consensusWords`/`consensusShare`: the agreed words that quote texts adopted by consensus. */
+  totals: { words: number; agreedWords: number; agreedShare: number; consensusWords: number; consensusShare: number; paragraphs: number; findings: number };
+  /**
+   * `excerpt`: the draft says `excerpt: true` (only some paragraphs of the document), so balance
+   * across the mandate is not judged: the report shows the figures without a chart, and says why.
+   */
+  mandate: { applies: boolean; excerpt: boolean; items: MandateItemRow[]; itemWords: number; totalWords: number };
   sections: SectionShare[];
   rules: RuleRow[];
   brackets: BracketRow[];
@@ -124,10 +129,14 @@ export function buildReport(draft: DraftFile, lint: LintResult, acquis: Acquis):
   const perSection = new Map<string, SectionShare>();
   let words = 0;
   let agreedWords = 0;
+  let consensusWords = 0;
   for (const { unit, matches: found } of matches) {
     const read = readWords(unit.view.text);
     const agreed = found.filter((m) => m.kind === 'agreed');
     const inAgreed = read.filter((w) => agreed.some((m) => w.start >= m.start && w.end <= m.end)).length;
+    // Consensus language alone (a quote of a text adopted by a vote is not agreed by all).
+    const consensus = agreed.filter((m) => m.precedent.document.adoption.kind === 'consensus');
+    consensusWords += read.filter((w) => consensus.some((m) => w.start >= m.start && w.end <= m.end)).length;
     words += read.length;
     agreedWords += inAgreed;
     const section = sectionOf(unit);
@@ -226,8 +235,8 @@ export function buildReport(draft: DraftFile, lint: LintResult, acquis: Acquis):
     uri: draft.uri,
     title: squash(fields.title ?? '') || draft.uri,
     fields,
-    totals: { words, agreedWords, agreedShare: words ? agreedWords / words : 0, paragraphs: document.paragraphs.length, findings: lint.findings.length },
-    mandate: { applies: isMandateReport(draft), items: mandateItems, itemWords: coverage.itemWords, totalWords: coverage.totalWords },
+    totals: { words, agreedWords, agreedShare: words ? agreedWords / words : 0, consensusWords, consensusShare: words ? consensusWords / words : 0, paragraphs: document.paragraphs.length, findings: lint.findings.length },
+    mandate: { applies: isMandateReport(draft), excerpt: isExcerpt(document), items: mandateItems, itemWords: coverage.itemWords, totalWords: coverage.totalWords },
     sections: sectionRows,
     rules,
     brackets,

@@ -108,23 +108,31 @@ export function reportHtml(data: ReportData): string {
 
   // Mandate coverage.
   out.push('<h2 id="mandate">Coverage of the six items of the mandate</h2>');
-  out.push(
-    `<p class="legend">Share of the words given to the six items (resolution 73/27, para. 5). A balanced report gives each about ${percent(1 / Math.max(1, data.mandate.items.length))}. ` +
-      `${Math.round(data.mandate.itemWords)} of ${data.mandate.totalWords} words go to an item.` +
-      `${data.mandate.applies ? '' : ' This document is not a report or draft of the OEWG or a GGE: the figures are for information.'}</p>`,
-  );
   const average = 1 / Math.max(1, data.mandate.items.length);
-  out.push(
-    barChart(
-      data.mandate.items.map((i) => ({
-        label: i.name,
-        value: i.share,
-        note: i.coveredBy === 'none' ? 'missing' : `${percent(i.share)} (${Math.round(i.words)} words)`,
-        ...(i.coveredBy === 'none' || i.share < 0.25 * average ? { tone: 'low' } : {}),
-      })),
-      'Share of words per mandate item',
-    ),
-  );
+  if (data.mandate.excerpt) {
+    // Only some paragraphs of the document are here: shares of its words say nothing about balance.
+    out.push(
+      '<p class="legend excerpt">This draft is an excerpt (<code>excerpt: true</code>): it holds only some paragraphs of the document, ' +
+        'so the balance between the items of the mandate is not judged and no chart is drawn. The table lists what the excerpt says about each item.</p>',
+    );
+  } else {
+    out.push(
+      `<p class="legend">Share of the words given to the six items (resolution 73/27, para. 5). A balanced report gives each about ${percent(average)}. ` +
+        `${Math.round(data.mandate.itemWords)} of ${data.mandate.totalWords} words go to an item.` +
+        `${data.mandate.applies ? '' : ' This document is not a report or draft of the OEWG or a GGE: the figures are for information.'}</p>`,
+    );
+    out.push(
+      barChart(
+        data.mandate.items.map((i) => ({
+          label: i.name,
+          value: i.share,
+          note: i.coveredBy === 'none' ? 'missing' : `${percent(i.share)} (${Math.round(i.words)} words)`,
+          ...(i.coveredBy === 'none' || i.share < 0.25 * average ? { tone: 'low' } : {}),
+        })),
+        'Share of words per mandate item',
+      ),
+    );
+  }
   out.push('<table><thead><tr><th>Item</th><th>Covered by</th><th>Words</th><th>Share</th></tr></thead><tbody>');
   for (const i of data.mandate.items) {
     const by = i.coveredBy === 'heading' ? 'a section heading' : i.coveredBy === 'text' ? 'paragraphs about it' : 'missing';
@@ -136,7 +144,7 @@ export function reportHtml(data: ReportData): string {
   out.push('<h2 id="agreed">Agreed language</h2>');
   out.push(
     `<p><span class="big">${percent(data.totals.agreedShare)}</span> of the words are agreed language ` +
-      `(${data.totals.agreedWords} of ${data.totals.words} words quote an adopted text word for word).</p>`,
+      `(${data.totals.agreedWords} of ${data.totals.words} words quote an adopted text word for word; ${data.totals.consensusWords} of them, ${percent(data.totals.consensusShare)} of the draft, quote texts adopted by consensus).</p>`,
   );
   if (data.sections.length) {
     out.push(

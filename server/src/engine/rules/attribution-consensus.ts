@@ -19,6 +19,7 @@ import {
 } from './lexicon.js';
 import type { Fix, Rule } from './rule.js';
 import { termContestedLexicon } from './term-contested.js';
+import { startingIn, within } from '../text/ranges.js';
 
 interface SubjectData {
   id: string;
@@ -203,11 +204,11 @@ export const attributionConsensus: Rule = {
       const words = unit.words();
       let hits: LexiconHit[] | undefined;
       for (const sentence of unit.sentences()) {
-        const sentenceWords = words.filter((w) => w.start >= sentence.start && w.end <= sentence.end);
+        const sentenceWords = within(words, sentence.start, sentence.end);
         const claims = findClaims(a, unit, sentenceWords);
         if (!claims.length) continue;
         hits ??= [...matchUnit(termContestedLexicon(), unit, only), ...matchUnit(a.views, unit, only)].sort((x, y) => x.start - y.start);
-        const inSentence = hits.filter((h) => h.start >= sentence.start && h.start < sentence.end);
+        const inSentence = startingIn(hits, sentence.start, sentence.end);
         claims.forEach((claim, k) => {
           // Each term belongs to the clause of the nearest subject before it; the first subject also
           // takes what an introductory clause holds ("In light of X, the OEWG ...").

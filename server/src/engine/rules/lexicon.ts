@@ -18,7 +18,9 @@
 import { inlineView, type Inline, type Span, type TextView } from '../../../../grammar/src/index.js';
 import type { DraftFile } from '../draft.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
+import { lowerBound } from '../text/ranges.js';
 import { readWords, wordsOf, type Word } from '../text/words.js';
+import { foldForLiterals, mayMatch, requiredLiterals, type LiteralRequirement } from './regex-literals.js';
 import type { Finding, Fix, RuleContext, Severity } from './rule.js';
 
 /** How the words of a pattern are compared with the words of the text. */
@@ -140,6 +142,8 @@ export interface CompiledEntry {
   data: LexiconEntryData;
   match: WordMatch;
   regexes: RegExp[];
+  /** Per expression, the literals one of which every match contains (tested before running it). */
+  requirements: Array<LiteralRequirement | undefined>;
   replacements: string[];
   safe: boolean;
   preserveCase: boolean;
@@ -218,6 +222,7 @@ export function compileLexicon(data: LexiconData, finders: Record<string, Finder
       data: e,
       match: e.match ?? defaults.match ?? 'key',
       regexes,
+      requirements: regexes.map((re) => requiredLiterals(re.source, re.flags)),
       replacements: typeof e.replacement === 'string' ? [e.replacement] : (e.replacement ?? []),
       safe: e.safe ?? defaults.safe ?? false,
       preserveCase: defaults.preserveCase ?? true,
@@ -298,6 +303,10 @@ export interface TextUnit {
   zones: Array<{ kind: Zone | 'amendment'; span: Span }>;
   words(): Word[];
   sentences(): SentenceSpan[];
+  /** The words' keys under one match mode, read once per unit. */
+  keys(mode: WordMatch): string[];
+  /** The view text lower-cased for literal prefilters (regex-literals.ts). */
+  folded(): string;
 }
 
 const unitCache = new WeakMap<DraftFile, TextUnit[]>();
@@ -330,6 +339,8 @@ export function textUnits(draft: DraftFile): TextUnit[] {
 function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pinpoint?: string): TextUnit {
   let words: Word[] | undefined;
   let sentences: SentenceSpan[] | undefined;
+  let folded: string | undefined;
+  const keys = new Map<WordMatch, string[]>();
   const unit: TextUnit = {
     kind,
     view,
@@ -337,6 +348,16 @@ function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pin
     zones: zonesOf(content),
     words: () => (words ??= wordsOf(view.text) as Word[]),
     sentences: () => (sentences ??= splitSentences(view.text)),
+    keys: (mode) => {
+      let list = keys.get(mode);
+      if (!list) {
+        const text = view.text;
+        list = unit.words().map((w) => wordKey(w, text, mode));
+        keys.set(mode, list);
+      }
+      return list;
+    },
+    folded: () => (folded ??= foldForLiterals(view.text)),
   };
   if (pinpoint) unit.pinpoint = pinpoint;
   return unit;
@@ -376,8 +397,10 @@ function zonesOf(content: Inline[]): TextUnit['zones'] {
 
 /** The sentence of `unit` that holds view offset `at`. */
 export function sentenceAt(unit: TextUnit, at: number): SentenceSpan {
-  const found = unit.sentences().find((s) => at >= s.start && at < s.end);
-  return found ?? { start: 0, end: unit.view.text.length };
+  // Sentences are in order and do not overlap: the last one starting at or before `at`.
+  const sentences = unit.sentences();
+  const found = sentences[lowerBound(sentences, at + 1, (s) => s.start) - 1];
+  return found && at >= found.start && at < found.end ? found : { start: 0, end: unit.view.text.length };
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -416,9 +439,11 @@ export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOption
   // Word patterns, through the index by first word.
   const words = lexicon.patterns.size ? unit.words() : [];
   for (const [mode, byFirst] of lexicon.patterns) {
-    const keys = words.map((w) => wordKey(w, text, mode));
+    const keys = unit.keys(mode);
     for (let i = 0; i < words.length; i++) {
-      for (const pattern of byFirst.get(keys[i]!) ?? []) {
+      const candidates = byFirst.get(keys[i]!);
+      if (!candidates) continue;
+      for (const pattern of candidates) {
         if (!wanted(pattern.entry) || !wordsMatchAt(words, keys, i, pattern.words, text)) continue;
         raw.push({ entry: pattern.entry, hit: { start: words[i]!.start, end: words[i + pattern.words.length - 1]!.end } });
       }
@@ -426,7 +451,10 @@ export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOption
   }
   for (const entry of lexicon.entries) {
     if (!wanted(entry)) continue;
-    for (const re of entry.regexes) {
+    for (let r = 0; r < entry.regexes.length; r++) {
+      const re = entry.regexes[r]!;
+      const requirement = entry.requirements[r];
+      if (requirement && !mayMatch(requirement, requirement.ignoreCase ? unit.folded() : text)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
@@ -477,15 +505,16 @@ function accept(entry: CompiledEntry, unit: TextUnit, hit: RawHit): LexiconHit |
   }
   if (entry.notBefore.length || entry.notAfter.length) {
     const words = unit.words();
-    const before = words.filter((w) => w.end <= hit.start);
-    const after = words.filter((w) => w.start >= hit.end);
+    // Words in order: those ending by the hit's start, and those starting from its end.
+    const beforeEnd = lowerBound(words, hit.start + 1, (w) => w.end);
+    const afterStart = lowerBound(words, hit.end, (w) => w.start);
     const precedes = (phrase: string[]): boolean => {
-      const tail = before.slice(before.length - phrase.length);
+      const tail = words.slice(Math.max(0, beforeEnd - phrase.length), beforeEnd);
       if (tail.length !== phrase.length || !SEPARATOR.test(text.slice(tail[tail.length - 1]!.end, hit.start))) return false;
       return tail.every((w, k) => w.key === phrase[k]);
     };
     const follows = (phrase: string[]): boolean => {
-      const head = after.slice(0, phrase.length);
+      const head = words.slice(afterStart, afterStart + phrase.length);
       if (head.length !== phrase.length || !SEPARATOR.test(text.slice(hit.end, head[0]!.start))) return false;
       return head.every((w, k) => w.key === phrase[k]);
     };

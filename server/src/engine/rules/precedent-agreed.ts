@@ -17,11 +17,13 @@ export const precedentAgreed: Rule = {
         if (match.kind !== 'agreed') continue;
         const p = match.precedent;
         const what = match.partial ? `part of ${cite(p)}` : cite(p);
+        const label = p.document.adoption.kind === 'consensus' ? 'Agreed language' : 'Language adopted by vote';
         ctx.report({
-          message: `${p.document.adoption.kind === 'consensus' ? 'Agreed language' : 'Language adopted by vote'}: ${what} (${adoptionNote(p)}${lineageNote(match)}).`,
+          message: `${label}: ${what} (${adoptionNote(p)}${lineageNote(match)}).`,
           span: sourceSpan(unit, match),
           precedent: precedentRef(match),
           data: { partial: match.partial },
+          related: [{ message: `${cite(p)}: ${p.text}`, span: p.span, uri: p.document.uri }],
         });
       }
     }

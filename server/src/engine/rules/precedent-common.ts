@@ -2,10 +2,10 @@
 import type { Span } from '../../../../grammar/src/index.js';
 import { describeAdoption, type Precedent } from '../acquis/model.js';
 import type { Unit } from '../acquis/units.js';
-import type { Change } from '../match/grade.js';
-import type { PrecedentMatch } from '../match/matcher.js';
-import { wordingOf } from './precedent-weight.js';
-import type { Fix, PrecedentRef, TextEdit } from './rule.js';
+import { GRADE_ORDER, gapText, sentenceInitial, wordDifference, type Change, type Grade } from '../match/grade.js';
+import { changeSpan, type PrecedentMatch } from '../match/matcher.js';
+import type { Inline } from '../../../../grammar/src/index.js';
+import type { Fix, FixLevel, PrecedentRef, RelatedInformation, TextEdit } from './rule.js';
 
 /** `A/70/174, para. 18` or `A/RES/73/27, PP3`. */
 export function cite(p: Precedent): string {
@@ -58,9 +58,8 @@ export function lineageNote(match: PrecedentMatch): string {
 }
 
 /**
- * Changes as the message and the fix see them: neighbouring changes (at most one equal word
- * apart) and every part of one change of word order become one change, so that a moved word is
- * described once and its punctuation moves with it.
+ * Changes as the message sees them: neighbouring changes (at most one equal word apart) and every
+ * part of one change of word order become one change, so that a moved word is described once.
  */
 export function groupChanges(changes: Change[]): Change[] {
   const out: Change[] = [];
@@ -70,29 +69,65 @@ export function groupChanges(changes: Change[]): Change[] {
       last &&
       last.grade !== 'editorial' &&
       c.grade !== 'editorial' &&
-      ((last.reason === 'word order' && c.reason === 'word order') || c.draftStart - last.draftEnd <= 1);
+      ((last.reason === c.reason && /order/.test(c.reason)) || c.draftStart - last.draftEnd <= 1);
     if (!mergeable) {
       out.push({ ...c });
       continue;
     }
-    const rank = ['substantive', 'wording', 'structural', 'editorial'];
-    const stronger = rank.indexOf(c.grade) < rank.indexOf(last.grade) ? c : last;
+    const stronger = GRADE_ORDER.indexOf(c.grade) < GRADE_ORDER.indexOf(last.grade) ? c : last;
     last.grade = stronger.grade;
-    last.reason = last.reason === c.reason ? c.reason : stronger.reason === 'word order' ? 'wording' : stronger.reason;
+    last.reason =
+      last.reason === c.reason
+        ? c.reason
+        : /order/.test(last.reason) && /order/.test(c.reason)
+          ? 'list order'
+          : /order/.test(stronger.reason)
+            ? 'wording'
+            : stronger.reason;
     last.draftEnd = Math.max(last.draftEnd, c.draftEnd);
     last.precedentEnd = Math.max(last.precedentEnd, c.precedentEnd);
   }
   return out;
 }
 
-/** `drops "with broad participation"`, `"must" for "should" (modal verb)`. */
+/**
+ * `drops "with broad participation"`, `"must" for "should" (modal verb)`, `adds "norms" to the
+ * list "rules and principles"`, `drops the comma after "law" (punctuation)`.
+ */
 export function describeChange(change: Change, match: PrecedentMatch, draftText: string): string {
-  const draft = quoteWords(draftText, match.draftWords, change.draftStart, change.draftEnd);
-  const precedent = quoteWords(match.precedent.text, match.precedentWords, change.precedentStart, change.precedentEnd);
+  const ptext = match.precedent.text;
+  const pw = match.precedentWords;
+  const dw = match.draftWords;
+  if (change.reason === 'punctuation' || change.reason === 'hyphenation') {
+    if (change.draftEnd - change.draftStart === 2 && change.precedentEnd - change.precedentStart === 2) {
+      const d = draftText.slice(dw[change.draftStart]!.start, dw[change.draftStart + 1]!.end).replace(/\s+/g, ' ');
+      const p = ptext.slice(pw[change.precedentStart]!.start, pw[change.precedentStart + 1]!.end);
+      return `"${d}" for "${p}" (${change.reason})`;
+    }
+  }
+  const draft = quoteWords(draftText, dw, change.draftStart, change.draftEnd);
+  const precedent = quoteWords(ptext, pw, change.precedentStart, change.precedentEnd);
+  if (change.reason === 'list item' || change.reason === 'list order') {
+    const list = listAround(match, change);
+    if (change.reason === 'list order') return `${draft} for ${precedent} (list order)`;
+    if (!draft) return `drops ${precedent} from the list ${list}`;
+    if (!precedent) return `adds ${draft} to the list ${list}`;
+    return `${draft} for ${precedent} in the list ${list}`;
+  }
   const why = change.reason === 'wording' ? '' : ` (${change.reason})`;
   if (!draft) return `drops ${precedent}${why}`;
   if (!precedent) return `adds ${draft}${why}`;
   return `${draft} for ${precedent}${why}`;
+}
+
+/** The precedent's list around a change: from the word before it to the word after the conjunction. */
+function listAround(match: PrecedentMatch, change: Change): string {
+  const pw = match.precedentWords;
+  let from = Math.max(0, change.precedentStart - 1);
+  let to = Math.min(pw.length, change.precedentEnd + 1);
+  while (to < pw.length && (pw[to - 1]!.key === 'and' || pw[to - 1]!.key === 'or')) to++;
+  if (from > 0 && /,/.test(match.precedent.text.slice(pw[from - 1]!.end, pw[from]!.start))) from--;
+  return quoteWords(match.precedent.text, pw, from, to) || '""';
 }
 
 function quoteWords(text: string, words: PrecedentMatch['draftWords'], from: number, to: number): string {
@@ -100,66 +135,168 @@ function quoteWords(text: string, words: PrecedentMatch['draftWords'], from: num
   return `"${text.slice(words[from]!.start, words[to - 1]!.end).replace(/\s+/g, ' ')}"`;
 }
 
+/** The fix level of a grade: structural and wording fixes change words, so they are `wording`. */
+export function levelOf(grade: Grade): FixLevel {
+  return grade === 'editorial' ? 'editorial' : grade === 'substantive' ? 'substantive' : 'wording';
+}
+
+/** Source spans of amendment and comment markup in a unit's content: a fix never edits them. */
+export function markupSpans(content: Inline[]): Span[] {
+  const out: Span[] = [];
+  const walk = (nodes: Inline[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'amendment') out.push(node.span);
+      else if (node.type === 'bracket') for (const option of node.options) walk(option);
+      else if (node.type === 'quotation') walk(node.content);
+    }
+  };
+  walk(content);
+  return out;
+}
+
+/** A view range to replace with new text (an empty range inserts at `start`). */
+interface ViewEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
- * The edits that turn the draft's quote into the precedent's words, change by change, so that
- * nothing between the changes (line breaks, markup) is touched. Returns undefined when an edit
- * would cross markup: then the fix is not offered as an automatic one.
+ * The edits that make the quoted stretch read, character for character, as the precedent does:
+ * every word the precedent spells or capitalises differently, every gap between two aligned words
+ * whose words or punctuation differ (dropped, added, replaced or moved words with their commas),
+ * each trimmed to what differs so that line breaks and text around stay as they are. The draft's
+ * capital at the start of a sentence stays. Returns undefined when an edit would touch amendment
+ * or comment markup, cross a footnote mark, or sit where markup meets text: such a quote is fixed
+ * by hand.
  */
 export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string): Fix | undefined {
-  const view = unit.view;
   const dw = match.draftWords;
   const pw = match.precedentWords;
   const ptext = match.precedent.text;
-  const edits: TextEdit[] = [];
-  let contiguous = true;
-  /** Replace a view range; an empty range inserts before the character at `start`. */
-  const edit = (start: number, end: number, text: string): void => {
-    if (end > start && !view.isContiguous(start, end)) contiguous = false;
-    const sourceStart = view.toSourceStart(start);
-    const sourceEnd = end > start ? view.toSourceEnd(end) : sourceStart;
-    edits.push({ start: sourceStart, end: sourceEnd, text });
-  };
-  /** Insert just after the character before `at` (at the end of a quote). */
-  const append = (at: number, text: string): void => {
-    const sourceAt = view.toSourceEnd(at);
-    edits.push({ start: sourceAt, end: sourceAt, text });
-  };
-  for (const c of groupChanges(match.changes)) {
-    if (c.reason === 'hyphenation') {
-      const sep = ptext.slice(pw[c.precedentStart]!.end, pw[c.precedentStart + 1]!.start);
-      edit(dw[c.draftStart]!.end, dw[c.draftStart + 1]!.start, sep);
-      continue;
-    }
-    const hasDraft = c.draftEnd > c.draftStart;
-    const hasPrecedent = c.precedentEnd > c.precedentStart;
-    if (hasDraft && hasPrecedent) {
-      const newText = ptext.slice(pw[c.precedentStart]!.start, pw[c.precedentEnd - 1]!.end);
-      const start = dw[c.draftStart]!.start;
-      edit(start, dw[c.draftEnd - 1]!.end, keepInitialCapital(draftText, start, newText));
-    } else if (hasDraft) {
-      let start = dw[c.draftStart]!.start;
-      while (start > 0 && /\s/.test(draftText[start - 1]!)) start--;
-      edit(start, dw[c.draftEnd - 1]!.end, '');
-    } else if (c.draftStart < dw.length) {
-      // Insert the precedent's words with the separator that follows them there.
-      const at = dw[c.draftStart]!.start;
-      const newText = ptext.slice(pw[c.precedentStart]!.start, pw[c.precedentEnd]!.start);
-      edit(at, at, keepInitialCapital(draftText, at, newText));
-    } else {
-      append(dw[dw.length - 1]!.end, ptext.slice(pw[c.precedentStart - 1]!.end, pw[c.precedentEnd - 1]!.end));
-    }
+  const viewEdits: ViewEdit[] = [];
+  const pairs: Array<[number, number]> = [];
+  for (const run of match.runs) {
+    if (run.op !== 'equal') continue;
+    for (let k = 0; k < run.draftEnd - run.draftStart; k++) pairs.push([run.draftStart + k, run.precedentStart + k]);
   }
-  if (!contiguous || edits.length === 0) return undefined;
-  edits.sort((a, b) => a.start - b.start);
-  return { title: `Restore ${wordingOf(match.precedent)}`, edits, safe: true };
+  let prevD = -1;
+  let prevP = -1;
+  const gap = (d: number, p: number): void => {
+    const dFrom = prevD < 0 ? dw[0]!.start : dw[prevD]!.end;
+    const dTo = d < dw.length ? dw[d]!.start : dw[dw.length - 1]!.end;
+    const pFrom = prevP < 0 ? pw[0]!.start : pw[prevP]!.end;
+    const pTo = p < pw.length ? pw[p]!.start : pw[pw.length - 1]!.end;
+    let replacement = ptext.slice(pFrom, pTo);
+    if (prevD < 0 && replacement && dTo > dFrom && sentenceInitial(draftText, dw[0]!) && /\p{Lu}/u.test(draftText[dFrom] ?? '')) {
+      replacement = replacement[0]!.toUpperCase() + replacement.slice(1);
+    }
+    minimalEdit(draftText, dFrom, dTo, replacement, viewEdits);
+  };
+  for (const [d, p] of pairs) {
+    gap(d, p);
+    if (wordDifference(dw[d]!, draftText, pw[p]!, ptext)) {
+      viewEdits.push({ start: dw[d]!.start, end: dw[d]!.end, text: ptext.slice(pw[p]!.start, pw[p]!.end) });
+    }
+    prevD = d;
+    prevP = p;
+  }
+  gap(dw.length, pw.length);
+  if (!viewEdits.length) return undefined;
+  const edits = toSourceEdits(unit, viewEdits);
+  if (!edits) return undefined;
+  const grade = match.grade ?? 'wording';
+  return { title: `Restore the wording of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
 }
 
-/** At the start of a sentence the draft's capital stays. */
-function keepInitialCapital(text: string, at: number, replacement: string): string {
-  const before = text.slice(0, at).trimEnd();
-  const sentenceStart = before === '' || /[.!?]["”’)]?$/.test(before);
-  if (sentenceStart && /\p{Lu}/u.test(text[at] ?? '') && replacement) {
-    return replacement[0]!.toUpperCase() + replacement.slice(1);
+/** Replace view text [from, to) by `replacement`, touching only what differs (spacing counts as equal). */
+function minimalEdit(text: string, from: number, to: number, replacement: string, out: ViewEdit[]): void {
+  const current = text.slice(from, to);
+  if (gapText(text, from, to) === replacement.replace(/\s+/g, ' ')) return;
+  let a = 0;
+  const same = (x: string | undefined, y: string | undefined): boolean =>
+    x !== undefined && y !== undefined && (x === y || (/\s/.test(x) && /\s/.test(y)));
+  while (a < current.length && a < replacement.length && same(current[a], replacement[a])) a++;
+  let b = 0;
+  while (
+    b < current.length - a &&
+    b < replacement.length - a &&
+    same(current[current.length - 1 - b], replacement[replacement.length - 1 - b])
+  )
+    b++;
+  out.push({ start: from + a, end: to - b, text: replacement.slice(a, replacement.length - b) });
+}
+
+/** View edits to source edits, merged where they touch; undefined if any would touch markup. */
+function toSourceEdits(unit: Unit, viewEdits: ViewEdit[]): TextEdit[] | undefined {
+  const view = unit.view;
+  const protectedSpans = markupSpans(unit.subparagraph ? unit.subparagraph.content : unit.paragraph.content);
+  viewEdits.sort((x, y) => x.start - y.start);
+  const merged: ViewEdit[] = [];
+  for (const e of viewEdits) {
+    const last = merged[merged.length - 1];
+    if (last && last.end >= e.start) {
+      last.text += e.text;
+      last.end = e.end;
+    } else merged.push({ ...e });
   }
-  return replacement;
+  const edits: TextEdit[] = [];
+  for (const e of merged) {
+    let start: number;
+    let end: number;
+    if (e.end > e.start) {
+      if (!view.isContiguous(e.start, e.end)) return undefined;
+      start = view.toSourceStart(e.start);
+      end = view.toSourceEnd(e.end);
+    } else {
+      // An insertion between two pieces of the view: where markup sits between them, the place
+      // is ambiguous (before or after the amendment?), so the fix is not offered.
+      const from = Math.max(0, e.start - 1);
+      const to = Math.min(view.text.length, e.start + 1);
+      if (to > from && !view.isContiguous(from, to)) return undefined;
+      start = end = view.toSourceStart(e.start);
+    }
+    const touches = protectedSpans.some((s) => (end > start ? start < s.end && s.start < end : s.start < start && start < s.end));
+    if (touches) return undefined;
+    edits.push({ start, end, text: e.text });
+  }
+  return edits;
+}
+
+/**
+ * Where a deviation finding sits: from the first changed word to the last (for a drop, the words
+ * either side of the point where text is missing), not the whole quote.
+ */
+export function changedSpan(unit: Unit, match: PrecedentMatch): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  const dw = match.draftWords;
+  for (const c of match.changes) {
+    let span = changeSpan(match, c);
+    if (span.start === span.end) {
+      const before = c.draftStart > 0 ? dw[c.draftStart - 1]! : undefined;
+      const after = c.draftStart < dw.length ? dw[c.draftStart]! : undefined;
+      span = { start: (before ?? after)!.start, end: (after ?? before)!.end };
+    }
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
+  }
+  if (!Number.isFinite(start)) return sourceSpan(unit, match);
+  return { start: unit.view.toSourceStart(start), end: unit.view.toSourceEnd(end) };
+}
+
+/** The quoted stretch, each change when there are several, and the precedent, as related places. */
+export function relatedOf(unit: Unit, match: PrecedentMatch, descriptions?: string[], grouped?: Change[]): RelatedInformation[] {
+  const p = match.precedent;
+  const out: RelatedInformation[] = [
+    { message: `Quoted stretch of ${cite(p)}`, span: sourceSpan(unit, match) },
+    { message: `${cite(p)}: ${p.text}`, span: p.span, uri: p.document.uri },
+  ];
+  if (descriptions && grouped && grouped.length > 1) {
+    grouped.forEach((c, i) => {
+      const s = changeSpan(match, c);
+      out.push({ message: `Change ${i + 1}: ${descriptions[i]}`, span: { start: unit.view.toSourceStart(s.start), end: s.end > s.start ? unit.view.toSourceEnd(s.end) : unit.view.toSourceStart(s.start) } });
+    });
+  }
+  return out;
 }

@@ -1,7 +1,16 @@
 /** `precedent.deviation`: a quote of agreed language that drifts from the precedent. */
 import type { Grade } from '../match/grade.js';
-import { describeChange, groupChanges, lineageNote, precedentRef, restoreFix, sourceSpan } from './precedent-common.js';
-import { languageOf } from './precedent-weight.js';
+import {
+  adoptionNote,
+  changedSpan,
+  cite,
+  describeChange,
+  groupChanges,
+  lineageNote,
+  precedentRef,
+  relatedOf,
+  restoreFix,
+} from './precedent-common.js';
 import type { Rule, Severity } from './rule.js';
 
 /** Default severity per grade; a project may override any of them. */
@@ -14,10 +23,15 @@ const GRADE_SEVERITY: Record<Grade, Severity> = {
 
 const GRADE_WORD: Record<Grade, string> = {
   substantive: 'Substantive departure',
-  wording: 'Departure',
+  wording: 'Departure in wording',
   structural: 'Word-order departure',
   editorial: 'Editorial departure',
 };
+
+/** "agreed language of A/70/174, para. 18" or "language adopted by vote in A/RES/73/27, para. 1". */
+export function languageOf(p: Parameters<typeof cite>[0]): string {
+  return p.document.adoption.kind === 'consensus' ? `agreed language of ${cite(p)}` : `language adopted by vote in ${cite(p)}`;
+}
 
 export const precedentDeviation: Rule = {
   id: 'precedent.deviation',
@@ -26,11 +40,14 @@ export const precedentDeviation: Rule = {
   docs:
     'Flags a stretch of the draft that closely follows a sentence of an adopted text but changes it: ' +
     'words dropped, added or replaced, the order changed, or the spelling or hyphenation altered. ' +
-    'The message grades the change (substantive for a negation, modal verb, qualifier or quantifier; ' +
-    'structural for word order; editorial for spelling and hyphenation) and names the precedent with how ' +
-    'it was adopted. The fix restores the precedent wording of the quoted stretch only; text before or ' +
-    'after the quote is new text and is left alone. Defined abbreviations (ICTs) and -ise/-ize spellings ' +
-    'are not departures; a quote of part of a precedent sentence is not one either.',
+    'The message grades the change by the grade table of docs/rules.md (substantive: a negation, modal ' +
+    'verb, qualifier, quantifier or a determiner that changes scope; wording; structural: word order; ' +
+    'editorial: spelling, hyphenation, Latin plurals, punctuation, capitals) and names the precedent with ' +
+    'how it was adopted. The finding sits on the changed words; the quoted stretch and the precedent are ' +
+    'its related information. The fix makes the quoted stretch read as the precedent does, character for ' +
+    'character; the drafter\'s frame ("States reaffirmed that") and text after the quote are left alone. ' +
+    'Defined abbreviations (ICTs), -ise/-ize spellings and a contiguous part of a precedent sentence are ' +
+    'not departures; nor is a sentence that reports what States proposed.',
   fixable: true,
   check(ctx) {
     const perGrade = ctx.options as Partial<Record<Grade, Severity>>;
@@ -52,8 +69,9 @@ export const precedentDeviation: Rule = {
           perGrade[match.grade] ?? (ctx.severity === precedentDeviation.defaultSeverity ? GRADE_SEVERITY[match.grade] : ctx.severity);
         ctx.report({
           severity,
-          message: `${GRADE_WORD[match.grade]} from ${languageOf(p, lineageNote(match))}: ${shown.join('; ')}.`,
-          span: sourceSpan(unit, match),
+          message: `${GRADE_WORD[match.grade]} from ${languageOf(p)} (${adoptionNote(p)}${lineageNote(match)}): ${shown.join('; ')}.`,
+          span: changedSpan(unit, match),
+          related: relatedOf(unit, match, changes, grouped),
           fixes: fix ? [fix, ...alternatives] : [],
           precedent: precedentRef(match),
           data: {

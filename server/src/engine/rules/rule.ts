@@ -48,6 +48,18 @@ export interface PrecedentRef {
   lineage: Array<Omit<PrecedentRef, 'lineage' | 'text' | 'uri' | 'span'> & { kind: 'agreed' | 'deviation' }>;
 }
 
+/**
+ * A place that explains a finding (LSP relatedInformation): the quoted stretch in the draft, the
+ * precedent in its adopted document, each change of a departure.
+ */
+export interface RelatedInformation {
+  message: string;
+  /** Offsets in the draft, or in the document at `uri` when it is given. */
+  span: Span;
+  /** The adopted document's uri; absent for a place in the draft itself. */
+  uri?: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -57,6 +69,8 @@ export interface Finding {
   precedent?: PrecedentRef;
   /** Rule-specific details (grade and changes of a deviation...). */
   data?: Record<string, unknown>;
+  /** Places that explain the finding (see RelatedInformation). */
+  related?: RelatedInformation[];
 }
 
 export interface UnitMatches {

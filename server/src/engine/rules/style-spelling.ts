@@ -20,6 +20,10 @@ const iseToIze: Finder = (unit, entry) => {
   const text = unit.view.text;
   const hits: RawHit[] = [];
   for (const word of unit.words()) {
+    // Cheap test first: a match needs "is" (any case; long s folds to s), which the form keeps
+    // lower-cased or already folded to "iz".
+    const form = word.form;
+    if (!form.includes('is') && !form.includes('iz') && !form.includes('ſ')) continue;
     const surface = text.slice(word.start, word.end);
     const m = ISE.exec(surface);
     if (!m) continue;

@@ -1,6 +1,8 @@
 /**
  * Code actions: per finding, the fix that restores the precedent (preferred), one per alternative
- * precedent, "disable for this paragraph" with a reason to fill in, and the rule's documentation;
+ * precedent, "disable for this paragraph" with the cursor left on the reason to fill in (a snippet
+ * edit where the client takes one, else the edit and a command that selects the placeholder), and
+ * the rule's documentation;
  * and `source.fixAll.acquis`, which applies every safe fix to the text and sends the minimal edits
  * between the old and the new text (never stacked edits).
  */
@@ -11,6 +13,8 @@ import {
   type Connection,
   type Diagnostic,
   type ExecuteCommandParams,
+  type Range,
+  type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -18,7 +22,8 @@ import { DEFAULT_FIX_LEVEL, fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, 
 import type { Analysis } from '../analyses.js';
 import { toRange, toTextEdit, type DiagnosticData } from '../convert.js';
 import { AMENDMENT_KIND, amendmentActions, amendmentEdit } from './amendment-actions.js';
-import { comparePage, proposers, reportPage, summary } from './workflow-commands.js';
+import { clientFeatures } from './client-features.js';
+import { comparePage, proposers, readRevisionText, reportPage, revisionOrder, summary } from './workflow-commands.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.acquis`;
 
@@ -33,8 +38,12 @@ export const COMMANDS = {
   compare: 'acquis.compareHtml',
   /** Argument: uri. Returns the proposers named in the draft's amendments. */
   proposers: 'acquis.proposers',
-  /** Argument: uri. Returns { agreedShare, counts } for the status bar. */
+  /** Arguments: uri of the open draft, uri of the other revision. Returns { older, newer, reason, ... }. */
+  revisionOrder: 'acquis.revisionOrder',
+  /** Argument: uri. Returns { agreedShare } for the status bar. */
   summary: 'acquis.summary',
+  /** Arguments: uri, range. Shows the document with the range selected (after the disable edit). */
+  selectRange: 'acquis.selectRange',
 } as const;
 
 
@@ -75,13 +84,13 @@ function quickFixes(a: Analysis, finding: Finding, diagnostic: Diagnostic, docsU
     isPreferred: i === 0,
     edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(a.doc, e)) } },
   }));
-  const suppression = suppressionEdit(a, finding);
-  if (suppression && finding.ruleId !== 'syntax' && finding.ruleId !== 'suppression.reason') {
+  const suppression = finding.ruleId !== 'syntax' && finding.ruleId !== 'suppression.reason' ? suppressionAction(a, finding) : undefined;
+  if (suppression) {
     out.push({
       title: `Disable ${finding.ruleId} for this paragraph (give a reason)`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [uri]: [suppression] } },
+      ...suppression,
     });
   }
   if (ruleById(finding.ruleId) || finding.ruleId === 'syntax') {
@@ -95,8 +104,12 @@ function quickFixes(a: Analysis, finding: Finding, diagnostic: Diagnostic, docsU
   return out;
 }
 
-/** `// acquis-disable <rule> -- [reason]` on its own line just before the finding's paragraph. */
-function suppressionEdit(a: Analysis, finding: Finding): TextEdit | undefined {
+/**
+ * `// acquis-disable <rule> -- reason` on its own line just before the finding's paragraph. With
+ * snippet edits the reason is a placeholder the cursor lands on; otherwise the edit writes
+ * `[reason]` and a follow-up command selects it.
+ */
+function suppressionAction(a: Analysis, finding: Finding): Pick<CodeAction, 'edit' | 'command'> | undefined {
   const paragraph = a.draft.document.paragraphs.find((p) => finding.span.start >= p.span.start && finding.span.start <= p.span.end);
   if (!paragraph) return undefined;
   const text = a.doc.getText();
@@ -104,7 +117,22 @@ function suppressionEdit(a: Analysis, finding: Finding): TextEdit | undefined {
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = a.doc.positionAt(lineStart);
-  return { range: { start: at, end: at }, newText: `${indent}// acquis-disable ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}` };
+  const range = { start: at, end: at };
+  const head = `${indent}// acquis-disable ${finding.ruleId} -- `;
+  if (clientFeatures.snippetEdits) {
+    const snippet: SnippetTextEdit = { range, snippet: { kind: 'snippet', value: `${escapeSnippet(head)}\${1:reason}${eol}` } };
+    return { edit: { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: [snippet] }] } };
+  }
+  const placeholder = { start: { line: at.line, character: head.length }, end: { line: at.line, character: head.length + REASON_PLACEHOLDER.length } };
+  return {
+    edit: { changes: { [a.uri]: [{ range, newText: `${head}${REASON_PLACEHOLDER}${eol}` }] } },
+    command: { title: 'Select the reason', command: COMMANDS.selectRange, arguments: [a.uri, placeholder] },
+  };
+}
+
+/** Snippet syntax treats `$`, `}` and `\\` specially. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }
 
 /** Every safe fix, applied to the text and diffed back into minimal, non-overlapping edits. */
@@ -165,12 +193,20 @@ export async function executeCommand(ctx: CommandContext, params: ExecuteCommand
       if (params.command === COMMANDS.summary) return summary(analysis);
       return proposers(analysis);
     }
-    case COMMANDS.compare: {
-      const [uri, other] = args as [string, string];
-      const analysis = typeof uri === 'string' && typeof other === 'string' ? await ctx.analysis(uri) : undefined;
-      if (!analysis) return null;
-      const open = ctx.openText?.(other);
-      return comparePage(analysis, other, open);
+    case COMMANDS.compare:
+    case COMMANDS.revisionOrder: {
+      const [uri, other, options] = args as [string, string, { older?: string } | undefined];
+      if (typeof uri !== 'string' || typeof other !== 'string') return null;
+      const a = readRevisionText(uri, ctx.openText?.(uri));
+      const b = readRevisionText(other, ctx.openText?.(other));
+      if (params.command === COMMANDS.revisionOrder) return revisionOrder(a, b);
+      return comparePage(a, b, typeof options?.older === 'string' ? options.older : undefined);
+    }
+    case COMMANDS.selectRange: {
+      const [uri, selection] = args as [string, Range];
+      if (typeof uri !== 'string' || !selection?.start) return false;
+      const shown = await ctx.connection.window.showDocument({ uri, selection, takeFocus: true }).catch(() => ({ success: false }));
+      return shown.success;
     }
     default:
       return undefined;

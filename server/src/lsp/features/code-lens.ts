@@ -1,6 +1,8 @@
 /**
  * Code lenses: above each paragraph that quotes the acquis, what it quotes at a glance
- * ("agreed: A/70/174 para. 18", "agreed: 2 spans, 1 departure", "1 departure (substantive)").
+ * ("agreed language: A/70/174 para. 18", "agreed language: 2 spans, 1 departure",
+ * "language adopted by vote (A/RES/73/27, 109-45-16)", "1 departure (substantive)").
+ * Agreed language is not a problem and has no diagnostic: the lens is where the editor shows it.
  * Information only: the command is empty, as the hover and diagnostics carry the detail.
  */
 import type { CodeLens } from 'vscode-languageserver';
@@ -8,6 +10,7 @@ import type { Paragraph } from '../../../../grammar/src/index.js';
 import type { Precedent, PrecedentMatch } from '../../engine/index.js';
 import type { Analysis } from '../analyses.js';
 import { toRange } from '../convert.js';
+import { adoptionWords } from './hover.js';
 
 export function codeLenses(a: Analysis): CodeLens[] {
   const byParagraph = new Map<Paragraph, PrecedentMatch[]>();
@@ -30,15 +33,21 @@ export function codeLenses(a: Analysis): CodeLens[] {
 }
 
 export function lensTitle(matches: PrecedentMatch[]): string {
-  const agreed = matches.filter((m) => m.kind === 'agreed');
+  const quoted = matches.filter((m) => m.kind === 'agreed');
+  const agreed = quoted.filter((m) => m.precedent.document.adoption.kind === 'consensus');
+  const voted = quoted.filter((m) => m.precedent.document.adoption.kind === 'vote');
   const departures = matches.filter((m) => m.kind === 'deviation');
   const parts: string[] = [];
-  if (agreed.length === 1) parts.push(`agreed: ${citeShort(agreed[0]!.precedent)}`);
-  else if (agreed.length > 1) parts.push(`agreed: ${agreed.length} spans`);
+  if (agreed.length === 1) parts.push(`agreed language: ${citeShort(agreed[0]!.precedent)}`);
+  else if (agreed.length > 1) parts.push(`agreed language: ${agreed.length} spans`);
+  // A vote is not consensus: say so in the lens's own words, once per resolution.
+  for (const symbol of new Set(voted.map((m) => m.precedent.document.symbol))) {
+    parts.push(adoptionWords(voted.find((m) => m.precedent.document.symbol === symbol)!.precedent));
+  }
   if (departures.length) {
     const noun = `${departures.length} departure${departures.length === 1 ? '' : 's'}`;
     // The grades only when the lens is about departures alone, to keep it short.
-    parts.push(agreed.length ? noun : `${noun} (${grades(departures)})`);
+    parts.push(parts.length ? noun : `${noun} (${grades(departures)})`);
   }
   return parts.join(', ');
 }
@@ -51,8 +60,7 @@ function grades(departures: PrecedentMatch[]): string {
   return [...counts].map(([g, n]) => `${n} ${g}`).join(', ');
 }
 
-/** `A/70/174 para. 18`, `A/RES/73/27 PP9 (vote)`. */
+/** `A/70/174 para. 18`. */
 function citeShort(p: Precedent): string {
-  const where = /^PP/.test(p.pinpoint) ? p.pinpoint : `para. ${p.pinpoint}`;
-  return `${p.document.symbol} ${where}${p.document.adoption.kind === 'vote' ? ' (vote)' : ''}`;
+  return `${p.document.symbol} ${/^PP/.test(p.pinpoint) ? p.pinpoint : `para. ${p.pinpoint}`}`;
 }

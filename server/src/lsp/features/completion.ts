@@ -6,7 +6,11 @@
  *   paragraphs; `resolution `: the resolutions of the acquis by number;
  * - `paragraph ` / `paragraphs 3 and `: the paragraph numbers of this draft;
  * - otherwise, two or more words that begin an agreed sentence (or a clause of one, after a comma):
- *   the rest of the sentence, verbatim, consensus language first.
+ *   the rest of the sentence, verbatim. Only consensus language is offered (a voted text is not
+ *   agreed language), and a formulation adopted in several documents is offered once, with the
+ *   others in its detail.
+ * Nothing else: no words picked up from the document (the `[draft]` defaults turn VS Code's
+ * word-based suggestions off).
  * Items carry a `textEdit` over what is already typed, so that clients replace the partial word
  * or symbol instead of appending to it.
  */
@@ -230,26 +234,34 @@ function formulations(a: Analysis, before: string, offset: number): CompletionIt
       if (candidate) found.push({ precedent, typed: k, ...candidate });
     }
   }
-  // Consensus first, then the closest fit (more typed words matched), then the most recent.
-  const rank = (p: Precedent): number => (p.document.adoption.kind === 'consensus' ? 0 : 1);
-  found.sort((x, y) => rank(x.precedent) - rank(y.precedent) || y.typed - x.typed || (y.precedent.document.year ?? 0) - (x.precedent.document.year ?? 0));
-  const seen = new Set<string>();
+  // Consensus only; the closest fit (more typed words matched) first, then the most recent.
+  const agreed = found.filter((c) => c.precedent.document.adoption.kind === 'consensus');
+  agreed.sort((x, y) => y.typed - x.typed || (y.precedent.document.year ?? 0) - (x.precedent.document.year ?? 0));
+  // One item per formulation: the same words (punctuation aside) from several documents are one.
+  const groups = new Map<string, Candidate[]>();
+  for (const c of agreed) {
+    const key = tokens(c.newText).map((t) => t.form).join(' ');
+    const group = groups.get(key);
+    if (group) {
+      if (!group.some((g) => g.precedent === c.precedent)) group.push(c);
+    } else groups.set(key, [c]);
+  }
   const items: CompletionItem[] = [];
   const lastStart = a.doc.positionAt(offset - (before.length - last.start));
   const cursor = a.doc.positionAt(offset);
-  for (const c of found) {
-    if (seen.has(c.newText) || items.length >= MAX_FORMULATIONS) continue;
-    seen.add(c.newText);
-    const p = c.precedent;
+  for (const [, [c, ...others]] of groups) {
+    if (items.length >= MAX_FORMULATIONS) break;
+    const p = c!.precedent;
+    const also = others.map((o) => `${cite(o.precedent)}${o.precedent.document.year ? ` (${o.precedent.document.year})` : ''}`);
     items.push({
-      label: firstWords(c.insertText, 10),
+      label: firstWords(c!.insertText, 10),
       kind: CompletionItemKind.Text,
-      detail: `${cite(p)} (${adoptionNote(p)})`,
+      detail: `${cite(p)} (${adoptionNote(p)})${also.length ? `; also ${also.join(', ')}` : ''}`,
       documentation: p.text,
       sortText: String(items.length).padStart(4, '0'),
-      filterText: c.newText,
-      insertText: c.insertText,
-      textEdit: { range: { start: partial ? lastStart : cursor, end: cursor }, newText: c.newText },
+      filterText: c!.newText,
+      insertText: c!.insertText,
+      textEdit: { range: { start: partial ? lastStart : cursor, end: cursor }, newText: c!.newText },
     });
   }
   return items;

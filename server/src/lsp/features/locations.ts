@@ -1,5 +1,8 @@
 /** Locations in acquis documents: the engine keeps their text, so positions need no file access. */
 import type { Range } from 'vscode-languageserver';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinAcquisDir } from '../../cli/node-host.js';
 import type { Span } from '../../../../grammar/src/index.js';
 import { LineIndex, type AdoptedDocument, type Engine } from '../../engine/index.js';
 
@@ -21,4 +24,14 @@ export function spanRange(document: AdoptedDocument, span: Span): Range {
 export function precedentRange(engine: Engine, uri: string, span: Span): Range | undefined {
   const document = acquisDocument(engine, uri);
   return document ? spanRange(document, span) : undefined;
+}
+
+/** Whether `uri` is a file of the built-in acquis (opened read-only for reference, never linted). */
+export function isAcquisFile(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  try {
+    return resolve(fileURLToPath(uri)).startsWith(resolve(builtinAcquisDir()) + sep);
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,111 @@
+/**
+ * `acquis lint <files...>`: lint drafts against the acquis, print the findings in one of the
+ * formats of `LINT_FORMATTERS`, optionally apply the safe fixes (`--fix`, written back through
+ * the safe writes) or show them (`--fix-dry-run`), and compare with a baseline.
+ * Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
+ */
+import { Option, type Command } from 'commander';
+import { version } from '../../../../package.json';
+import { atOrAbove, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, RULES, SEVERITIES, type FixLevelSetting, type Severity } from '../../engine/index.js';
+import { LineIndex } from '../../engine/text/line-index.js';
+import { applyBaseline, formatBaseline, makeBaseline, readBaseline } from '../baseline.js';
+import { engineFor } from '../engine-for.js';
+import { formatGithub } from '../format/github.js';
+import { formatJson } from '../format/json.js';
+import type { FileReport, RunInfo } from '../format/report.js';
+import { formatSarif } from '../format/sarif.js';
+import { formatText } from '../format/text.js';
+import { guarded, type Io, type SetExit } from '../io.js';
+import { expandInputs } from '../node-host.js';
+import { acquisOptions, formatOption, outputOption, type AcquisCliOptions } from '../options.js';
+import { openOutput, readDraftFile, writeBack } from '../output.js';
+import { unifiedDiff } from '../unified-diff.js';
+
+/** The output formats: the `--format` choices are this table's keys. */
+export const LINT_FORMATTERS = {
+  text: (reports: FileReport[]) => formatText(reports),
+  json: (reports: FileReport[], info: RunInfo) => formatJson(reports, info),
+  sarif: (reports: FileReport[], info: RunInfo) => formatSarif(reports, info),
+  github: (reports: FileReport[]) => formatGithub(reports),
+} satisfies Record<string, (reports: FileReport[], info: RunInfo) => string>;
+
+export type LintFormat = keyof typeof LINT_FORMATTERS;
+
+export interface LintOptions extends AcquisCliOptions {
+  format: LintFormat;
+  maxSeverity?: Severity | 'none';
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixLevel?: FixLevelSetting;
+  output?: string;
+  baseline?: string;
+  writeBaseline?: string;
+}
+
+export function registerLint(program: Command, io: Io, setExit: SetExit): void {
+  const command = program
+    .command('lint')
+    .description('Lint .draft files against the acquis (agreed language).')
+    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft")')
+    .addOption(formatOption(LINT_FORMATTERS, 'text'));
+  acquisOptions(command)
+    .addOption(
+      new Option('--max-severity <level>', 'fail (exit 1) on a finding at or above this level (default: warning)').choices([...SEVERITIES, 'none']),
+    )
+    .option('--fix', 'apply safe fixes to the files (safe writes: README, "What Acquis guarantees about your files")')
+    .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
+    .addOption(
+      new Option('--fix-level <level>', 'how far --fix goes: editorial (default), wording or all (substantive too)').choices(FIX_LEVEL_SETTINGS),
+    )
+    .option('--baseline <file>', 'report and fail only on findings that are not in this baseline')
+    .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)');
+  outputOption(command, 'the report').action((files: string[], options: LintOptions) =>
+    guarded(io, setExit, () => runLint(files, options, io)),
+  );
+}
+
+/** The command's work, callable without commander. Returns the exit code. */
+export async function runLint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
+  const paths = await expandInputs(inputs, io.cwd);
+  // Every file this run writes is checked before any work: not an input, in a folder that exists.
+  const output = openOutput(io, options.output, paths);
+  const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, paths) : undefined;
+  const baseline = options.baseline !== undefined ? readBaseline(options.baseline, io.cwd) : undefined;
+  const engine = engineFor(options, io.cwd);
+  const reports: FileReport[] = [];
+  let diffs = '';
+  for (const path of paths) {
+    const file = readDraftFile(io, path);
+    let text = file.text;
+    if (options.fix || options.fixDryRun) {
+      // The command line's level, else the configuration's, else editorial only.
+      const level = options.fixLevel ?? engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
+      text = fixAll(file.text, (t) => engine.lint(path, t).findings, { level }).text;
+      if (options.fixDryRun) diffs += unifiedDiff(path, file.text, text);
+      else if (text !== file.text) writeBack(file, text);
+    }
+    const findings = engine.lint(path, text).findings;
+    reports.push({ path, text, lines: new LineIndex(text), findings });
+  }
+
+  if (baselineOut && options.writeBaseline !== undefined) {
+    const written = makeBaseline(reports, options.writeBaseline, io.cwd);
+    baselineOut.write(formatBaseline(written));
+    io.stderr(`${options.writeBaseline}: baseline of ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} written.\n`);
+  }
+  if (baseline && options.baseline !== undefined) {
+    const { known, gone } = applyBaseline(reports, baseline, options.baseline, io.cwd);
+    io.stderr(`${options.baseline}: ${known} known finding${known === 1 ? '' : 's'} not reported; ${gone} from the baseline no longer found.\n`);
+  }
+
+  const info: RunInfo = {
+    version,
+    rules: RULES,
+    acquis: { documents: engine.acquis.documents.length, precedents: engine.acquis.precedents.length },
+  };
+  if (options.fixDryRun) output.write(diffs || 'No fixes to apply.\n');
+  else output.write(LINT_FORMATTERS[options.format](reports, info));
+  if (options.writeBaseline !== undefined) return 0;
+  const threshold = options.maxSeverity ?? engine.config.failOn;
+  return reports.some((r) => r.findings.some((f) => atOrAbove(f.severity, threshold))) ? 1 : 0;
+}

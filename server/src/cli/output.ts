@@ -1,0 +1,56 @@
+/**
+ * The one way a command writes its result: to standard output, or to `-o <file>` through the
+ * safe writes of host/text-file.ts. The target is checked when the command starts (a missing
+ * folder, a folder, a read-only file, one of the command's inputs), before any work is done.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { planWrite, readTextFile, writeTextFile, type TextEncoding, type TextFile } from '../host/text-file.js';
+import type { Io } from './io.js';
+
+export interface Output {
+  /** The `-o` file as given, if any. */
+  readonly file?: string;
+  write(text: string, encoding?: TextEncoding): void;
+}
+
+export interface OutputInput {
+  path: string;
+  stamp?: TextFile['stamp'];
+}
+
+/**
+ * Where a command's result goes. `-` (or no file) is standard output. `inputs` are the files
+ * the command reads (paths relative to `io.cwd`, or files already read): writing over one of
+ * them is refused.
+ */
+export function openOutput(io: Io, file: string | undefined, inputs: Array<string | OutputInput> = []): Output {
+  if (file === undefined || file === '-') return { write: (text) => io.stdout(text) };
+  const full = resolve(io.cwd, file);
+  const known = inputs.map((i) => (typeof i === 'string' ? { path: resolve(io.cwd, i), stamp: stampIfReadable(resolve(io.cwd, i)) } : i));
+  planWrite(full, { shown: file, inputs: known });
+  return {
+    file,
+    write: (text, encoding) => writeTextFile(full, text, { shown: file, inputs: known, ...(encoding ? { encoding } : {}) }),
+  };
+}
+
+/** Read a draft the command may write back; `shown` names it in messages. */
+export function readDraftFile(io: Io, path: string): TextFile {
+  return readTextFile(resolve(io.cwd, path), path);
+}
+
+/** Write a draft back where it was read, in its encoding, refusing if it changed meanwhile. */
+export function writeBack(file: TextFile, text: string): void {
+  writeTextFile(file.path, text, { shown: file.shown, encoding: file.encoding, ...(file.stamp ? { expect: file.stamp } : {}) });
+}
+
+/** Enough of a stamp to recognise the same file (device and inode). */
+function stampIfReadable(path: string): TextFile['stamp'] {
+  try {
+    const s = statSync(path);
+    return { dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, hash: '' };
+  } catch {
+    return undefined;
+  }
+}
