@@ -104,7 +104,7 @@ describe('docs/judgement.md', () => {
   const live = liveRows();
   const review = reviewRows(doc);
   // JUDGEMENT_PRINT=1 prints the live rows in the table's format, to start a review from.
-  if (process.env['JUDGEMENT_PRINT']) console.log(live.map((r) => `| ${r.key} | ${r.severity} | ${r.fix} | ? | ? |`).join('\n'));
+  if (process.env['JUDGEMENT_PRINT']) console.log('\n' + live.map((r) => `| ${r.key} | ${r.severity} | ${r.fix} | ? | ? |`).join('\n'));
 
   it('reviews exactly the warnings and errors acquis lint gives on the two samples', () => {
     const reviewed = review.map((r) => r.key).sort();

@@ -110,6 +110,8 @@ export function proposalFindings(p: ProposerDraft, found: Finding[], main: Findi
     }
     out.push({
       ...f,
+      // A departure the proposal makes is the proposal's own text: point at its amendment.
+      span: f.ruleId === 'precedent.deviation' ? { ...entry.node.span } : f.span,
       severity,
       message,
       fixes: [],
