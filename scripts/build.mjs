@@ -21,6 +21,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // Huge documents are linted in a worker thread of the server (server/src/lsp/analyses.ts).
+  build({ ...common, entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),
   // The VS Code client: `vscode` is provided by the editor at run time.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);

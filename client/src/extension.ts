@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // The built-in acquis, read-only and never linted: only files and untitled drafts go to the server.
   const builtin = new BuiltinDocuments(context.asAbsolutePath(path.join('server', 'acquis')));
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, builtin));
+  builtin.register(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'draft', scheme: 'file' },

@@ -40,10 +40,13 @@ const inFrontMatter = (text: string, offset: number): boolean => offset < frontM
 const inBody = (text: string, offset: number): boolean => offset >= frontMatterEnd(text);
 
 /** Not glued to a preceding word character: a citation starts a word. */
+const GLUED = /[\p{L}\p{N}/._-]/u;
 const wordStart = (text: string, offset: number): boolean => {
   if (offset === 0) return true;
-  const prev = text[offset - 1]!;
-  return !/[\p{L}\p{N}/._-]/u.test(prev);
+  const code = text.charCodeAt(offset - 1);
+  // ASCII without the Unicode class: letters, digits, `/`, `.`, `_`, `-` glue.
+  if (code < 128) return !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 47 || code === 46 || code === 95 || code === 45);
+  return !GLUED.test(text[offset - 1]!);
 };
 
 // --- Layout -----------------------------------------------------------------------------------
@@ -204,10 +207,11 @@ export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/
  */
 const SYMBOL_START = /(?:A|S|E|ST)\/[A-Za-z0-9]/y;
 const CITATION_WORD = /(?:[Rr]esolutions?|[Dd]ecisions?|[Pp]aragraphs?|paras?\.?)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?\d/y;
+const BLOCK_START_CHARS = new Set('0123456789PO#/>([-');
 function wordMayStart(text: string, offset: number): boolean {
   if (offset < frontMatterEnd(text)) return false;
   const c = text[offset]!;
-  if (afterIndent(text, offset) && /[0-9PO#/>([\-]/.test(c)) return false;
+  if (BLOCK_START_CHARS.has(c) && afterIndent(text, offset)) return false;
   if ((c === 'A' || c === 'S' || c === 'E') && wordStart(text, offset)) {
     SYMBOL_START.lastIndex = offset;
     if (SYMBOL_START.test(text)) return false;

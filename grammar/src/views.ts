@@ -80,9 +80,15 @@ export class TextView {
   }
 }
 
-const CLOSING = /^[,.;:)\]”’!?]/;
-const OPENING = /^[(“‘[]$/;
+const CLOSING = new Set([',', '.', ';', ':', ')', ']', '”', '’', '!', '?']);
+const OPENING = new Set(['(', '“', '‘', '[']);
 const WORDISH = /[\p{L}\p{N}]/u;
+/** A letter or digit; ASCII answered without the (large) Unicode class. */
+const wordish = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORDISH.test(c);
+};
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
 /**
@@ -120,7 +126,7 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
       for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
       const prev = lastChar;
       const needsSpace =
-        (spaced || (WORDISH.test(prev) && WORDISH.test(chunk[0]!))) && !CLOSING.test(chunk) && !OPENING.test(prev);
+        (spaced || (wordish(prev) && wordish(chunk[0]!))) && !CLOSING.has(chunk[0]!) && !OPENING.has(prev);
       if (needsSpace) {
         chunks.push(' ');
         length++;
@@ -179,8 +185,16 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   // Escapes read as the character they protect.
+  // The next backslash at or after some offset, remembered: searching the source afresh for each
+  // text node would scan to its end every time when there is none (quadratic in a long paragraph).
+  let searchedFrom = Infinity;
+  let nextSlash = -1;
   const emitText = (start: number, end: number): void => {
-    const slash = source.indexOf('\\', start);
+    if (start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
+      searchedFrom = start;
+      nextSlash = source.indexOf('\\', start);
+    }
+    const slash = nextSlash;
     if (slash < 0 || slash >= end) {
       emit(start, end);
       return;

@@ -43,7 +43,7 @@ describe('acquis folders', () => {
     const dir = project();
     copyLighthouseAcquis(dir, 'our-acquis');
     const r = acquis(['lint', 'lighthouse.draft', '--acquis', 'our-acquis'], dir);
-    expect(r.stdout, describeRun(r)).toBe(`lighthouse.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}\n1 warning in 1 file.\n`);
+    expect(r.stdout, describeRun(r)).toBe(`lighthouse.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}\n1 warning in 1 file.\n`);
     expect(r.status).toBe(1);
   });
 
@@ -83,19 +83,19 @@ describe('acquis folders', () => {
     const dir = project({ 'acquis.config.yaml': 'builtin: false\nacquis: [vendor/lighthouse]\n' });
     copyLighthouseAcquis(dir, 'vendor/lighthouse');
     const r = acquis(['lint', 'demo.draft', 'lighthouse.draft'], dir);
-    expect(precedentLines(r.stdout), describeRun(r)).toEqual([`lighthouse.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`]);
+    expect(precedentLines(r.stdout), describeRun(r)).toEqual([`lighthouse.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`]);
     expect(r.status).toBe(1);
     // Found from a sub-folder too, its acquis folder still relative to the file.
     copyFixture('lighthouse.draft', join(dir, 'sub', 'deeper'));
     const below = acquis(['lint', 'lighthouse.draft'], join(dir, 'sub', 'deeper'));
-    expect(below.stdout, describeRun(below)).toBe(`lighthouse.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}\n1 warning in 1 file.\n`);
+    expect(below.stdout, describeRun(below)).toBe(`lighthouse.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}\n1 warning in 1 file.\n`);
   });
 
   it('--config names a configuration file elsewhere', () => {
     const dir = project({ 'settings/strict.yaml': 'builtin: false\nacquis: [../acq]\nfailOn: error\n' });
     copyLighthouseAcquis(dir, 'acq');
     const r = acquis(['lint', 'lighthouse.draft', 'demo.draft', '--config', 'settings/strict.yaml'], dir);
-    expect(precedentLines(r.stdout), describeRun(r)).toEqual([`lighthouse.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`]);
+    expect(precedentLines(r.stdout), describeRun(r)).toEqual([`lighthouse.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`]);
     expect(r.status).toBe(0);
   });
 });
@@ -161,7 +161,7 @@ describe('rule settings', () => {
     const dir = project({ 'acquis.config.yaml': 'builtin: false\nacquis: [acq]\nrules:\n  precedent.deviation: info\n' });
     copyLighthouseAcquis(dir, 'acq');
     const r = acquis(['lint', 'lighthouse.draft'], dir);
-    expect(r.stdout, describeRun(r)).toBe(`lighthouse.draft:6:4 info precedent.deviation ${LIGHTHOUSE_MESSAGE}\n1 info in 1 file.\n`);
+    expect(r.stdout, describeRun(r)).toBe(`lighthouse.draft:6:93 info precedent.deviation ${LIGHTHOUSE_MESSAGE}\n1 info in 1 file.\n`);
     expect(r.status).toBe(0);
   });
 });

@@ -86,9 +86,9 @@ describe('folders and globs', () => {
     const r = acquis(['lint', 'drafts', '--no-builtin', '--acquis', LIGHTHOUSE_ACQUIS], dir);
     expect(r.stdout, describeRun(r)).toBe(
       [
-        `drafts/b/two.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
-        `drafts/sub/deeper/three.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
-        `drafts/zeta.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
+        `drafts/b/two.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
+        `drafts/sub/deeper/three.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
+        `drafts/zeta.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
         '3 warnings in 4 files.',
         '',
       ].join('\n'),

@@ -51,8 +51,9 @@ describe('JSON contract, version 1', () => {
       ruleId: 'precedent.deviation',
       severity: 'warning',
       message: LIGHTHOUSE_MESSAGE,
-      // Line 6 of the file, zero-based 5; the quote starts after "1. " and ends with its last word.
-      range: { start: { line: 5, character: 3 }, end: { line: 5, character: 3 + QUOTED.length } },
+      // Line 6 of the file, zero-based 5: the finding covers the changed word only (the quoted
+      // stretch is its related information).
+      range: { start: { line: 5, character: 3 + QUOTED.indexOf('coasts') }, end: { line: 5, character: 3 + QUOTED.indexOf('coasts') + 6 } },
       fixes: [
         {
           title: 'Restore the agreed wording of A/99/777, para. 7',
@@ -63,7 +64,7 @@ describe('JSON contract, version 1', () => {
       precedent: { symbol: 'A/99/777', paragraph: '7', adoption: 'consensus', text: PRECEDENT_7 },
     });
     const text = readFileSync(join(dir, 'lighthouse.draft'), 'utf8');
-    expect(covered(text, f)).toBe(QUOTED);
+    expect(covered(text, f)).toBe('coasts');
     expect(covered(text, f.fixes[0]!.edits[0]!)).toBe('coasts');
     // Offsets beside the ranges are string offsets into the same text.
     expect(f.offsets).toEqual({ start: offsetOf(text, f.range.start), end: offsetOf(text, f.range.end) });
@@ -82,23 +83,23 @@ describe('JSON contract, version 1', () => {
     const report = parseJsonReport(acquis([...args, '--format', 'json'], dir));
     const f = report.files[0]!.findings[0]!;
     const coastsAt = line.indexOf('coasts');
-    expect(f.range).toEqual({ start: { line: 5, character: 21 }, end: { line: 5, character: 21 + QUOTED.length } });
+    expect(f.range).toEqual({ start: { line: 5, character: coastsAt }, end: { line: 5, character: coastsAt + 6 } });
     expect(f.fixes[0]!.edits[0]!.range).toEqual({ start: { line: 5, character: coastsAt }, end: { line: 5, character: coastsAt + 6 } });
-    expect(covered(text, f)).toBe(QUOTED);
+    expect(covered(text, f)).toBe('coasts');
     expect(covered(text, f.fixes[0]!.edits[0]!)).toBe('coasts');
     // The same positions, 1-based, in the other formats.
     const plain = acquis(args, dir);
-    expect(plain.stdout.split('\n')[0]).toBe(`unicode.draft:6:22 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`);
+    expect(plain.stdout.split('\n')[0]).toBe(`unicode.draft:6:${coastsAt + 1} warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`);
     const github = acquis([...args, '--format', 'github'], dir);
-    expect(github.stdout).toContain(`line=6,col=22,endLine=6,endColumn=${22 + QUOTED.length},`);
+    expect(github.stdout).toContain(`line=6,col=${coastsAt + 1},endLine=6,endColumn=${coastsAt + 7},`);
     const sarif = JSON.parse(acquis([...args, '--format', 'sarif'], dir).stdout) as {
       runs: { results: { locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[];
     };
     expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region).toMatchObject({
       startLine: 6,
-      startColumn: 22,
+      startColumn: coastsAt + 1,
       endLine: 6,
-      endColumn: 22 + QUOTED.length,
+      endColumn: coastsAt + 7,
     });
   });
 
@@ -112,7 +113,8 @@ describe('JSON contract, version 1', () => {
     expect(f).toMatchObject({
       ruleId: 'precedent.deviation',
       severity: 'warning',
-      range: { start: { line: 83, character: 0 }, end: { line: 85, character: 13 } },
+      // The words either side of the point where the phrase is missing.
+      range: { start: { line: 83, character: 33 }, end: { line: 83, character: 47 } },
       precedent: { symbol: 'A/70/174', paragraph: '18', adoption: 'consensus', year: 2015 },
     });
     // The safe fix restores the precedent; other fixes (the lineage's wording) may follow, not safe.

@@ -100,7 +100,8 @@ describe('SARIF', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: 'lighthouse.draft' },
-            region: { startLine: 6, startColumn: 4, endLine: 6, endColumn: 155 },
+            // The changed word only: the quoted stretch is related information.
+            region: { startLine: 6, startColumn: 93, endLine: 6, endColumn: 99 },
           },
         },
       ],
@@ -172,7 +173,7 @@ describe('GitHub workflow commands', () => {
     expect(r.status, describeRun(r)).toBe(1);
     expect(r.stdout).toBe(
       [
-        `::warning file=lighthouse.draft,line=6,col=4,endLine=6,endColumn=155,title=precedent.deviation::${LIGHTHOUSE_MESSAGE}`,
+        `::warning file=lighthouse.draft,line=6,col=93,endLine=6,endColumn=99,title=precedent.deviation::${LIGHTHOUSE_MESSAGE}`,
         '::notice file=lighthouse-quote.draft,line=6,col=4,endLine=6,endColumn=99,title=precedent.agreed::Agreed language: A/99/777, para. 8 (consensus, 2030).',
         '',
       ].join('\n'),
@@ -187,7 +188,7 @@ describe('GitHub workflow commands', () => {
       expect(l).toMatch(/^::(error|warning|notice) file=samples\/demo\.draft,line=\d+,col=\d+,endLine=\d+(,endColumn=\d+)?,title=[a-z.]+::.+$/);
     }
     expect(lines).toContain(
-      '::warning file=samples/demo.draft,line=84,col=1,endLine=86,title=precedent.deviation::Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
+      '::warning file=samples/demo.draft,line=84,col=34,endLine=84,endColumn=48,title=precedent.deviation::Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
     );
     expect(lines.some((l) => l.startsWith('::error file=samples/demo.draft,line=89,col=1,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::notice '))).toBe(true);
@@ -197,7 +198,7 @@ describe('GitHub workflow commands', () => {
     const dir = tempDir();
     copyFixture('lighthouse.draft', dir, 'a,b:c.draft');
     const r = acquis(['lint', 'a,b:c.draft', '--format', 'github', '--no-builtin', '--acquis', LIGHTHOUSE_ACQUIS], dir);
-    expect(r.stdout).toMatch(/^::warning file=a%2Cb%3Ac\.draft,line=6,col=4,/);
+    expect(r.stdout).toMatch(/^::warning file=a%2Cb%3Ac\.draft,line=6,col=93,/);
   });
 
   it('prints nothing when there is nothing to report', () => {

@@ -28,14 +28,14 @@ cleanTempDirs();
 
 /** The planted departures of samples/demo.draft (samples/README.md), as the text format prints them. */
 const DEMO_DEVIATIONS = [
-  'samples/demo.draft:42:33 info precedent.deviation Editorial departure from agreed language of A/70/174, para. 33 (consensus, 2015): "behavior" for "behaviour" (spelling).',
-  'samples/demo.draft:68:4 warning precedent.deviation Word-order departure from agreed language of A/70/174, para. 35 (consensus, 2015): "regional, bilateral" for "bilateral, regional" (word order).',
-  'samples/demo.draft:72:36 info precedent.deviation Editorial departure from agreed language of A/68/98, para. 13 (consensus, 2013): "capacity building" for "capacity-building" (hyphenation).',
-  'samples/demo.draft:82:23 warning precedent.deviation Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): "cooperative measures" for "cooperation".',
-  'samples/demo.draft:84:1 warning precedent.deviation Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
+  'samples/demo.draft:45:1 info precedent.deviation Editorial departure from agreed language of A/70/174, para. 33 (consensus, 2015; also A/RES/73/27, PP11): "behavior" for "behaviour" (spelling).',
+  'samples/demo.draft:68:79 warning precedent.deviation Word-order departure from agreed language of A/70/174, para. 35 (consensus, 2015): "regional, bilateral" for "bilateral, regional" (list order).',
+  'samples/demo.draft:75:9 info precedent.deviation Editorial departure from agreed language of A/68/98, para. 13 (consensus, 2013; also A/RES/73/27, PP11): "capacity building" for "capacity-building" (hyphenation).',
+  'samples/demo.draft:83:58 warning precedent.deviation Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): "cooperative measures" for "cooperation".',
+  'samples/demo.draft:84:34 warning precedent.deviation Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
   'samples/demo.draft:89:1 error precedent.deviation Substantive departure from agreed language of A/70/174, para. 33 (consensus, 2015): drops "not" (negation).',
-  'samples/demo.draft:97:10 error precedent.deviation Substantive departure from agreed language of A/70/174, para. 35 (consensus, 2015): "must" for "should" (modal verb).',
-  'samples/demo.draft:102:7 error precedent.deviation Substantive departure from agreed language of A/65/201, para. 18 (i) (consensus, 2010): adds "all" (quantifier).',
+  'samples/demo.draft:97:59 error precedent.deviation Substantive departure from agreed language of A/70/174, para. 35 (consensus, 2015): "must" for "should" (modal verb).',
+  'samples/demo.draft:102:30 error precedent.deviation Substantive departure from agreed language of A/65/201, para. 18 (i) (consensus, 2010): adds "all" (quantifier).',
 ];
 
 const FINDING_LINE = /^(?<path>[^:]+):(?<line>\d+):(?<col>\d+) (?<severity>error|warning|info|hint) (?<rule>[a-z][a-z.]*) (?<message>.+)$/;
@@ -76,14 +76,14 @@ describe('text format', () => {
       .map((l) => FINDING_LINE.exec(l)!.groups!)
       .map((g) => at(Number(g.line), Number(g.col)).slice(0, 30));
     expect(starts).toEqual([
-      'the United Nations should play',
-      'Member States should, when app',
-      'the United Nations should play',
-      'that, given the pace of ICT de',
-      'recommends regular institution',
+      'behavior.[^2]',
+      'regional, bilateral',
+      'capacity building and the diss',
+      'cooperative measures. The OEWG',
+      'dialogue under the auspices of',
       'should duplicate ongoing work ',
-      'Work among States on security ',
-      'Further dialogue among all Sta',
+      'must take these efforts into a',
+      'all States to discuss norms pe',
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('text format', () => {
     const r = acquis(['lint', 'lighthouse.draft', 'lighthouse-quote.draft', '--no-builtin', '--acquis', 'acquis'], dir);
     expect(r.stdout).toBe(
       [
-        `lighthouse.draft:6:4 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
+        `lighthouse.draft:6:93 warning precedent.deviation ${LIGHTHOUSE_MESSAGE}`,
         'lighthouse-quote.draft:6:4 info precedent.agreed Agreed language: A/99/777, para. 8 (consensus, 2030).',
         '1 warning, 1 info in 2 files.',
         '',

@@ -165,8 +165,13 @@ async function main() {
   mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   copyFileSync(path.join(root, 'samples/demo.draft'), path.join(workspace, 'demo.draft'));
   copyFileSync(path.join(root, 'test/e2e/fixtures/second.draft'), path.join(workspace, 'second.draft'));
+  // Two revisions for compare (their front matter dates order them).
+  copyFileSync(path.join(root, 'samples/oewg-pre-draft.draft'), path.join(workspace, 'oewg-pre-draft.draft'));
+  copyFileSync(path.join(root, 'samples/revised-pre-draft.draft'), path.join(workspace, 'revised-pre-draft.draft'));
   writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({
     'editor.codeActionsOnSave': { 'source.fixAll.acquis': 'explicit' },
+    // The fix-on-save step restores a dropped "not" (a substantive departure): fix-all at every level.
+    'acquis.fixLevel': 'all',
   }, null, 2));
   writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',

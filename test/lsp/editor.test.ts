@@ -48,6 +48,12 @@ describe('the quiet editor over stdio', () => {
     expect(diagnostics.filter((d) => d.range.start.line === 0)).toEqual([]);
     const departure = diagnostics.find((d) => d.code === 'precedent.deviation')!;
     expect(departure.range.start.line).toBe(2);
+    // On the words around the dropped "not", not the whole quoted stretch.
+    expect(departure.range.end.line).toBe(2);
+    expect(departure.range.end.character - departure.range.start.character).toBeLessThanOrEqual('should duplicate'.length);
+    // One entry per span.
+    const spans = diagnostics.map((d) => JSON.stringify(d.range));
+    expect(new Set(spans).size).toBe(spans.length);
     // The precedent as related information, in one short line (the hover has the text).
     const related = departure.relatedInformation!.find((r) => r.location.uri.endsWith('A-70-174.draft'))!;
     expect(related.message).toBe('precedent: A/70/174, para. 33 (consensus, 2015)');
@@ -69,9 +75,16 @@ describe('the quiet editor over stdio', () => {
     expect(l2[0]).toMatch(/^\*\*Precedent = draft\*\*, word for word/);
     expect(l2[1]).toMatch(/^> In this regard/);
     expect(l2[2]).toMatch(/^\*\*A\/70\/174, para\. 18\*\*/);
-    expect(l2[3]).toMatch(/^Lineage: A\/68\/98, para\. 29 \(consensus, 2013/);
     // One block per precedent: never the same precedent twice.
     expect(h2.split('---').length).toBe(1);
+    // The lineage comes last: A/68/98 has the same formulation (a comma apart).
+    const drift = await open(`1. ${P18_SECOND.replace(' with broad participation', '')}\n`);
+    const h3 = text(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: drift.uri }, position: { line: 0, character: 40 } }));
+    const l3 = h3.split('\n').filter(Boolean);
+    expect(l3[0]).toMatch(/^\*\*Precedent:\*\* In this regard, .* dialogue \*\*with broad participation\*\* under/);
+    expect(l3[1]).toMatch(/^\*\*Draft:\*\* In this regard, .* \(wording departure\)$/);
+    expect(l3[2]).toMatch(/^\*\*A\/70\/174, para\. 18\*\*/);
+    expect(l3[3]).toBe('Lineage: A/68/98, para. 29 (consensus, 2013)');
   });
 
   it('says "agreed language" in code lenses for consensus only, and names the vote otherwise', async () => {

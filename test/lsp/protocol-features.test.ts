@@ -452,7 +452,7 @@ describe('work-done progress while a large acquis is indexed', () => {
     const deviation = diagnostics.find((d) => d.code === 'precedent.deviation');
     expect(deviation, JSON.stringify(diagnostics.map((d) => [d.code, d.message]))).toBeDefined();
     expect(deviation!.range.start.line).toBe(0);
-    expect(deviation!.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(join(dir, 'adopted', 'doc-042.draft')).href);
+    expect(deviation!.relatedInformation?.map((r) => r.location.uri)).toContain(pathToFileURL(join(dir, 'adopted', 'doc-042.draft')).href);
     // The verbatim quote on line 2 is agreed language: no diagnostic, a code lens.
     expect(diagnostics.some((d) => d.code === 'precedent.agreed')).toBe(false);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
@@ -466,8 +466,8 @@ describe('work-done progress while a large acquis is indexed', () => {
     expect(begin, JSON.stringify(progress)).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(begin);
     expect(progress[begin]!.value.title).toBe('Acquis: indexing the acquis');
-    const builtin = readdirSync(join(ROOT, 'server', 'acquis')).filter((f) => f.endsWith('.draft')).length;
-    expect(progress[begin]!.value.message).toBe(`${DOCUMENTS + builtin} documents`);
+    // The built-in acquis comes ready-built from its snapshot (as in the CLI): only the project's are parsed.
+    expect(progress[begin]!.value.message).toBe(`${DOCUMENTS} documents`);
     expect(progress[end]!.token).toBe(progress[begin]!.token);
     const reports = progress.slice(begin + 1, end).filter((p) => p.token === progress[begin]!.token && p.value.kind === 'report');
     expect(reports.length).toBeGreaterThan(0);

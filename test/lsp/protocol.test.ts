@@ -52,9 +52,13 @@ describe('language server over stdio', () => {
     expect(drop.code).toBe('precedent.deviation');
     expect(drop.source).toBe('acquis');
     expect(drop.codeDescription!.href).toMatch(/^file:.*docs\/rules\.md#precedentdeviation$/);
-    expect(drop.relatedInformation![0]!.location.uri).toMatch(/server\/acquis\/A-70-174\.draft$/);
-    // A short line (the hover has the text): the precedent's source, not its whole paragraph again.
-    expect(drop.relatedInformation![0]!.message).toBe('precedent: A/70/174, para. 18 (consensus, 2015)');
+    // The quoted stretch in the draft, then the precedent in one short line (the hover has the
+    // text): its source, not its whole paragraph again.
+    const [stretch, precedent] = drop.relatedInformation!;
+    expect(stretch!.location.uri).toBe(uri);
+    expect(stretch!.message).toBe('Quoted stretch of A/70/174, para. 18');
+    expect(precedent!.location.uri).toMatch(/server\/acquis\/A-70-174\.draft$/);
+    expect(precedent!.message).toBe('precedent: A/70/174, para. 18 (consensus, 2015)');
     // Agreed language is not a problem: it is not published (the code lens and hover show it).
     expect(codes(diagnostics)).not.toContain('precedent.agreed');
     expect(codes(diagnostics)).toContain('precedent.deviation');
@@ -103,7 +107,7 @@ describe('language server over stdio', () => {
       context: { diagnostics: [deviation] },
     });
     const preferred = actions.find((a) => a.isPreferred)!;
-    expect(preferred.title).toBe('Restore the agreed wording of A/70/174, para. 18');
+    expect(preferred.title).toBe('Restore the wording of A/70/174, para. 18');
     const fixed = apply(text, preferred.edit!.changes![uri]!);
     expect(fixed).toContain('regular institutional dialogue with broad participation under the auspices');
     expect(fixed.length).toBe(text.length + 'with broad participation '.length);
@@ -148,8 +152,10 @@ describe('language server over stdio', () => {
     await client.open(uri, text, 1);
     const { diagnostics } = await client.diagnostics(uri, (p) => p.version === 1);
     const deviation = diagnostics.find((d) => d.code === 'precedent.deviation')!;
-    // "In this regard" starts after "1. " and the prefix, whose emoji is two UTF-16 units.
-    expect(deviation.range.start).toEqual({ line: 0, character: 3 + prefix.length });
+    // The quoted stretch ("In this regard ...") starts after "1. " and the prefix, whose emoji is
+    // two UTF-16 units; the finding itself is on the changed words, after "institutional".
+    expect(deviation.relatedInformation![0]!.location.range.start).toEqual({ line: 0, character: 3 + prefix.length });
+    expect(deviation.range.start).toEqual({ line: 0, character: 3 + prefix.length + P18_DRIFT.indexOf('dialogue under') });
     expect(prefix.length).toBe(8); // 国, 际, the emoji's two UTF-16 units, three spaces and a dash
   });
 

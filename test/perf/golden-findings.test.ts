@@ -3,13 +3,17 @@
  * precedent cited) on the bench draft, the samples, the test fixtures, every lexicon example and
  * two stress drafts (one long paragraph, deep nesting) are compared with a golden file.
  *
- * The golden file belongs to whoever changes speed, not judgement. After a change that is MEANT to
- * move findings (a rule, a lexicon, the matcher), regenerate it and commit it with that change:
+ * The golden file belongs to whoever changes speed, not judgement. After `git merge main` has
+ * brought in others' judgement changes, regenerate it FROM MAIN's code, so that the comparison
+ * stays "main's judgement vs this branch's":
  *
- *   UPDATE_GOLDEN=1 npx vitest run test/perf/golden-findings.test.ts
+ *   git worktree add --detach /tmp/golden main && ln -s "$PWD/node_modules" /tmp/golden/
+ *   cp test/perf/golden-findings.test.ts /tmp/golden/test/perf/   (mkdir -p it first if needed)
+ *   (cd /tmp/golden && UPDATE_GOLDEN=1 npx vitest run test/perf/golden-findings.test.ts)
+ *   cp /tmp/golden/test/perf/golden-findings.json test/perf/ && git worktree remove --force /tmp/golden
  *
- * (after `git merge main`, regenerate it BEFORE any speed change of your own, so that the diff
- * of the golden file shows only what the merged judgement changes moved).
+ * A change that is MEANT to move findings (a rule, a lexicon, the matcher) regenerates it in place
+ * and commits it with that change: UPDATE_GOLDEN=1 npx vitest run test/perf/golden-findings.test.ts
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,35 +1,28 @@
-/** The engine a command works with: configuration, built-in acquis and acquis folders, checked. */
-import { dirname, resolve } from 'node:path';
-import { engineFromAcquis, type Engine } from '../engine/index.js';
-import { LineIndex } from '../engine/text/line-index.js';
-import { findConfigFile, InputError, loadAcquis, loadConfig, readText } from './node-host.js';
+/** The engine a command works with, built by the host layer; any problem stops the command. */
+import type { Engine } from '../engine/index.js';
+import { buildEngine } from '../host/build-engine.js';
 
 export interface AcquisOptions {
-  /** Extra acquis folders from the command line (`--acquis`, repeatable). */
+  /** Extra acquis folders from the command line (`--acquis`, repeatable), relative to the working folder. */
   acquis: string[];
-  /** False with `--no-builtin`. */
+  /** False with `--no-builtin` (true means "not said": the project file decides). */
   builtin: boolean;
   /** `--config <file>`; otherwise acquis.config.yaml is looked for from `cwd` up. */
   config?: string;
 }
 
-/** An unusable acquis document stops the command (exit code 2) with file:line:col. */
+/** An unusable configuration or acquis document stops the command (exit code 2) with file:line:col. */
 export function engineFor(options: AcquisOptions, cwd: string): Engine {
-  const configFile = options.config ? resolve(cwd, options.config) : findConfigFile(cwd);
-  if (options.config) readText(configFile!); // a missing explicit config is an input error
-  const { config, file } = loadConfig(configFile);
-  const base = file ? dirname(file) : cwd;
-  const { acquis, problems, sources } = loadAcquis({
-    builtin: options.builtin && config.builtin,
-    extra: [...config.acquis.map((dir) => resolve(base, dir)), ...options.acquis.map((dir) => resolve(cwd, dir))],
+  const built = buildEngine({
+    ...(options.config ? { configFile: options.config } : {}),
+    searchFrom: cwd,
+    choices: { acquis: options.acquis, builtin: options.builtin === false ? false : undefined },
+    choicesBase: () => cwd,
   });
-  const engine = engineFromAcquis(acquis, config, problems);
-  const first = engine.acquisProblems[0];
+  const [first, ...more] = built.problems;
   if (first) {
-    const source = sources.find((s) => s.uri === first.uri);
-    const at = new LineIndex(source?.text ?? '').position(first.span.start);
-    const more = engine.acquisProblems.length > 1 ? ` (and ${engine.acquisProblems.length - 1} more problems in the acquis)` : '';
-    throw new InputError(`acquis document unusable: ${first.message}${more}`, first.uri, at.line + 1, at.character + 1);
+    if (more.length) first.message += ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})`;
+    throw first;
   }
-  return engine;
+  return built.engine;
 }

@@ -33,7 +33,8 @@ export function fixLevelOf(finding: Finding, fix: Fix): FixLevel {
 
 /** True when automatic fixing at `setting` may apply a fix of `level`. */
 export function levelAllowed(level: FixLevel, setting: FixLevelSetting): boolean {
-  return LEVEL_RANK[level] <= SETTING_RANK[setting];
+  // An unknown setting (an editor may send anything) counts as the default, editorial.
+  return LEVEL_RANK[level] <= (SETTING_RANK[setting] ?? 0);
 }
 
 export interface FixAllOptions {

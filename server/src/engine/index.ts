@@ -1,7 +1,7 @@
 /** The transport-free engine: no files, no processes, no editor types. */
 export { buildAcquis, buildAcquisAsync, normaliseSymbol, type Acquis, type SourceFile } from './acquis/acquis.js';
 export type { AcquisProblem, AdoptedDocument, Precedent } from './acquis/model.js';
-export { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem, type RuleSetting } from './config.js';
+export { CONFIG_FILE_NAMES, CONFIG_KEYS, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem, type RuleSetting } from './config.js';
 export { readDraft, type DraftFile, type DraftParser } from './draft.js';
 export { createEngine, createEngineAsync, engineFromAcquis, mergeAcquis, type BuildProgress, type Engine } from './engine.js';
 export { fromSnapshot, toSnapshot, type AcquisSnapshot } from './acquis/snapshot.js';

@@ -15,15 +15,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * Rules whose findings are not problems and are not published as diagnostics: quoting agreed
- * language is what a drafter should do. The code lens and the hover show it instead; the CLI and
- * the report still list these findings.
+ * Whether a finding is shown as a diagnostic. A verbatim quote (`precedent.agreed`) is not a
+ * problem: quoting agreed language is what a drafter should do, and the code lens and the hover
+ * show it instead (the CLI and the report still list it). Language adopted by vote is reported by
+ * `precedent.voted`, which is published.
  */
-export const NOT_PUBLISHED = new Set(['precedent.agreed']);
+export function isPublished(finding: Finding): boolean {
+  return finding.ruleId !== 'precedent.agreed';
+}
 
 /** The findings a language client shows as diagnostics, with their index in the analysis. */
 export function publishedFindings(findings: readonly Finding[]): Array<{ finding: Finding; index: number }> {
-  return findings.flatMap((finding, index) => (NOT_PUBLISHED.has(finding.ruleId) ? [] : [{ finding, index }]));
+  return findings.flatMap((finding, index) => (isPublished(finding) ? [{ finding, index }] : []));
 }
 
 export function toRange(doc: TextDocument, span: Span): Range {
@@ -39,13 +42,6 @@ export interface DiagnosticData {
   /** Index of the finding in the analysis that produced the diagnostic. */
   index: number;
   version: number;
-}
-
-/** A place the finding points to besides its own span (engine side: offsets, and a uri when elsewhere). */
-interface RelatedSpan {
-  uri?: string;
-  span: Span;
-  message: string;
 }
 
 export function toDiagnostic(
@@ -65,12 +61,16 @@ export function toDiagnostic(
     data: { index, version: doc.version } satisfies DiagnosticData,
   };
   const related: DiagnosticRelatedInformation[] = [];
-  // Spans the engine names (the quoted stretch in the draft, the precedent in the acquis).
-  for (const r of relatedSpans(finding)) {
-    const range = r.uri && r.uri !== doc.uri ? precedentRange(r.uri, r.span) : toRange(doc, r.span);
-    if (range) related.push({ location: { uri: r.uri ?? doc.uri, range }, message: r.message });
-  }
   const p = finding.precedent;
+  // Places the engine names (the quoted stretch in the draft, each change, the precedent). The
+  // precedent's line is short: the editor prints the location before it, and the hover has the
+  // text, so the paragraph is not repeated under every finding.
+  for (const r of finding.related ?? []) {
+    const elsewhere = !!r.uri && r.uri !== doc.uri;
+    const range = elsewhere ? precedentRange(r.uri!, r.span) : toRange(doc, r.span);
+    const message = elsewhere && p && r.uri === p.uri ? `precedent: ${sourceLine(p)}` : r.message;
+    if (range) related.push({ location: { uri: r.uri ?? doc.uri, range }, message });
+  }
   if (p && !related.some((r) => r.location.uri === p.uri)) {
     const range = precedentRange(p.uri, p.span);
     // A short line: the editor prints the location before it, and the hover shows the text.
@@ -84,14 +84,4 @@ export function toDiagnostic(
 export function sourceLine(p: NonNullable<Finding['precedent']>): string {
   const where = /^PP/.test(p.paragraph) ? p.paragraph : `para. ${p.paragraph}`;
   return `${p.symbol}, ${where} (${[describeAdoption(p.adoption), p.year].filter(Boolean).join(', ')})`;
-}
-
-/** Related spans the engine attaches to a finding (`related` on the finding or in its data). */
-function relatedSpans(finding: Finding): RelatedSpan[] {
-  const raw = (finding as { related?: unknown }).related ?? finding.data?.related;
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (r): r is RelatedSpan =>
-      !!r && typeof r === 'object' && typeof (r as RelatedSpan).message === 'string' && typeof (r as RelatedSpan).span?.start === 'number',
-  );
 }

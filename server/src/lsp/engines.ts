@@ -1,24 +1,29 @@
 /**
- * Engines for the language server, one per effective configuration: the project's
- * `acquis.config.yaml` (found from the document's folder up) over the client's `acquis.*`
- * settings for that resource. Engines are built with work-done progress and dropped when a
- * configuration or an acquis file changes.
+ * Engines for the language server, one per effective configuration, built by the host layer
+ * exactly as the CLI builds its own (server/src/host/build-engine.ts): the client's `acquis.*`
+ * settings for the resource over the project's acquis.config.yaml over the defaults. Engines are
+ * built with work-done progress and dropped when a configuration or an acquis file changes.
+ * A problem with the configuration or the acquis is shown to the user (and as diagnostics on the
+ * configuration file); the server keeps working with what it could read.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
-import { createEngineAsync, DEFAULT_CONFIG, FIX_LEVEL_SETTINGS, type AcquisConfig, type Engine, type FixLevelSetting, type RuleSetting, type SourceFile } from '../engine/index.js';
-import { builtinAcquisDir, findConfigFile, InputError, loadConfig, readAcquisFolder } from '../cli/node-host.js';
+import { DiagnosticSeverity, MessageType, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { CONFIG_KEYS, type Engine, type FixLevelSetting, type RuleSetting } from '../engine/index.js';
+import type { ConfigChoices } from '../host/precedence.js';
+import { buildEngineAsync, type EngineRequest } from '../host/build-engine.js';
+import { findConfigFile } from '../host/config-file.js';
+import type { InputError } from '../host/text-file.js';
 
-/** Client settings under `acquis.` (see package.json `contributes.configuration`). */
+/** Client settings under `acquis.` (see package.json `contributes.configuration`); unset ones are absent or null. */
 export interface ClientSettings {
-  builtin?: boolean;
-  acquisPaths?: string[];
-  rules?: Record<string, RuleSetting>;
-  /** How far fix-all and fix-on-save go (`acquis.fixLevel`); the project's `fixLevel` wins. */
-  fixLevel?: FixLevelSetting;
+  builtin?: boolean | null;
+  acquisPaths?: string[] | null;
+  rules?: Record<string, RuleSetting> | null;
+  /** How far fix-all and fix-on-save go (`acquis.fixLevel`): editorial, wording or all. */
+  fixLevel?: FixLevelSetting | null;
   /** Milliseconds between the last keystroke and linting (default 10). */
-  lintDelay?: number;
+  lintDelay?: number | null;
 }
 
 export interface EngineEntry {
@@ -26,13 +31,28 @@ export interface EngineEntry {
   /** Folders whose `.draft` files make up this engine's acquis (watched for changes). */
   acquisDirs: string[];
   configFile?: string;
-  /** A problem with the configuration or the acquis, shown to the user once. */
+  /** The first problem with the configuration or the acquis, as shown to the user. */
   problem?: string;
   settings: ClientSettings;
 }
 
+/**
+ * The settings that are configuration keys: a setting named like a key of acquis.config.yaml
+ * (`builtin`, `rules`, and any key the schema gains) is that key's choice; `acquisPaths` is `acquis`.
+ */
+export function choicesOf(settings: ClientSettings): ConfigChoices {
+  const choices: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    if (key !== 'acquis' && (settings as Record<string, unknown>)[key] !== undefined) choices[key] = (settings as Record<string, unknown>)[key];
+  }
+  choices.acquis = settings.acquisPaths;
+  return choices as ConfigChoices;
+}
+
 export class EngineStore {
   private readonly entries = new Map<string, Promise<EngineEntry>>();
+  /** Configuration files on which diagnostics were published (cleared once the file is right). */
+  private readonly flagged = new Set<string>();
 
   /**
    * False in a workspace the user has not trusted: then only the built-in acquis is read, since a
@@ -40,20 +60,49 @@ export class EngineStore {
    */
   trusted = true;
 
+  /** The workspace folders (paths), most nested first: settings' relative folders resolve against them. */
+  private folders: string[] = [];
+
   constructor(
     private readonly connection: Connection,
     private readonly settingsFor: (uri: string) => Promise<ClientSettings>,
   ) {}
 
+  setWorkspaceFolders(uris: string[]): void {
+    this.folders = uris
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => fileURLToPath(u))
+      .sort((a, b) => b.length - a.length);
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** The workspace folder holding `path`, if any. */
+  workspaceFolderOf(path: string): string | undefined {
+    return this.folders.find((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+  }
+
   /** The engine that lints `uri`, built on first use. */
   async engineFor(uri: string): Promise<EngineEntry> {
     const settings = await this.settingsFor(uri);
-    const folder = uri.startsWith('file:') ? dirname(fileURLToPath(uri)) : process.cwd();
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    const workspace = path ? this.workspaceFolderOf(path) : this.folders[this.folders.length - 1];
+    const folder = path ? dirname(path) : (workspace ?? process.cwd());
     const configFile = findConfigFile(folder);
-    const key = JSON.stringify({ configFile, settings });
+    // Without a project file, the settings' folders are relative to the resource's workspace folder.
+    const base = configFile ? dirname(configFile) : (workspace ?? folder);
+    const key = JSON.stringify({ configFile, settings, base, trusted: this.trusted });
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = this.build(configFile, settings);
+      entry = this.build({
+        searchFrom: folder,
+        choices: choicesOf(settings),
+        choicesBase: (file) => (file ? dirname(file) : base),
+        trusted: this.trusted,
+        uriOf: (p) => pathToFileURL(p).href,
+      }, settings);
       this.entries.set(key, entry);
     }
     return entry;
@@ -64,65 +113,49 @@ export class EngineStore {
     this.entries.clear();
   }
 
-  private async build(configFile: string | undefined, settings: ClientSettings): Promise<EngineEntry> {
-    let config: AcquisConfig = { ...DEFAULT_CONFIG, rules: { ...settings.rules } };
-    let problem: string | undefined;
-    try {
-      const loaded = loadConfig(configFile);
-      // The project file wins over personal settings, so that the editor agrees with CI.
-      config = {
-        ...loaded.config,
-        builtin: configFile ? loaded.config.builtin : (settings.builtin ?? true),
-        rules: { ...settings.rules, ...loaded.config.rules },
-      };
-      const personal = FIX_LEVEL_SETTINGS.find((l) => l === settings.fixLevel);
-      if (!config.fixLevel && personal) config.fixLevel = personal;
-    } catch (error) {
-      problem = describe(error);
-    }
-    const acquisDirs: string[] = [];
-    if (config.builtin && settings.builtin !== false) acquisDirs.push(builtinAcquisDir());
-    const base = configFile ? dirname(configFile) : process.cwd();
-    if (this.trusted) {
-      for (const dir of config.acquis) acquisDirs.push(resolve(base, dir));
-      for (const dir of settings.acquisPaths ?? []) acquisDirs.push(resolve(base, dir));
-    }
-    const sources: SourceFile[] = [];
-    for (const dir of acquisDirs) {
-      try {
-        for (const s of readAcquisFolder(dir)) sources.push({ uri: pathToFileURL(s.uri).href, text: s.text });
-      } catch (error) {
-        problem ??= describe(error);
-      }
-    }
-    const engine = await this.withProgress(sources, config);
-    const first = engine.acquisProblems[0];
-    if (first && !problem) problem = `${first.uri}: ${first.message}`;
-    const entry: EngineEntry = { engine, acquisDirs, settings };
-    if (configFile) entry.configFile = configFile;
-    if (problem) {
-      entry.problem = problem;
-      void this.connection.window.showWarningMessage(`Acquis: ${problem}`);
+  private async build(request: EngineRequest, settings: ClientSettings): Promise<EngineEntry> {
+    const built = await buildEngineAsync(request, (documents) => this.progress(documents));
+    const entry: EngineEntry = { engine: built.engine, acquisDirs: built.acquisDirs, settings };
+    if (built.configFile) entry.configFile = built.configFile;
+    this.publishConfigProblems(built.configFile, built.problems);
+    const first = built.problems[0];
+    if (first) {
+      const more = built.problems.length > 1 ? ` (and ${built.problems.length - 1} more)` : '';
+      entry.problem = `${first.location}${first.message}${more}`;
+      const configWrong = built.configFile && first.file === built.configFile;
+      const message = configWrong
+        ? `Acquis: ${entry.problem} The defaults and your settings are used until the file is corrected.`
+        : `Acquis: ${entry.problem}`;
+      void this.connection.sendNotification('window/showMessage', { type: MessageType.Error, message });
     }
     return entry;
   }
 
-  private async withProgress(sources: SourceFile[], config: AcquisConfig): Promise<Engine> {
-    // Small acquis build in a blink; only a large one is worth a progress bar.
-    if (sources.length < 50) return createEngineAsync(sources, config);
-    const progress = await this.connection.window.createWorkDoneProgress();
-    progress.begin('Acquis: indexing the acquis', 0, `${sources.length} documents`, false);
-    try {
-      return await createEngineAsync(sources, config, {
-        onProgress: (done, total) => progress.report(Math.round((done / total) * 100), `${done} of ${total} documents`),
-        yieldToHost: () => new Promise((r) => setImmediate(r)),
+  /** The configuration file's own mistakes as diagnostics on it, where the editor shows them. */
+  private publishConfigProblems(configFile: string | undefined, problems: InputError[]): void {
+    if (!configFile) return;
+    const uri = pathToFileURL(configFile).href;
+    const diagnostics: Diagnostic[] = problems
+      .filter((p) => p.file === configFile && p.line !== undefined)
+      .map((p) => {
+        const position = { line: p.line! - 1, character: (p.column ?? 1) - 1 };
+        return { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: 'acquis', message: p.message };
       });
-    } finally {
-      progress.done();
-    }
+    if (!diagnostics.length && !this.flagged.has(uri)) return;
+    if (diagnostics.length) this.flagged.add(uri);
+    else this.flagged.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
   }
-}
 
-function describe(error: unknown): string {
-  return error instanceof InputError ? `${error.location}${error.message}` : String((error as Error).message ?? error);
+  private async progress(documents: number) {
+    // Small acquis build in a blink; only a large one is worth a progress bar.
+    if (documents < 50) return undefined;
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Acquis: indexing the acquis', 0, `${documents} documents`, false);
+    return {
+      onProgress: (done: number, total: number) => progress.report(Math.round((done / total) * 100), `${done} of ${total} documents`),
+      yieldToHost: () => new Promise<void>((r) => setImmediate(r)),
+      done: () => progress.done(),
+    };
+  }
 }

@@ -2,11 +2,12 @@
  * The language server: a thin shell that keeps documents, asks the engine, and converts.
  * Every request handler is wrapped so that a failure becomes an LSP error, never a dead server.
  */
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, sep } from 'node:path';
 import {
   CodeActionKind,
+  LSPErrorCodes,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -36,16 +37,20 @@ import { isAcquisFile, precedentRange } from './features/locations.js';
 import { references } from './features/references.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { version } from '../../../package.json';
-import { builtinAcquisDir } from '../cli/node-host.js';
+import { builtinAcquisDir } from '../host/install.js';
+import { readText } from '../host/read-text.js';
 
 export interface ServerOptions {
   /** Default delay between an edit and linting, when the client sets none. */
   lintDelay?: number;
+  /** Called when a shutdown request is accepted (the stdio entry exits with 0 after it, else 1). */
+  onShutdown?: () => void;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let configurationCapability = false;
+  let workspaceFoldersCapability = false;
   const settingsCache = new Map<string, Promise<ClientSettings>>();
 
   const settingsFor = (uri: string): Promise<ClientSettings> => {
@@ -78,6 +83,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Lint after a short delay; a newer edit restarts the delay and cancels a running analysis. */
   const schedule = async (uri: string): Promise<void> => {
+    // Notifications before initialize (or after shutdown) are dropped, as the specification says.
+    if (state !== 'running') return;
     const settings = await settingsFor(uri);
     const delay = settings.lintDelay ?? options.lintDelay ?? 10;
     // Cleared only now, after the await: of two quick calls, the later one's timer must win.
@@ -118,7 +125,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     return a.doc.offsetAt(position);
   };
-  const guard = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  /** The lifecycle the specification prescribes: requests only between initialize and shutdown. */
+  let state: 'new' | 'running' | 'shutdown' = 'new';
+  const checkState = (): void => {
+    if (state === 'new') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.');
+    if (state === 'shutdown') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down: only the exit notification is accepted.');
+  };
+  const guard = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    checkState();
     try {
       return await run();
     } catch (error) {
@@ -127,14 +141,66 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       throw new ResponseError(ErrorCodes.InternalError, `Acquis: ${name} failed: ${(error as Error).message}`);
     }
   };
-  const requireDoc = (uri: unknown): string => {
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
+  /** The document of a request's params; missing or malformed params are InvalidParams (-32602). */
+  const requireDoc = (params: unknown): string => {
+    const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'params.textDocument.uri must be a string');
     return uri;
+  };
+  const requirePosition = (params: unknown): Position => {
+    const position = (params as { position?: Position } | null | undefined)?.position;
+    if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'params.position must have integer line and character');
+    }
+    return position;
+  };
+  /** Run `handler` on a document request, its params checked first (inside the guard). */
+  const onDoc = <T>(name: string, params: unknown, empty: T, run: (a: Analysis, params: any) => T | Promise<T>, withPosition = false) =>
+    guard(name, () => {
+      const uri = requireDoc(params);
+      if (withPosition) requirePosition(params);
+      return withAnalysis(uri, (a) => run(a, params), empty)();
+    });
+
+  /**
+   * Files a workspace command may read: open documents, the built-in acquis, and, in a trusted
+   * workspace, files inside the workspace folders (links resolved). Nothing else on the machine.
+   */
+  const readForCommand = (uri: string): string => {
+    const open = documents.get(uri);
+    if (open) return open.getText();
+    if (!uri.startsWith('file:')) throw new ResponseError(LSPErrorCodes.RequestFailed, `Acquis reads only files: ${uri}`);
+    let real: string;
+    try {
+      real = realpathSync(fileURLToPath(uri));
+    } catch {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `Acquis cannot read ${uri}: no such file.`);
+    }
+    const inside = (folder: string): boolean => {
+      let root: string;
+      try {
+        root = realpathSync(folder);
+      } catch {
+        return false;
+      }
+      return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+    };
+    const allowed = inside(builtinAcquisDir()) || (engines.trusted && engines.workspaceFolders.some(inside));
+    if (!allowed) {
+      const why = engines.trusted ? 'it is outside the workspace folders' : 'the workspace is not trusted (only open documents and the built-in acquis are read)';
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `Acquis does not read ${uri}: ${why}.`);
+    }
+    return readText(real);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    configurationCapability = !!params.capabilities.workspace?.configuration;
+    if (state !== 'new') throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize may be sent only once.');
+    state = 'running';
+    configurationCapability = !!params.capabilities?.workspace?.configuration;
     configureFeatures(params);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    engines.setWorkspaceFolders(folders);
+    workspaceFoldersCapability = !!params.capabilities?.workspace?.workspaceFolders;
     const init = params.initializationOptions as { workspaceTrusted?: boolean } | undefined;
     engines.trusted = init?.workspaceTrusted !== false;
     return {
@@ -151,12 +217,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'acquis', version },
     };
   });
 
+  connection.onShutdown(() => {
+    checkState();
+    state = 'shutdown';
+    options.onShutdown?.();
+  });
+  // Any other request: not before initialize, not after shutdown, else the method is unknown.
+  connection.onRequest((method) => {
+    checkState();
+    throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
+
   connection.onInitialized(async () => {
+    if (workspaceFoldersCapability) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
+        engines.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
+        rebuild();
+        for (const doc of documents.all()) void schedule(doc.uri);
+      });
+    }
     if (configurationCapability) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'acquis' }).catch(() => undefined);
     }
@@ -205,52 +291,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) =>
-    guard('codeAction', withAnalysis(requireDoc(params.textDocument?.uri), (a) => codeActions(a, params, docsUri), [])),
-  );
+  connection.onCodeAction((params) => onDoc('codeAction', params, [], (a, p) => codeActions(a, p, docsUri)));
   connection.onExecuteCommand((params) =>
-    guard('executeCommand', () =>
-      executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: (uri) => documents.get(uri)?.getText() }, params),
-    ),
+    guard('executeCommand', () => {
+      if (typeof params?.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'params.command must be a string');
+      if (params.arguments !== undefined && !Array.isArray(params.arguments)) throw new ResponseError(ErrorCodes.InvalidParams, 'params.arguments must be an array');
+      // openText is the only way a command reads another file: open documents, else readForCommand's rules.
+      return executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: readForCommand }, params);
+    }),
   );
-  connection.onHover((params) =>
-    guard('hover', withAnalysis(requireDoc(params.textDocument?.uri), (a) => hover(a, offsetOf(a, params.position)), null)),
-  );
-  connection.onCompletion((params) =>
-    guard('completion', withAnalysis(requireDoc(params.textDocument?.uri), (a) => completion(a, offsetOf(a, params.position)), [])),
-  );
-  connection.onDocumentSymbol((params) =>
-    guard('documentSymbol', withAnalysis(requireDoc(params.textDocument?.uri), (a) => documentSymbols(a), [])),
-  );
+  connection.onHover((params) => onDoc('hover', params, null, (a, p) => hover(a, offsetOf(a, p.position)), true));
+  connection.onCompletion((params) => onDoc('completion', params, [], (a, p) => completion(a, offsetOf(a, p.position)), true));
+  connection.onDocumentSymbol((params) => onDoc('documentSymbol', params, [], (a) => documentSymbols(a)));
   connection.onWorkspaceSymbol((params) =>
     guard('workspaceSymbol', async () => {
       const entries = await Promise.all(documents.all().map((d) => engines.engineFor(d.uri)));
-      if (!entries.length) entries.push(await engines.engineFor(pathToFileURL(join(process.cwd(), 'untitled.draft')).href));
-      return workspaceSymbols(params.query ?? '', [...new Set(entries.map((e) => e.engine))]);
+      const folder = engines.workspaceFolders[0] ?? process.cwd();
+      if (!entries.length) entries.push(await engines.engineFor(pathToFileURL(join(folder, 'untitled.draft')).href));
+      return workspaceSymbols(typeof params?.query === 'string' ? params.query : '', [...new Set(entries.map((e) => e.engine))]);
     }),
   );
-  connection.onDefinition((params) =>
-    guard('definition', withAnalysis(requireDoc(params.textDocument?.uri), (a) => definition(a, offsetOf(a, params.position)), null)),
-  );
+  connection.onDefinition((params) => onDoc('definition', params, null, (a, p) => definition(a, offsetOf(a, p.position)), true));
   connection.onReferences((params) =>
-    guard(
-      'references',
-      withAnalysis(requireDoc(params.textDocument?.uri), async (a) => {
-        const others = await Promise.all(documents.all().map((d) => analyses.get(d.uri)));
-        return references(a, offsetOf(a, params.position), others.filter((x): x is Analysis => !!x));
-      }, []),
-    ),
+    onDoc('references', params, [], async (a, p) => {
+      const others = await Promise.all(documents.all().map((d) => analyses.get(d.uri)));
+      return references(a, offsetOf(a, p.position), others.filter((x): x is Analysis => !!x));
+    }, true),
   );
-  connection.onFoldingRanges((params) =>
-    guard('foldingRange', withAnalysis(requireDoc(params.textDocument?.uri), (a) => foldingRanges(a), [])),
-  );
-  connection.onCodeLens((params) => guard('codeLens', withAnalysis(requireDoc(params.textDocument?.uri), (a) => codeLenses(a), [])));
-  connection.onDocumentFormatting((params) =>
-    guard('formatting', withAnalysis(requireDoc(params.textDocument?.uri), (a) => formatting(a), [])),
-  );
+  connection.onFoldingRanges((params) => onDoc('foldingRange', params, [], (a) => foldingRanges(a)));
+  connection.onCodeLens((params) => onDoc('codeLens', params, [], (a) => codeLenses(a)));
+  connection.onDocumentFormatting((params) => onDoc('formatting', params, [], (a) => formatting(a)));
 
   // For the memory benchmark: heap after a full collection (when node runs with --expose-gc).
   connection.onRequest('acquis/memoryUsage', () => {
+    checkState();
     (globalThis as { gc?: () => void }).gc?.();
     return process.memoryUsage();
   });

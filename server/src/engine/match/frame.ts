@@ -35,14 +35,14 @@ export function frameCue(text: string, sentenceStart: number, quoteStart: number
 
 /** Verbs and nouns that introduce a that-clause reporting what someone said or found. */
 const FRAME_WORD =
-  /^(?:recogni[sz]\w*|not(?:e|ed|es|ing)|stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|affirm\w*|reaffirm\w*|recall\w*|agree\w*|acknowledg\w*|conclu\w*|confirm\w*|consider\w*|believ\w*|recommend\w*|propos\w*|suggest\w*|highlight\w*|observ\w*|stat(?:e|ed|es|ing)|express\w*|decid\w*|request\w*|understand\w*|understood|reiterat\w*|welcom\w*|declar\w*|find|found|findings|view|views|reports?|conclusions?|determin\w*|assert\w*|maintain\w*|held|hold|hope|expect\w*|trust)$/;
+  /^(?:recogni[sz]\w*|not(?:e|ed|es|ing)|stress\w*|underlin\w*|underscor\w*|emphasi[sz]\w*|affirm\w*|reaffirm\w*|recall\w*|agree\w*|acknowledg\w*|conclu\w*|confirm\w*|consider\w*|believ\w*|recommend\w*|propos\w*|suggest\w*|highlight\w*|observ\w*|stated|express\w*|decid\w*|request\w*|understand\w*|understood|reiterat\w*|welcom\w*|declar\w*|find|found|findings|view|views|reports?|conclusions?|determin\w*|assert\w*|maintain\w*|held|hold|hope|expect\w*|trust)$/;
 
 /**
  * Cut the drafter's frame off an alignment: where the draft's "that" pairs with the precedent's
  * "that" after a reporting verb or noun on either side, and the words before it differ, the quote
  * starts after "that". Returns the runs of the quote (the same indices) and whether a cut was made.
  */
-export function cutFrame(runs: WordRun[], draft: Word[], precedent: Word[]): { runs: WordRun[]; cut: boolean } {
+export function cutFrame(runs: WordRun[], draft: Word[], _precedent: Word[]): { runs: WordRun[]; cut: boolean } {
   let cutAt = -1;
   for (let r = 1; r < runs.length; r++) {
     const run = runs[r]!;
@@ -50,9 +50,11 @@ export function cutFrame(runs: WordRun[], draft: Word[], precedent: Word[]): { r
     // next to "that", is a reporting verb or noun ("recognized that" for "reports that").
     if (run.op !== 'equal' || runs[r - 1]!.op === 'equal') continue;
     const d = run.draftStart;
-    const p = run.precedentStart;
     if (draft[d]!.key !== 'that' || d + 1 >= draft.length) continue;
-    const framed = (d > 0 && FRAME_WORD.test(draft[d - 1]!.key)) || (p > 0 && FRAME_WORD.test(precedent[p - 1]!.key));
+    // The drafter's own word before "that" is the reporting verb or noun, and it is part of the
+    // change ("recognized" added): a word both sides share there is the quote's own.
+    const previous = runs[r - 1]!;
+    const framed = previous.draftEnd === d && previous.draftEnd > previous.draftStart && FRAME_WORD.test(draft[d - 1]!.key);
     if (framed) cutAt = r;
   }
   if (cutAt < 0) return { runs, cut: false };

@@ -118,9 +118,20 @@ function joined(words: Word[], text: string): string {
 
 /** True when the word is the first of its sentence in `text` (its capital is the sentence's). */
 export function sentenceInitial(text: string, word: Word): boolean {
-  const before = text.slice(0, word.start).replace(/[\s“"‘'(\[]+$/u, '');
-  return before === '' || /[.!?:;]["”’)]?$/.test(before);
+  // Read backwards from the word (no copy of the text before it, no regular expression over it:
+  // both made a long paragraph quadratic): past spaces and opening quotes or brackets, then a
+  // sentence end, possibly followed by a closing quote or bracket.
+  let end = word.start;
+  while (end > 0 && OPENING_OR_SPACE.test(text[end - 1]!)) end--;
+  if (end === 0) return true;
+  const last = text[end - 1]!;
+  if (SENTENCE_END.has(last)) return true;
+  return CLOSING_MARK.has(last) && end >= 2 && SENTENCE_END.has(text[end - 2]!);
 }
+
+const OPENING_OR_SPACE = /^[\s“"‘'(\[]$/u;
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);
+const CLOSING_MARK = new Set(['"', '”', '’', ')']);
 
 /**
  * Whether two aligned words (equal keys) read differently in a way a restoration must undo:

@@ -56,6 +56,12 @@ export interface MatcherOptions {
   minDeviationIdentity?: number;
 }
 
+/**
+ * Candidates aligned per sentence: a sentence quoting a stock phrase ("the reports of the Group of
+ * Governmental Experts") shares as many 3-grams with a dozen precedents as with the one it quotes.
+ */
+const CANDIDATES = 16;
+
 /** Lowest edit identity of a quote that says it restates agreed text ("it should be reaffirmed that"). */
 const RESTATING_IDENTITY = 0.6;
 
@@ -64,7 +70,7 @@ const RESTATING_IDENTITY = 0.6;
  * other international law" from a long quote is one edit, and leaves a quote, while replacing
  * words one for one is as many edits as words.
  */
-function editIdentity(runs: WordRun[]): number {
+function editIdentity(runs: WordRun[], changedEnding = false): number {
   let equal = 0;
   let cost = 0;
   for (let r = 0; r < runs.length; r++) {
@@ -77,10 +83,11 @@ function editIdentity(runs: WordRun[]): number {
     }
     const next = runs[r + 1];
     if (next && next.op !== 'equal') {
-      // A substitution is a delete and an insert side by side.
+      // A substitution is a delete and an insert side by side; a changed ending is one edit.
       const d2 = next.draftEnd - next.draftStart;
       const p2 = next.precedentEnd - next.precedentStart;
-      cost += Math.max(d + d2, p + p2);
+      const last = r + 2 >= runs.length;
+      cost += changedEnding && last ? Math.min(Math.max(d + d2, p + p2), 2) : Math.max(d + d2, p + p2);
       r++;
       continue;
     }
@@ -92,7 +99,9 @@ function editIdentity(runs: WordRun[]): number {
 /**
  * A stretch verbatim in one precedent is that precedent's language: a close match to another
  * precedent whose every change lies inside that verbatim stretch is not a departure (73/27 para. 1
- * "international rules, norms and principles" against 73/266 PP12 "rules and principles").
+ * "international rules, norms and principles" against 73/266 PP12 "rules and principles"). The
+ * verbatim stretch must be most of the close match (VERBATIM_SHARE): a long quote with one word
+ * dropped stays a departure even when the words around the gap happen to exist elsewhere.
  */
 function dropExplainedDeviations(found: PrecedentMatch[]): PrecedentMatch[] {
   const agreed = found.filter((m) => m.kind === 'agreed');
@@ -102,9 +111,23 @@ function dropExplainedDeviations(found: PrecedentMatch[]): PrecedentMatch[] {
     return !m.changes.every((c) => {
       const { start, end } = changeSpan(m, c);
       return agreed.some(
-        (a) => a.precedent !== m.precedent && (start < end ? a.start <= start && end <= a.end : a.start < start && start < a.end),
+        (a) =>
+          a.precedent !== m.precedent &&
+          a.draftWords.length >= VERBATIM_SHARE * m.draftWords.length &&
+          (start < end ? a.start <= start && end <= a.end : a.start < start && start < a.end),
       );
     });
+  });
+}
+
+/** Share of a close match's words that a verbatim stretch must cover to explain its changes. */
+const VERBATIM_SHARE = 0.6;
+
+/** Whether `m`'s stretch holds every change of `other`. */
+function coversChanges(m: PrecedentMatch, other: PrecedentMatch): boolean {
+  return other.changes.every((c) => {
+    const { start, end } = changeSpan(other, c);
+    return start < end ? m.start <= start && end <= m.end : m.start < start && start < m.end;
   });
 }
 
@@ -170,7 +193,7 @@ export class Matcher {
   private matchSentence(text: string, words: Word[], sentenceStart: number): PrecedentMatch[] {
     const ids = this.acquis.index.idsOf(words);
     const found: PrecedentMatch[] = [];
-    for (const candidate of this.acquis.index.candidates(ids)) {
+    for (const candidate of this.acquis.index.candidates(ids, CANDIDATES)) {
       const match = this.evaluate(text, words, ids, candidate.precedent, sentenceStart);
       if (match) found.push(match);
     }
@@ -187,8 +210,12 @@ export class Matcher {
     const alignment = alignLocal(ids, precedent.ids);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
+    const startExtended = extendStart(alignment, words, allPrecedentWords);
     const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
-    const extended = extendEnds(alignment, words.length, allPrecedentWords.length);
+    const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
+      words[words.length - 1]!.key,
+      allPrecedentWords[allPrecedentWords.length - 1]!.key,
+    ]);
     const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
     const alignedPrecedent = allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd);
     const framed = cutFrame(
@@ -203,7 +230,7 @@ export class Matcher {
     );
     const runs = dropLeadingThat(trimWeakEnds(framed.runs, {
       // A quote that says it restates agreed text is held to every word (no weak ends trimmed).
-      leading: alignment.draftStart > 0 || alignment.precedentStart > 0 || framed.cut,
+      leading: !startExtended && (alignment.draftStart > 0 || alignment.precedentStart > 0 || framed.cut),
       anchors: alignedCue !== 'restating',
       trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < allPrecedentWords.length),
     }), alignedDraft);
@@ -234,7 +261,7 @@ export class Matcher {
       if (cue === 'reporting') return undefined;
       if (equal < this.minDeviationWords) return undefined;
       const needed = cue === 'restating' ? RESTATING_IDENTITY : this.minDeviationIdentity;
-      if (editIdentity(runs) < needed) return undefined;
+      if (editIdentity(runs, extended) < needed) return undefined;
     }
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
@@ -264,15 +291,34 @@ export class Matcher {
  * reports reword the opening of a precedent ("Noting that" becomes "States noted that") as a
  * matter of course.
  */
-function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number): boolean {
+function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number, lastKeys?: [string, string]): boolean {
   const precedentTail = precedentLength - a.precedentEnd;
   const draftTail = draftLength - a.draftEnd;
-  if (precedentTail > 0 && precedentTail <= END_SLACK && draftTail > 0 && draftTail <= precedentTail + 3) {
+  const sameLast = lastKeys !== undefined && lastKeys[0] === lastKeys[1];
+  if (
+    precedentTail > 0 &&
+    draftTail > 0 &&
+    ((precedentTail <= END_SLACK && draftTail <= precedentTail + 3) || (sameLast && precedentTail <= 6 && draftTail <= 6))
+  ) {
     a.precedentEnd = precedentLength;
     a.draftEnd = draftLength;
     return true;
   }
   return false;
+}
+
+/**
+ * A changed opening is part of the quote when the draft sentence and the precedent start with the
+ * same word and the alignment begins a few words in ("Confirming that information and dialogue
+ * technologies are" against "Confirming that information and communications technologies are").
+ * An opening reworded from its first word ("States noted that" for "Noting that") is not taken in.
+ */
+function extendStart(a: LocalAlignment, draft: Word[], precedent: Word[]): boolean {
+  if (a.draftStart === 0 && a.precedentStart === 0) return false;
+  if (a.draftStart > 6 || a.precedentStart > 6 || draft[0]!.key !== precedent[0]!.key) return false;
+  a.draftStart = 0;
+  a.precedentStart = 0;
+  return true;
 }
 
 /** Equal words an end of a quote must have before a change of several words. */
@@ -327,7 +373,11 @@ function selectPrimaries(found: PrecedentMatch[]): PrecedentMatch[] {
     const overlapping = pool.filter((m) => m.start < best.end && best.start < m.end);
     // Rivals quote about as much of the sentence about as faithfully; among them authority decides.
     const band = overlapping.filter(
-      (m) => m.identity >= best.identity - AUTHORITY_BAND && equalWords(m) >= equalWords(best) * 0.85,
+      (m) =>
+        m.identity >= best.identity - AUTHORITY_BAND &&
+        equalWords(m) >= equalWords(best) * 0.85 &&
+        // A shorter exact stretch is no rival to a departure whose changes lie outside it.
+        (m === best || m.kind === 'deviation' || best.kind === 'agreed' || coversChanges(m, best)),
     );
     band.sort(
       (a, b) =>

@@ -82,16 +82,43 @@ function dedupe(phrases: string[][]): string[][] {
 
 /** How many times the phrases occur in `keys` (each word counted in one occurrence at most). */
 function mentions(keys: string[], phrases: string[][]): number {
+  const byFirst = phraseIndex(phrases);
   let count = 0;
   for (let i = 0; i < keys.length; i++) {
     // The longest phrase starting here wins, and the words it covers are not counted again.
-    const hit = phrases.filter((p) => p.every((k, j) => keys[i + j] === k)).sort((a, b) => b.length - a.length)[0];
+    const candidates = byFirst.get(keys[i]!);
+    if (!candidates) continue;
+    const hit = candidates.find((p) => phraseAt(keys, i, p));
     if (hit) {
       count++;
       i += hit.length - 1;
     }
   }
   return count;
+}
+
+function phraseAt(keys: string[], at: number, phrase: string[]): boolean {
+  for (let j = 0; j < phrase.length; j++) if (keys[at + j] !== phrase[j]) return false;
+  return true;
+}
+
+/**
+ * Phrases by their first key, longest first (a stable sort, so equal lengths keep their order):
+ * a word is looked up once instead of every phrase being tried at every word.
+ */
+const indexes = new WeakMap<string[][], Map<string, string[][]>>();
+function phraseIndex(phrases: string[][]): Map<string, string[][]> {
+  let index = indexes.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of [...phrases].sort((a, b) => b.length - a.length)) {
+      const list = index.get(p[0]!);
+      if (list) list.push(p);
+      else index.set(p[0]!, [p]);
+    }
+    indexes.set(phrases, index);
+  }
+  return index;
 }
 
 /**

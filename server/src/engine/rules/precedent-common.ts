@@ -206,7 +206,8 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   const edits = toSourceEdits(unit, viewEdits);
   if (!edits) return undefined;
   const grade = match.grade ?? 'wording';
-  return { title: `Restore the wording of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
+  const what = match.precedent.document.adoption.kind === 'consensus' ? 'the agreed wording' : 'the wording adopted by vote';
+  return { title: `Restore ${what} of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
 }
 
 /** Replace view text [from, to) by `replacement`, touching only what differs (spacing counts as equal). */
@@ -224,6 +225,10 @@ function minimalEdit(text: string, from: number, to: number, replacement: string
     same(current[current.length - 1 - b], replacement[replacement.length - 1 - b])
   )
     b++;
+  // Never cut a word in two: "coasts" for "shores" is one word replaced, not "coast" for "shore".
+  const letter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  while (a > 0 && (letter(current[a]) || letter(replacement[a])) && letter(current[a - 1])) a--;
+  while (b > 0 && (letter(current[current.length - b - 1]) || letter(replacement[replacement.length - b - 1])) && letter(current[current.length - b])) b--;
   out.push({ start: from + a, end: to - b, text: replacement.slice(a, replacement.length - b) });
 }
 

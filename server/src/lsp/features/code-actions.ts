@@ -139,7 +139,7 @@ function escapeSnippet(text: string): string {
 export function fixAllEdit(a: Analysis): WorkspaceEdit | undefined {
   const text = a.doc.getText();
   const engine = a.entry.engine;
-  // The project's `fixLevel`, else the editor's `acquis.fixLevel` (see EngineStore), else editorial.
+  // The editor's `acquis.fixLevel`, else the project's `fixLevel` (host/precedence.ts), else editorial.
   const level = engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
   const { text: fixed } = fixAll(text, (t) => (t === text ? a.result.findings : engine.lint(a.uri, t).findings), { level });
   if (fixed === text) return undefined;

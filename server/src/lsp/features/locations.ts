@@ -2,7 +2,7 @@
 import type { Range } from 'vscode-languageserver';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinAcquisDir } from '../../cli/node-host.js';
+import { builtinAcquisDir } from '../../host/install.js';
 import type { Span } from '../../../../grammar/src/index.js';
 import { LineIndex, type AdoptedDocument, type Engine } from '../../engine/index.js';
 

@@ -1,0 +1,216 @@
+/**
+ * Issue 11's table, side by side in one run (bundled and run by bench/speed.mjs; `npm run bench`
+ * runs it after lint-bench.mjs). Whole processes are timed in alternating pairs (A B A B ...) and
+ * the median of each side is printed with the median of the pairwise ratios, so that a machine
+ * whose speed drifts during the run still gives a fair ratio. The load average is printed with
+ * every figure. Prints figures; asserts nothing.
+ *
+ * Environment: RUNS (pairs per figure, default 7); BENCH_1M=1 adds the 1M-paragraph acquis
+ * (about 1 GB of generated files, minutes of CPU and several GB of memory).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { LspClient } from '../test/lsp/lsp-client.js';
+import { generateDraft } from './draft-gen.js';
+
+const ROOT = process.cwd();
+const OUT = join(ROOT, '.bench');
+const RUNS = Number(process.env['RUNS'] ?? 7);
+const node = process.execPath;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const load = (): string => loadavg()[0]!.toFixed(2);
+const sec = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+function once(argv: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(node, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, timeout: 600_000 });
+  if (r.error) throw r.error;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return performance.now() - t;
+}
+
+/** A and B in alternation after one untimed run of each: medians and the median pairwise ratio A/B. */
+function pair(a: string[], b: string[], runs = RUNS): { a: number; b: number; ratio: number; load: string } {
+  once(a);
+  once(b);
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const x = once(a);
+    const y = once(b);
+    as.push(x);
+    bs.push(y);
+    ratios.push(x / y);
+  }
+  return { a: median(as), b: median(bs), ratio: median(ratios), load: load() };
+}
+
+function peakRssMb(argv: string[]): number | undefined {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', node, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
+/** The bench draft's paragraphs repeated and renumbered up to `size` characters. */
+function repeated(draft: string, size: number): string {
+  const head = draft.slice(0, draft.indexOf('\n1. ') + 1);
+  const body = draft.slice(draft.indexOf('\n1. ') + 1);
+  let n = 0;
+  let text = head;
+  while (text.length < size) text += body.replace(/^(\d+)\. /gm, () => `${++n}. `);
+  return text;
+}
+
+function prepare(): { draft: string; txt: string; many: string[]; manyTxt: string[]; one: string; mb: string } {
+  mkdirSync(OUT, { recursive: true });
+  const generated = generateDraft();
+  const draft = join(OUT, 'draft-10k.draft');
+  const txt = join(OUT, 'draft-10k.txt');
+  writeFileSync(draft, generated.draft);
+  writeFileSync(txt, generated.txt);
+  if (!existsSync(join(OUT, '.textlintrc.json'))) {
+    throw new Error('.bench/.textlintrc.json is missing: run `node bench/lint-bench.mjs` once (it writes the prh dictionary).');
+  }
+  const dir = join(OUT, 'drafts-50');
+  mkdirSync(dir, { recursive: true });
+  const many: string[] = [];
+  const manyTxt: string[] = [];
+  for (let i = 0; i < 50; i++) {
+    const name = join(dir, `draft-${String(i).padStart(2, '0')}`);
+    if (!existsSync(`${name}.txt`)) {
+      const d = generateDraft(10_000, 1_000 + i);
+      writeFileSync(`${name}.draft`, d.draft);
+      writeFileSync(`${name}.txt`, d.txt);
+    }
+    many.push(`${name}.draft`);
+    manyTxt.push(`${name}.txt`);
+  }
+  const one = join(OUT, 'one-paragraph.draft');
+  writeFileSync(one, '1. States should cooperate in developing and applying measures to increase stability and security in the use of ICTs.\n');
+  const mb = join(OUT, 'paragraph-1mb.draft');
+  if (!existsSync(mb)) {
+    const body = generated.txt.split('\n').filter((l) => /^\d+\.\s/.test(l)).map((l) => l.replace(/^\d+\.\s+/, '')).join(' ');
+    let big = body;
+    while (big.length < 1_000_000) big += ` ${body}`;
+    writeFileSync(mb, `1. ${big.slice(0, 1_000_000)}\n`);
+  }
+  return { draft, txt, many, manyTxt, one, mb };
+}
+
+async function lspFigures(text: string): Promise<{ p95: number; p50: number; otherMax: number; otherP95: number; hugeMs: number; load: string }> {
+  const dir = join(OUT, 'lsp-speed');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'acquis.config.yaml'), 'builtin: true\n');
+  const client = new LspClient({ cwd: dir });
+  await client.initialize(dir);
+  const file = join(dir, 'draft-10k.draft');
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  await client.open(uri, text, 1);
+  await client.diagnostics(uri, (p) => p.version === 1, 120_000);
+  // 200 single-letter edits spread through the draft, each awaited: keystroke to diagnostics.
+  const lines = text.split('\n');
+  const editable = lines.map((l, i) => [l, i] as const).filter(([l]) => /[a-z]{4,} /.test(l));
+  const latencies: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const [line, index] = editable[(k * 7919) % editable.length]!;
+    const character = line.indexOf(' ', Math.floor(line.length / 2));
+    const v = k + 2;
+    const t = performance.now();
+    await client.change(uri, v, [{ range: { start: { line: index, character }, end: { line: index, character } }, text: k % 2 ? 'e' : 's' }]);
+    await client.diagnostics(uri, (p) => p.version === v, 60_000);
+    latencies.push(performance.now() - t);
+  }
+  // A 10 MB document opened: hover on the 10k draft, every 50 ms, until its diagnostics arrive.
+  const huge = pathToFileURL(join(dir, 'huge-10mb.draft')).href;
+  const hugeText = repeated(text, 10_000_000);
+  const t0 = performance.now();
+  await client.open(huge, hugeText, 1);
+  let done = false;
+  const published = client.diagnostics(huge, (p) => p.version === 1, 900_000).then(() => (done = true));
+  const other: number[] = [];
+  const line = lines.findIndex((l) => /^\d+\. /.test(l));
+  while (!done) {
+    const t = performance.now();
+    await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
+    other.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await published;
+  const hugeMs = performance.now() - t0;
+  await client.stop();
+  return { p95: percentile(latencies, 95), p50: percentile(latencies, 50), otherMax: Math.max(...other), otherP95: percentile(other, 95), hugeMs, load: load() };
+}
+
+async function main(): Promise<void> {
+  const files = prepare();
+  const acquis = ['bin/acquis.js', 'lint', '--format', 'json'];
+  const textlint = ['node_modules/textlint/bin/textlint.js', '--config', join(OUT, '.textlintrc.json'), '--format', 'json'];
+  console.log(`Issue 11 speed table: node ${process.version}, ${RUNS} alternating pairs per figure, load average ${load()} at start`);
+  const rows: string[][] = [['figure', 'acquis', 'other', 'ratio', 'target', 'load']];
+
+  const one = pair([...acquis, files.draft], [...textlint, files.txt]);
+  rows.push(['10k-word draft, whole process, acquis vs textlint + prh', sec(one.a), sec(one.b), `acquis ${(1 / one.ratio).toFixed(2)}x faster`, '>= 2.5x faster', one.load]);
+  console.log(`  10k draft: acquis ${sec(one.a)}, textlint + prh ${sec(one.b)}`);
+
+  const many = pair([...acquis, ...files.many], [...textlint, ...files.manyTxt], Math.max(3, Math.ceil(RUNS / 2)));
+  rows.push(['50 distinct 10k-word drafts, one invocation', sec(many.a), sec(many.b), `acquis ${(1 / many.ratio).toFixed(2)}x faster`, '>= 1.5x faster', many.load]);
+  console.log(`  50 drafts: acquis ${sec(many.a)}, textlint + prh ${sec(many.b)}`);
+
+  const tiny = pair([...acquis, files.one], ['-e', '0']);
+  rows.push(['one-paragraph draft vs `node -e 0`', sec(tiny.a), sec(tiny.b), `${tiny.ratio.toFixed(2)}x`, '<= 1.8x', tiny.load]);
+  console.log(`  one paragraph: acquis ${sec(tiny.a)}, node -e 0 ${sec(tiny.b)}`);
+
+  const mbTimes = [once([...acquis, files.mb]), once([...acquis, files.mb]), once([...acquis, files.mb])];
+  rows.push(['one 1 MB paragraph, whole process', sec(median(mbTimes)), '-', '-', '< 5 s', load()]);
+  console.log(`  1 MB paragraph: ${sec(median(mbTimes))}`);
+
+  if (process.env['BENCH_1M']) {
+    // The in-process bundle of lint-bench.mjs writes and measures synthetic acquis folders.
+    const bundle = join(OUT, 'in-process.cjs');
+    spawnSync(node, [bundle, 'prepare', OUT, '1000000'], { cwd: ROOT, stdio: 'inherit', timeout: 3_600_000 });
+    const argv = ['--max-old-space-size=16384', bundle, 'measure', files.draft, '3', join(OUT, 'acquis-1000000')];
+    const r = spawnSync(node, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { buildMs: number; warmMedianMs: number; coldMs: number; rssAfterBuildMB: number };
+    const peak = peakRssMb(argv);
+    rows.push(['1M-paragraph acquis: index build / peak RSS', `${sec(m.buildMs)} / ${peak?.toFixed(0) ?? '?'} MB`, '-', '-', '< 60 s / < 2 GB', load()]);
+    rows.push(['1M: lint the 10k draft, cold / warm (in process, no persistent index yet)', `${sec(m.coldMs)} / ${sec(m.warmMedianMs)}`, '-', '-', '< 3 s load, < 200 ms', load()]);
+  } else {
+    rows.push(['1M-paragraph acquis', 'skipped (BENCH_1M=1)', '-', '-', '< 60 s / < 2 GB', '-']);
+  }
+
+  const lsp = await lspFigures(readFileSync(files.draft, 'utf8'));
+  rows.push(['LSP, 200 edits through the 10k draft: p95 keystroke to diagnostics', `${lsp.p95.toFixed(1)} ms (p50 ${lsp.p50.toFixed(1)})`, '-', '-', '< 50 ms built-in', lsp.load]);
+  rows.push(['LSP, a 10 MB document open: other requests answered within (max / p95)', `${lsp.otherMax.toFixed(0)} / ${lsp.otherP95.toFixed(0)} ms`, `its diagnostics after ${sec(lsp.hugeMs)}`, '-', '100 ms', lsp.load]);
+
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]): string => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  console.log('');
+  console.log(line(rows[0]!));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows.slice(1)) console.log(line(r));
+  console.log(`\nLoad average at the end ${load()}. Files: ${readdirSync(OUT).length} entries in .bench/.`);
+}
+
+void main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

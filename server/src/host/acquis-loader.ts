@@ -1,0 +1,64 @@
+/**
+ * The acquis from files: the built-in one from its snapshot when the snapshot matches the files
+ * (parsing it again costs most of a short run), the project's folders parsed. The two parts stay
+ * apart until their symbols are checked against each other (see `build-engine.ts`).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildAcquis, fromSnapshot, normaliseSymbol, toSnapshot, type Acquis, type AcquisSnapshot, type SourceFile } from '../engine/index.js';
+import { InputError, writeTextFile } from './text-file.js';
+import { builtinAcquisDir, packageRoot, SNAPSHOT_FILE } from './install.js';
+import { readAcquisFolder } from './folders.js';
+
+/** A key for a set of sources: a snapshot is used only if it was made from exactly these. */
+function sourceKey(sources: SourceFile[], root: string): string {
+  const hash = createHash('sha1');
+  for (const s of sources) hash.update(relative(root, s.uri)).update('\0').update(s.text).update('\0');
+  return hash.digest('hex');
+}
+
+/** Write the snapshot of the built-in acquis (run by the build). */
+export function writeBuiltinSnapshot(): string {
+  const root = packageRoot();
+  const sources = readAcquisFolder(builtinAcquisDir());
+  const { acquis, problems } = buildAcquis(sources.map((s) => ({ uri: relative(root, s.uri), text: s.text })));
+  if (problems.length) throw new InputError(`the built-in acquis has problems: ${problems[0]!.message}`, problems[0]!.uri);
+  const file = join(root, SNAPSHOT_FILE);
+  writeTextFile(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
+  return file;
+}
+
+/** The built-in acquis: ready-built from the snapshot, or its sources when the snapshot is stale. */
+export type BuiltinPart = { snapshot: AcquisSnapshot; root: string } | { sources: SourceFile[] };
+
+export function readBuiltin(): BuiltinPart {
+  const root = packageRoot();
+  const sources = readAcquisFolder(builtinAcquisDir());
+  const snapshot = readSnapshot(join(root, SNAPSHOT_FILE));
+  return snapshot && snapshot.sourceKey === sourceKey(sources, root) ? { snapshot, root } : { sources };
+}
+
+/** The built-in acquis from its snapshot, without the documents whose symbols are in `drop`. */
+export function builtinFromSnapshot(part: { snapshot: AcquisSnapshot; root: string }, uriOf: (path: string) => string, drop = new Set<string>()): Acquis {
+  let snapshot = part.snapshot;
+  if (drop.size) {
+    const kept = snapshot.documents.map((d, i) => [d, i] as const).filter(([d]) => !drop.has(normaliseSymbol(d.symbol)));
+    const newIndex = new Map(kept.map(([, old], i) => [old, i]));
+    snapshot = {
+      ...snapshot,
+      documents: kept.map(([d]) => d),
+      precedents: snapshot.precedents.filter((p) => newIndex.has(p[0])).map((p) => [newIndex.get(p[0])!, p[1], p[2], p[3], p[4]]),
+    };
+  }
+  return fromSnapshot(snapshot, (stored) => uriOf(join(part.root, stored)));
+}
+
+function readSnapshot(file: string): AcquisSnapshot | undefined {
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as AcquisSnapshot;
+    return snapshot.version === 1 ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The language server's lint worker (bundled to dist/lint-worker.js): lints huge documents in a
+ * thread of its own, so that the server keeps answering other requests while a document of
+ * megabytes is read (see analyses.ts). It builds its own engine from the same recipe as the
+ * server's (configuration and acquis folders) and answers with plain findings.
+ */
+import { parentPort } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { builtinAcquisDir, loadAcquis } from '../cli/node-host.js';
+import { engineFromAcquis, readDraft, type AcquisConfig, type Engine } from '../engine/index.js';
+import type { Finding } from '../engine/rules/rule.js';
+import type { SuppressedFinding } from '../engine/lint.js';
+
+/** What the server asks: lint `text` as `uri` with the engine made from `config` and `acquisDirs`. */
+export interface LintJob {
+  id: number;
+  uri: string;
+  text: string;
+  config: AcquisConfig;
+  acquisDirs: string[];
+}
+
+export interface LintReply {
+  id: number;
+  findings?: Finding[];
+  suppressed?: SuppressedFinding[];
+  error?: string;
+}
+
+let engine: { key: string; engine: Engine } | undefined;
+
+function engineFor(job: LintJob): Engine {
+  const key = JSON.stringify([job.config, job.acquisDirs]);
+  if (engine?.key === key) return engine.engine;
+  const builtinDir = builtinAcquisDir();
+  const { acquis, problems } = loadAcquis(
+    { builtin: job.acquisDirs.includes(builtinDir), extra: job.acquisDirs.filter((d) => d !== builtinDir) },
+    (path) => pathToFileURL(path).href,
+  );
+  engine = { key, engine: engineFromAcquis(acquis, job.config, problems) };
+  return engine.engine;
+}
+
+parentPort?.on('message', (job: LintJob) => {
+  let reply: LintReply;
+  try {
+    const result = engineFor(job).lintDraft(readDraft(job.uri, job.text));
+    reply = { id: job.id, findings: result.findings, suppressed: result.suppressed };
+  } catch (error) {
+    reply = { id: job.id, error: String((error as Error).stack ?? error) };
+  }
+  parentPort!.postMessage(reply);
+});
