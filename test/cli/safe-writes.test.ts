@@ -117,6 +117,21 @@ describe('reading drafts', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('reads standard input only when asked with -, and never rewrites it', () => {
+    const dir = tempDir();
+    const viaStdin = (args: string[], input: string | Buffer) =>
+      spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', timeout: 30_000 });
+    const r = viaStdin(['lint', '-', ...LINT], DRAFT);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<stdin>:6:\d+ warning precedent\.deviation /);
+    const fixing = viaStdin(['lint', '-', '--fix', ...LINT], DRAFT);
+    expect(fixing.status).toBe(2);
+    expect(fixing.stderr).toBe('<stdin>: error: --fix cannot rewrite standard input; use --fix-dry-run to see the fixes.\n');
+    const latin1 = viaStdin(['lint', '-', ...LINT], Buffer.from('caf\u00e9\n', 'latin1'));
+    expect(latin1.status).toBe(2);
+    expect(latin1.stderr).toMatch(/^<stdin>:1:4: error: not valid UTF-8: byte 0xe9/);
+  });
+
   it('stops quickly, with exit 2 and the file, on a YAML alias bomb in acquis.config.yaml', () => {
     const { dir } = folderWith();
     const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
@@ -282,6 +297,31 @@ describe('-o', () => {
     }
     expect(readFileSync(join(dir, 'd.draft'), 'utf8')).toBe(DRAFT);
     expect(readdirSync(dir)).toEqual(['d.draft']);
+  });
+
+  it('-o onto a FIFO writes into it when someone reads, and says so without hanging when nobody does', async () => {
+    const { dir } = folderWith();
+    const fifo = join(dir, 'report.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const lonely = acquis(['lint', 'd.draft', ...LINT, '-o', 'report.pipe'], dir, 15_000);
+    expect(lonely.signal).toBeNull();
+    expectInputError(lonely, /^report\.pipe: error: cannot write: nothing is reading from this FIFO\.\n$/);
+
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const closed = new Promise((done) => reader.on('close', done));
+    // Wait until the reader has the FIFO open (a writer's non-blocking open succeeds then).
+    let r: Run | undefined;
+    for (let i = 0; i < 50 && r?.status !== 0; i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      r = await start(['lint', 'd.draft', ...LINT, '-o', 'report.pipe'], dir);
+    }
+    if (r?.status !== 0) reader.kill();
+    await closed;
+    expect(r?.status, r && describeRun(r)).toBe(0);
+    expect(got).toMatch(/^d\.draft:6:\d+ warning precedent\.deviation /);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('-o onto an input (directly or through a link) is refused and the input kept', () => {

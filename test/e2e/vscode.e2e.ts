@@ -13,6 +13,7 @@
  *   the agreed wording and Ctrl+S writes it; Go to Symbol; Go to Definition opens the built-in
  *   acquis document read-only and unlinted; completion offers each formulation once; compare run
  *   from the older file redlines old -> new, names both in the title, and swaps; fix-all on save.
+ * The screenshot `NN-hover-comparison.png` is the README's picture (docs/images/vscode-hover.png).
  *
  * Checks about the look of the editor are collected (`check`) so one run reports every miss; a
  * step that cannot go on throws.
@@ -288,7 +289,11 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         return t.some((s) => s.includes('precedent.deviation')) ? t : undefined;
       });
       log(`  problems rows on screen: ${texts.length}`);
-      const spans = texts.map((t) => /\[Ln (\d+), Col (\d+)\]/.exec(t)?.slice(1).join(':')).filter((x): x is string => !!x);
+      // The problems themselves (source and rule: "acquis(precedent.deviation)"), not the rows of
+      // their related information (the quoted stretch, the precedent) that the tree shows under them.
+      const problems = texts.filter((t) => /acquis\W{0,3}[a-z]+\.[a-z]+/.test(t));
+      log(`  problems: ${JSON.stringify(problems.map((t) => t.slice(0, 70)))}`);
+      const spans = problems.map((t) => /\[Ln (\d+), Col (\d+)\]/.exec(t)?.slice(1).join(':')).filter((x): x is string => !!x);
       const repeated = [...new Set(spans.filter((s, i) => spans.indexOf(s) !== i))];
       check('one Problems entry per span', spans.length > 0 && repeated.length === 0, `${spans.length} entries; repeated at ${JSON.stringify(repeated)}`);
       check('no Problems entry for agreed language', !texts.some((t) => t.includes('precedent.agreed') && t.includes('consensus')));
@@ -332,6 +337,8 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       const sourceAt = all.indexOf('A/70/174, para. 33');
       check('the source line comes after the comparison', precedentAt >= 0 && sourceAt > precedentAt);
       check('no internal labels in the hover', !/\.draft\(\d+, \d+\)/.test(all), JSON.stringify(/\S*\.draft\(\d+, \d+\)/.exec(all)?.[0] ?? ''));
+      // The README's picture (docs/images/vscode-hover.png): the quiet editor with the hover open.
+      await screenshot('hover-comparison');
       await p.mouse.move(5, 5);
     });
 
@@ -415,7 +422,7 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       await p.waitForTimeout(500);
       const after = await editorText(p);
       const message = await p.locator('.monaco-editor-overlaymessage').allInnerTexts().catch(() => [] as string[]);
-      check('the built-in document is read-only', !after.includes('zzz') && before === after, JSON.stringify(message));
+      check('the built-in document is read-only', !after.includes('zzz') && message.some((m) => m.includes('read-only')), JSON.stringify(message));
       await p.waitForTimeout(1500);
       const squiggles = await p.locator(`${EDITOR} [class*="squiggly-"]`).count();
       check('the built-in document is not linted', squiggles === 0, `${squiggles} squiggles`);
@@ -520,23 +527,6 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         (await editorText(p)).replace(/\s+/g, ' ').includes('It should not duplicate'));
     });
 
-    await step('quiet-editor', async () => {
-      // The README's picture: demo.draft as saved (the departure of paragraph 13 restored), with
-      // the hover on the agreed quote of paragraph 14.
-      await quickOpen(p, 'demo.draft', '');
-      await goToLine(p, 92);
-      await p.waitForTimeout(500);
-      const cursor = await cursorBox();
-      await waitFor('the hover on paragraph 14', 15_000, async () => {
-        await p.mouse.move(5, 5);
-        await p.mouse.move(cursor.x + 300, cursor.y + cursor.height / 2, { steps: 4 });
-        for (let i = 0; i < 8; i++) {
-          await p.waitForTimeout(250);
-          if ((await p.locator('.monaco-hover').allInnerTexts().catch(() => [] as string[])).some((t) => t.includes('A/70/174'))) return true;
-        }
-        return undefined;
-      }, 100);
-    });
   } finally {
     await context?.close().catch(() => undefined);
   }

@@ -204,7 +204,7 @@ describe('package.json settings', () => {
   it('declares a severity for every rule of the registry, so the Settings UI can edit acquis.rules', () => {
     const rules = props['acquis.rules'];
     expect(rules.additionalProperties).toBe(false);
-    // When a rule is added, list it here: `node -e` over RULES, or by hand (id, enum, summary).
+    // After adding or renaming a rule, or changing its summary: `node scripts/rule-settings.mjs`.
     expect(Object.keys(rules.properties).sort()).toEqual(RULES.map((r) => r.id).sort());
     for (const rule of RULES) {
       expect(rules.properties[rule.id].enum).toEqual(['error', 'warning', 'info', 'hint', 'off']);

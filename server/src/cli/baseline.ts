@@ -15,7 +15,7 @@ export const BASELINE_VERSION = 1;
 
 /** One recorded finding: everything that identifies it, and nothing that moves with the text. */
 export interface BaselineEntry {
-  /** The draft, relative to the baseline file's folder, with `/` separators. */
+  /** The draft, relative to the baseline file's folder, with `/` separators; empty: any draft. */
   path: string;
   ruleId: string;
   /** `symbol, para. N` of the precedent, when the finding has one. */
@@ -34,14 +34,13 @@ const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 function entryOf(report: FileReport, finding: Finding, base: string, cwd: string): BaselineEntry {
   const path = relative(base, resolve(cwd, report.path)).split(sep).join('/');
-  const entry: BaselineEntry = {
+  return {
     path,
     ruleId: finding.ruleId,
+    ...(finding.precedent ? { precedent: `${finding.precedent.symbol}, para. ${finding.precedent.paragraph}` } : {}),
     text: fold(report.text.slice(finding.span.start, finding.span.end)),
     message: finding.message,
   };
-  if (finding.precedent) entry.precedent = `${finding.precedent.symbol}, para. ${finding.precedent.paragraph}`;
-  return entry;
 }
 
 const keyOf = (e: BaselineEntry): string => JSON.stringify([e.path, e.ruleId, e.precedent ?? null, e.text, e.message]);
@@ -57,6 +56,14 @@ export function makeBaseline(reports: FileReport[], baselineFile: string, cwd: s
 export function formatBaseline(baseline: Baseline): string {
   const lines = baseline.findings.map((f) => `    ${JSON.stringify(f)}`);
   return `{\n  "version": ${baseline.version},\n  "findings": [\n${lines.join(',\n')}${lines.length ? '\n' : ''}  ]\n}\n`;
+}
+
+/**
+ * The baseline of an earlier revision of a draft (`--baseline rev1.draft`): its findings, for
+ * whichever draft is linted against it.
+ */
+export function baselineOfDraft(report: FileReport): Baseline {
+  return { version: BASELINE_VERSION, findings: report.findings.map((f) => ({ ...entryOf(report, f, '', ''), path: '' })) };
 }
 
 /** Read and check a baseline file; a wrong one stops the run with exit code 2. */
@@ -92,12 +99,16 @@ export function applyBaseline(reports: FileReport[], baseline: Baseline, baselin
   let known = 0;
   for (const report of reports) {
     report.findings = report.findings.filter((finding) => {
-      const key = keyOf(entryOf(report, finding, base, cwd));
-      const n = left.get(key) ?? 0;
-      if (n === 0) return true;
-      left.set(key, n - 1);
-      known++;
-      return false;
+      const entry = entryOf(report, finding, base, cwd);
+      // This file's own entry first, then one recorded for any draft.
+      for (const key of [keyOf(entry), keyOf({ ...entry, path: '' })]) {
+        const n = left.get(key) ?? 0;
+        if (n === 0) continue;
+        left.set(key, n - 1);
+        known++;
+        return false;
+      }
+      return true;
     });
   }
   let gone = 0;

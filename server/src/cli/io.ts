@@ -2,7 +2,7 @@
  * What a command talks to: its working folder and its two output streams (injected, so that
  * tests and other shells can run a command in process), and the one way a failure is reported.
  */
-import { InputError } from '../host/text-file.js';
+import { describeSystemError, InputError } from '../host/text-file.js';
 
 export interface Io {
   cwd: string;
@@ -27,6 +27,12 @@ export type SetExit = (code: number) => void;
 export function reportFailure(io: Io, error: unknown): number {
   if (error instanceof InputError) {
     io.stderr(`${error.location}error: ${error.message}\n`);
+    return 2;
+  }
+  // A file-system error that no module turned into an InputError: still the user's file.
+  const system = error as NodeJS.ErrnoException;
+  if (system && typeof system.code === 'string' && typeof system.path === 'string') {
+    io.stderr(`${system.path}: error: ${describeSystemError(system)}.\n`);
     return 2;
   }
   const detail = process.env.ACQUIS_DEBUG ? ((error as Error)?.stack ?? String(error)) : String((error as Error)?.message ?? error);

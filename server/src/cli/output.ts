@@ -35,8 +35,12 @@ export function openOutput(io: Io, file: string | undefined, inputs: Array<strin
   };
 }
 
-/** Read a draft the command may write back; `shown` names it in messages. */
-export function readDraftFile(io: Io, path: string): TextFile {
+/**
+ * Read a draft the command may write back; `shown` names it in messages. With `stdin`, `-` is
+ * standard input (the only way a pipe is read: a FIFO named as a file is refused).
+ */
+export function readDraftFile(io: Io, path: string, options: { stdin?: boolean } = {}): TextFile {
+  if (path === '-' && options.stdin) return readTextFile('-', '-', { stdin: true });
   return readTextFile(resolve(io.cwd, path), path);
 }
 

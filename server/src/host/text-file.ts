@@ -231,6 +231,11 @@ function kindOf(stat: Stats): string {
   return 'is not a regular file';
 }
 
+/** A system error (`ENOENT`, `EACCES`...) in words, for `file: error: ...` messages. */
+export function describeSystemError(error: unknown): string {
+  return reason(error);
+}
+
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
@@ -294,9 +299,7 @@ export function planWrite(path: string, options: Pick<WriteOptions, 'shown' | 'i
   try {
     stat = statSync(absolute);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new InputError(`cannot write: ${reason(error)}.`, shown);
-    if (code !== 'ENOENT') throw new InputError(`cannot write: ${reason(error)}.`, shown);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`cannot write: ${reason(error)}.`, shown);
   }
   if (stat?.isDirectory()) throw new InputError('cannot write: is a folder, not a file; give a file name.', shown);
   for (const input of options.inputs ?? []) {
@@ -336,8 +339,12 @@ export function planWrite(path: string, options: Pick<WriteOptions, 'shown' | 'i
  * processes respect; otherwise nothing is written. Mode and owner are kept.
  */
 export function writeTextFile(path: string, text: string, options: WriteOptions = {}): void {
+  writeFileBytes(path, encodeText(text, options.encoding ?? 'utf8'), options);
+}
+
+/** `writeTextFile` for bytes that are not text (a .docx, a snapshot): the same guarantees. */
+export function writeFileBytes(path: string, bytes: Uint8Array, options: Omit<WriteOptions, 'encoding'> = {}): void {
   const target = planWrite(path, options);
-  const bytes = encodeText(text, options.encoding ?? 'utf8');
   try {
     if (target.mode === 'direct') return writeDirect(target, bytes);
     withLock(target, () => {
@@ -350,12 +357,12 @@ export function writeTextFile(path: string, text: string, options: WriteOptions 
   }
 }
 
-function writeDirect(target: WriteTarget, bytes: Buffer): void {
+function writeDirect(target: WriteTarget, bytes: Uint8Array): void {
   // A FIFO with no reader would block: a non-blocking open fails instead (ENXIO).
   const flags = target.stat?.isFIFO() ? constants.O_WRONLY | constants.O_NONBLOCK : constants.O_WRONLY | constants.O_TRUNC;
   let fd: number;
   try {
-    fd = openSync(target.path, flags);
+    fd = openSync(target.real, flags);
   } catch (error) {
     throw new InputError(`cannot write: ${reason(error)}.`, target.shown);
   }
@@ -366,7 +373,7 @@ function writeDirect(target: WriteTarget, bytes: Buffer): void {
   }
 }
 
-function replace(target: WriteTarget, bytes: Buffer, expect: FileStamp | undefined): void {
+function replace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | undefined): void {
   const folder = dirname(target.real);
   const temp = join(folder, `.${basename(target.real)}.${randomBytes(6).toString('hex')}.acquis-tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
@@ -413,7 +420,7 @@ function replace(target: WriteTarget, bytes: Buffer, expect: FileStamp | undefin
 }
 
 /** A file with several hard links: rewrite its one inode, after the same re-check. */
-function writeInPlace(target: WriteTarget, bytes: Buffer, expect: FileStamp | undefined): void {
+function writeInPlace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | undefined): void {
   if (expect) recheck(target, expect);
   const fd = openSync(target.real, constants.O_WRONLY);
   try {
@@ -457,7 +464,11 @@ function withLock(target: WriteTarget, work: () => void): void {
     try {
       fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder Acquis may not create files in (a hard-linked file written in place): the
+      // re-check alone guards the write.
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return work();
+      if (code !== 'EEXIST') throw error;
       try {
         if (Date.now() - lstatSync(lock).mtimeMs > LOCK_STALE_MS) unlinkSync(lock);
       } catch {
@@ -496,7 +507,7 @@ function keepOwner(fd: number, stat: Stats): void {
 
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) {
     try {

@@ -6,8 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { builtinAcquisDir, loadAcquis } from '../cli/node-host.js';
-import { engineFromAcquis, readDraft, type AcquisConfig, type Engine } from '../engine/index.js';
+import { readAcquisFolder } from '../host/folders.js';
+import { createEngine, readDraft, type AcquisConfig, type Engine } from '../engine/index.js';
 import type { Finding } from '../engine/rules/rule.js';
 import type { SuppressedFinding } from '../engine/lint.js';
 
@@ -32,12 +32,9 @@ let engine: { key: string; engine: Engine } | undefined;
 function engineFor(job: LintJob): Engine {
   const key = JSON.stringify([job.config, job.acquisDirs]);
   if (engine?.key === key) return engine.engine;
-  const builtinDir = builtinAcquisDir();
-  const { acquis, problems } = loadAcquis(
-    { builtin: job.acquisDirs.includes(builtinDir), extra: job.acquisDirs.filter((d) => d !== builtinDir) },
-    (path) => pathToFileURL(path).href,
-  );
-  engine = { key, engine: engineFromAcquis(acquis, job.config, problems) };
+  // The same folders as the server's engine, parsed here (the worker is for huge drafts, rare).
+  const sources = job.acquisDirs.flatMap((dir) => readAcquisFolder(dir)).map((s) => ({ uri: pathToFileURL(s.uri).href, text: s.text }));
+  engine = { key, engine: createEngine(sources, job.config) };
   return engine.engine;
 }
 

@@ -8,13 +8,14 @@ import { Option, type Command } from 'commander';
 import { version } from '../../../../package.json';
 import { atOrAbove, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, RULES, SEVERITIES, type FixLevelSetting, type Severity } from '../../engine/index.js';
 import { LineIndex } from '../../engine/text/line-index.js';
-import { applyBaseline, formatBaseline, makeBaseline, readBaseline } from '../baseline.js';
+import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
 import { engineFor } from '../engine-for.js';
 import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
 import type { FileReport, RunInfo } from '../format/report.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
+import { InputError, STDIN_NAME } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { expandInputs } from '../node-host.js';
 import { acquisOptions, formatOption, outputOption, type AcquisCliOptions } from '../options.js';
@@ -46,7 +47,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
   const command = program
     .command('lint')
     .description('Lint .draft files against the acquis (agreed language).')
-    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft")')
+    .argument('<files...>', 'files, folders or globs (quote globs: "drafts/**/*.draft"); - reads standard input')
     .addOption(formatOption(LINT_FORMATTERS, 'text'));
   acquisOptions(command)
     .addOption(
@@ -57,7 +58,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     .addOption(
       new Option('--fix-level <level>', 'how far --fix goes: editorial (default), wording or all (substantive too)').choices(FIX_LEVEL_SETTINGS),
     )
-    .option('--baseline <file>', 'report and fail only on findings that are not in this baseline')
+    .option('--baseline <file>', 'report and fail only on findings not in this baseline (a --write-baseline file, or an earlier .draft)')
     .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)');
   outputOption(command, 'the report').action((files: string[], options: LintOptions) =>
     guarded(io, setExit, () => runLint(files, options, io)),
@@ -67,15 +68,27 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
 /** The command's work, callable without commander. Returns the exit code. */
 export async function runLint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
   const paths = await expandInputs(inputs, io.cwd);
+  if (paths.includes('-') && options.fix) {
+    throw new InputError('--fix cannot rewrite standard input; use --fix-dry-run to see the fixes.', STDIN_NAME);
+  }
   // Every file this run writes is checked before any work: not an input, in a folder that exists.
-  const output = openOutput(io, options.output, paths);
-  const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, paths) : undefined;
-  const baseline = options.baseline !== undefined ? readBaseline(options.baseline, io.cwd) : undefined;
+  const read = options.baseline !== undefined ? [...paths, options.baseline] : paths;
+  const output = openOutput(io, options.output, read);
+  const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, read) : undefined;
+  const fromDraft = options.baseline?.endsWith('.draft') ?? false;
+  let baseline: Baseline | undefined = options.baseline !== undefined && !fromDraft ? readBaseline(options.baseline, io.cwd) : undefined;
   const engine = engineFor(options, io.cwd);
+  if (options.baseline !== undefined && fromDraft) {
+    // An earlier revision: its findings, linted now with the same engine, are the baseline.
+    const old = readDraftFile(io, options.baseline);
+    const findings = engine.lint(options.baseline, old.text).findings;
+    baseline = baselineOfDraft({ path: options.baseline, text: old.text, lines: new LineIndex(old.text), findings });
+  }
   const reports: FileReport[] = [];
   let diffs = '';
-  for (const path of paths) {
-    const file = readDraftFile(io, path);
+  for (let path of paths) {
+    const file = readDraftFile(io, path, { stdin: true });
+    if (path === '-') path = STDIN_NAME;
     let text = file.text;
     if (options.fix || options.fixDryRun) {
       // The command line's level, else the configuration's, else editorial only.

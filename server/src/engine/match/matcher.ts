@@ -210,7 +210,7 @@ export class Matcher {
     const alignment = alignLocal(ids, precedent.ids);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
-    const startExtended = extendStart(alignment, words, allPrecedentWords);
+    const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedent.ids, words);
     const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
       words[words.length - 1]!.key,
@@ -321,6 +321,34 @@ function extendStart(a: LocalAlignment, draft: Word[], precedent: Word[]): boole
   return true;
 }
 
+/**
+ * A sentence that opens with a few of the precedent's words and then skips a phrase of it
+ * ("International law is applicable" for "international law, and in particular the Charter of the
+ * United Nations, is applicable"): local alignment does not pay for the long gap, so the opening
+ * words are looked for just before the aligned precedent stretch, and taken in with the gap.
+ */
+function extendOpening(a: LocalAlignment, draft: Int32Array, precedent: Int32Array, words: Word[]): boolean {
+  // The opening words follow the sentence start or the frame's "that" ("States reaffirmed that
+  // international law is applicable").
+  for (let k = 2; k <= 4 && k <= a.draftStart; k++) {
+    const from = a.draftStart - k;
+    if (from > 0 && words[from - 1]!.key !== 'that') continue;
+    for (let j = a.precedentStart - 1; j >= Math.max(k, a.precedentStart - MAX_OPENING_GAP); j--) {
+      let same = true;
+      for (let i = 0; i < k && same; i++) same = draft[from + i]! >= 0 && draft[from + i] === precedent[j - k + i];
+      if (same) {
+        a.draftStart = from;
+        a.precedentStart = j - k;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Longest phrase (in words) an opening may skip to be taken into the quote. */
+const MAX_OPENING_GAP = 12;
+
 /** Equal words an end of a quote must have before a change of several words. */
 const MIN_ANCHOR = 4;
 
@@ -337,15 +365,27 @@ function trimWeakEnds(runs: WordRun[], ends: { leading: boolean; trailing: boole
   const changed = (list: WordRun[]): number => list.reduce((n, r) => n + (r.op === 'equal' ? 0 : size(r)), 0);
   let from = 0;
   let to = runs.length;
+  // Bridging replaces words on both sides; words only dropped or only added between two runs
+  // that are contiguous on the other side are a change inside one quote ("International law
+  // is applicable" for "International law, and in particular the Charter ..., is applicable").
+  const weak = (list: WordRun[]): boolean => {
+    const equal = list.reduce((n, r) => n + (r.op === 'equal' ? size(r) : 0), 0);
+    const bothSides = list.some((r) => r.op === 'delete') && list.some((r) => r.op === 'insert');
+    return changed(list) >= 2 && (bothSides || equal < 2);
+  };
   if (ends.leading && ends.anchors) {
     const anchor = runs.findIndex(isAnchor);
-    if (anchor > 0 && changed(runs.slice(0, anchor)) >= 2) from = anchor;
+    if (anchor > 0 && weak(runs.slice(0, anchor))) from = anchor;
   }
   if (ends.trailing && ends.anchors) {
     let anchor = -1;
     for (let i = to - 1; i >= from; i--) if (isAnchor(runs[i]!)) { anchor = i; break; }
-    if (anchor >= from && anchor < to - 1 && changed(runs.slice(anchor + 1, to)) >= 2) to = anchor + 1;
+    if (anchor >= from && anchor < to - 1 && weak(runs.slice(anchor + 1, to))) to = anchor + 1;
   }
+  // One equal word after a change is no end of a quote ("by States [needed] to" against "by
+  // States, to"): it goes with the change. (At the start one word stays: "It should duplicate"
+  // against "These efforts should not duplicate" is a negation dropped.)
+  if (ends.trailing && to - from > 2 && runs[to - 1]!.op === 'equal' && size(runs[to - 1]!) === 1 && runs[to - 2]!.op !== 'equal') to -= 2;
   // A quote starts and ends on equal words, except where a changed sentence end was taken in.
   while (from < to && runs[from]!.op !== 'equal') from++;
   if (ends.trailing) while (to > from && runs[to - 1]!.op !== 'equal') to--;
