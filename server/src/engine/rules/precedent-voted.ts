@@ -13,6 +13,8 @@ import type { Rule } from './rule.js';
  * "the use of ICTs by States" weighs about 4, "to be guided in their use of ICTs by the" about 12.
  */
 export const DEFAULT_MIN_WEIGHT = 10;
+/** A stretch shorter than this must weigh twice as much: a six-word phrase counts only if it is unusual. */
+const SHORT_STRETCH = 8;
 
 export const precedentVoted: Rule = {
   id: 'precedent.voted',
@@ -23,7 +25,7 @@ export const precedentVoted: Rule = {
     'the States that voted against or abstained have not agreed to it. This rule flags a distinctive ' +
     'stretch of the draft whose every precedent in the acquis was adopted by vote, with the tally. Words ' +
     'weigh by how rare they are in the acquis, so stock phrases ("the use of ICTs by States") never fire ' +
-    '(option `minWeight`, default 10). When the voted text says it restates consensus texts (`restates:`), ' +
+    '(option `minWeight`, default 10; a stretch of fewer than 8 words needs twice that). When the voted text says it restates consensus texts (`restates:`), ' +
     'the message names them and says whether the acquis can check the claim. A close but changed quote ' +
     'is reported once, by precedent.deviation, whose message carries the vote.',
   fixable: false,
@@ -34,7 +36,8 @@ export const precedentVoted: Rule = {
       for (const match of matches) {
         if (!votedOnly(match)) continue;
         const weight = distinctiveness(ctx.acquis, match);
-        if (weight < minWeight) continue;
+        const needed = match.precedentWords.length < SHORT_STRETCH ? 2 * minWeight : minWeight;
+        if (weight < needed) continue;
         const p = match.precedent;
         const how = match.kind === 'agreed' ? (match.partial ? 'Follows part of' : 'Follows') : 'Closely follows';
         // The precedent's own declaration, else that of another precedent with the very same words
