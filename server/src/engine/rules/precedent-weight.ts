@@ -51,12 +51,6 @@ export function languageOf(p: Precedent | PrecedentRef, extra = ''): string {
   return `language adopted by vote (${where}; ${how}${extra})`;
 }
 
-/** `the agreed wording of A/70/174, para. 18` or `the wording adopted by vote in A/RES/73/27, para. 5`. */
-export function wordingOf(p: Precedent): string {
-  const where = pin(p.document.symbol, p.pinpoint);
-  return p.document.adoption.kind === 'consensus' ? `the agreed wording of ${where}` : `the wording adopted by vote in ${where}`;
-}
-
 /** True when the match and every other precedent for its stretch were adopted by vote. */
 export function votedOnly(match: PrecedentMatch): boolean {
   return [match, ...match.lineage].every((m) => m.precedent.document.adoption.kind !== 'consensus');
