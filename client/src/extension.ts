@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type ShowDocumentResult } from 'vscode-languageclient/node';
 import { BUILTIN_SCHEME, BuiltinDocuments } from './builtin-documents.js';
 import { registerCompare } from './compare.js';
+import { registerOfficeCommands } from './office.js';
 import { showDocument } from './documentation.js';
 import { statusItem } from './status.js';
 
@@ -100,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   registerCompare(context, server, activeDraft);
+  registerOfficeCommands(context, activeDraft);
   context.subscriptions.push(
     vscode.commands.registerCommand('acquis.openReport', openReport),
     vscode.commands.registerCommand('acquis.acceptAmendment', () => {

@@ -61,7 +61,7 @@ describe('acquis lint --write-baseline / --baseline', () => {
     const r = acquis(['lint', 'd.draft', ...A, '--baseline', 'acquis-baseline.json'], dir);
     expect(r.status, describeRun(r)).toBe(1);
     expect(r.stdout).not.toContain(OLD_FINDING);
-    expect(r.stdout).toMatch(/^d\.draft:8:\d+ warning precedent\.deviation Departure in wording from agreed language of A\/99\/777, para\. 8 .*"share" for "exchange"/m);
+    expect(r.stdout).toMatch(/^d\.draft:8:\d+ warning precedent\.deviation Departure from agreed language of A\/99\/777, para\. 8 .*"share" for "exchange"/m);
 
     const json = acquis(['lint', 'd.draft', ...A, '--baseline', 'acquis-baseline.json', '--format', 'json'], dir);
     expect(json.status).toBe(1);

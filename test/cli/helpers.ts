@@ -18,7 +18,7 @@ export const DEMO = join(ROOT, 'samples', 'demo.draft');
 export const LIGHTHOUSE_ACQUIS = join(FIXTURES, 'lighthouse-acquis');
 
 /** The deviation of fixtures/lighthouse.draft from A/99/777, para. 7, as the text format prints it. */
-export const LIGHTHOUSE_MESSAGE = 'Departure in wording from agreed language of A/99/777, para. 7 (consensus, 2030): "coasts" for "shores".';
+export const LIGHTHOUSE_MESSAGE = 'Departure from agreed language of A/99/777, para. 7 (consensus, 2030): "coasts" for "shores".';
 
 export interface Run {
   status: number | null;

@@ -56,7 +56,7 @@ describe('JSON contract, version 1', () => {
       range: { start: { line: 5, character: 3 + QUOTED.indexOf('coasts') }, end: { line: 5, character: 3 + QUOTED.indexOf('coasts') + 6 } },
       fixes: [
         {
-          title: 'Restore the agreed wording of A/99/777, para. 7',
+          title: 'Restore the wording of A/99/777, para. 7',
           safe: true,
           edits: [{ range: { start: { line: 5, character: 3 + QUOTED.indexOf('coasts') }, end: { line: 5, character: 3 + QUOTED.indexOf('coasts') + 6 } }, newText: 'shores' }],
         },
@@ -120,7 +120,7 @@ describe('JSON contract, version 1', () => {
     // The safe fix restores the precedent; other fixes (the lineage's wording) may follow, not safe.
     expect(f!.fixes.filter((x) => x.safe)).toHaveLength(1);
     expect(f!.fixes[0]).toMatchObject({
-      title: 'Restore the agreed wording of A/70/174, para. 18',
+      title: 'Restore the wording of A/70/174, para. 18',
       safe: true,
       edits: [{ range: { start: { line: 83, character: 42 }, end: { line: 83, character: 42 } }, newText: 'with broad participation ' }],
     });

@@ -370,8 +370,19 @@ describe('-o', () => {
     expect(r.status, describeRun(r)).toBe(0);
     expect(lstatSync(join(dir, 'latest.txt')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toMatch(/^d\.draft:6:\d+ warning precedent\.deviation/);
+    // A dangling link: its target is created, as a shell redirection would.
+    symlinkSync('made/by-link.txt', join(dir, 'dangling.txt'));
+    mkdirSync(join(dir, 'made'));
+    expect(acquis(['lint', 'd.draft', ...LINT, '-o', 'dangling.txt'], dir).status).toBe(0);
+    expect(lstatSync(join(dir, 'dangling.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'made', 'by-link.txt'), 'utf8')).toMatch(/^d\.draft:6:/);
+    // An existing report keeps its mode.
+    chmodSync(join(dir, 'report.txt'), 0o600);
+    expect(acquis(['lint', 'd.draft', ...LINT, '--format', 'json', '-o', 'report.txt'], dir).status).toBe(0);
+    expect(statSync(join(dir, 'report.txt')).mode & 0o7777).toBe(0o600);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toMatch(/^\{/);
     expect(acquis(['view', 'd.draft', '--as', 'accepted', '-o', 'new.draft'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'new.draft'), 'utf8')).toBe(RESOLVED);
-    expect(readdirSync(dir).sort()).toEqual(['d.draft', 'latest.txt', 'new.draft', 'report.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['d.draft', 'dangling.txt', 'latest.txt', 'made', 'new.draft', 'report.txt']);
   });
 });

@@ -107,7 +107,7 @@ describe('language server over stdio', () => {
       context: { diagnostics: [deviation] },
     });
     const preferred = actions.find((a) => a.isPreferred)!;
-    expect(preferred.title).toBe('Restore the wording of A/70/174, para. 18');
+    expect(preferred.title).toMatch(/^Restore the (agreed )?wording of A\/70\/174, para\. 18$/);
     const fixed = apply(text, preferred.edit!.changes![uri]!);
     expect(fixed).toContain('regular institutional dialogue with broad participation under the auspices');
     expect(fixed.length).toBe(text.length + 'with broad participation '.length);

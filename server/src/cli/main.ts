@@ -22,31 +22,14 @@ const COMMANDS: CommandEntry[] = [
   { name: 'lint', load: async () => (await import('./commands/lint.js')).registerLint },
   { name: 'lsp', load: async () => registerLsp },
   { name: 'rules', load: async () => (await import('./commands/rules.js')).registerRules },
-  {
-    name: 'build-snapshot',
-    load: async () => (await import('./commands/rules.js')).registerBuildSnapshot,
-  },
-  {
-    name: 'import',
-    load: async () => (await import('./commands/import.js')).registerImport,
-  },
+  { name: 'build-snapshot', load: async () => (await import('./commands/rules.js')).registerBuildSnapshot },
+  { name: 'import', load: async () => (await import('./commands/import.js')).registerImport },
+  { name: 'export', load: async () => (await import('./commands/export.js')).registerExport },
   { name: 'resolve', load: async () => (await import('./commands/resolve.js')).registerResolve },
-  {
-    name: 'view',
-    load: async () => (await import('./commands/view.js')).registerView,
-  },
-  {
-    name: 'compile',
-    load: async () => (await import('./commands/compile.js')).registerCompile,
-  },
-  {
-    name: 'compare',
-    load: async () => (await import('./commands/compare.js')).registerCompare,
-  },
-  {
-    name: 'report',
-    load: async () => (await import('./commands/report.js')).registerReport,
-  },
+  { name: 'view', load: async () => (await import('./commands/view.js')).registerView },
+  { name: 'compile', load: async () => (await import('./commands/compile.js')).registerCompile },
+  { name: 'compare', load: async () => (await import('./commands/compare.js')).registerCompare },
+  { name: 'report', load: async () => (await import('./commands/report.js')).registerReport },
 ];
 
 /** The command `argv` asks for (`acquis help <command>` too), if it is one of ours. */

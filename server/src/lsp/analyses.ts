@@ -86,10 +86,18 @@ class LintThread {
     const worker = new Worker(this.file);
     // The worker never keeps the server alive once its client has gone.
     worker.unref();
+    // Findings arrive in slices (each read between other requests), gathered until the last one.
+    let gathered: LintReply['findings'] = [];
     worker.on('message', (reply: LintReply) => {
-      if (reply.id === this.current?.id) this.finish(reply);
+      if (reply.id !== this.current?.id) return;
+      gathered!.push(...(reply.findings ?? []));
+      if (reply.more) return;
+      const whole: LintReply = reply.error ? reply : { ...reply, findings: gathered };
+      gathered = [];
+      this.finish(whole);
     });
     const failed = (why: string): void => {
+      gathered = [];
       if (this.worker === worker) this.worker = undefined;
       if (this.current) this.finish({ id: this.current.id, error: why });
     };
@@ -151,9 +159,9 @@ export class Analyses {
     const entry = await this.engines.engineFor(doc.uri);
     const stale = (): boolean => this.current(doc.uri)?.version !== doc.version;
     if (stale()) return undefined;
-    if (this.thread && doc.getText().length >= HUGE_CHARS) {
+    if (this.thread && entry.recipe && doc.getText().length >= HUGE_CHARS) {
       const text = doc.getText();
-      const reply = await this.thread.run({ uri: doc.uri, text, config: entry.engine.config, acquisDirs: entry.acquisDirs });
+      const reply = await this.thread.run({ uri: doc.uri, text, recipe: entry.recipe });
       if (!reply || stale()) return undefined;
       if (reply.findings) {
         const analysis = lazyAnalysis(doc, text, entry, reply);

@@ -34,6 +34,17 @@ export interface EngineEntry {
   /** The first problem with the configuration or the acquis, as shown to the user. */
   problem?: string;
   settings: ClientSettings;
+  /** How to build the same engine elsewhere (the lint worker for huge documents: analyses.ts). */
+  recipe?: EngineRecipe;
+}
+
+/** The plain data of an engine request: what a worker thread needs to build the same engine. */
+export interface EngineRecipe {
+  searchFrom: string;
+  choices: ConfigChoices;
+  /** Where the settings' folders are relative to when no project file is found. */
+  base: string;
+  trusted: boolean;
 }
 
 /**
@@ -96,13 +107,14 @@ export class EngineStore {
     const key = JSON.stringify({ configFile, settings, base, trusted: this.trusted });
     let entry = this.entries.get(key);
     if (!entry) {
+      const recipe: EngineRecipe = { searchFrom: folder, choices: choicesOf(settings), base, trusted: this.trusted };
       entry = this.build({
         searchFrom: folder,
         choices: choicesOf(settings),
         choicesBase: (file) => (file ? dirname(file) : base),
         trusted: this.trusted,
         uriOf: (p) => pathToFileURL(p).href,
-      }, settings);
+      }, settings).then((built) => ({ ...built, recipe }));
       this.entries.set(key, entry);
     }
     return entry;

@@ -4,20 +4,21 @@
  * megabytes is read (see analyses.ts). It builds its own engine from the same recipe as the
  * server's (configuration and acquis folders) and answers with plain findings.
  */
+import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { readAcquisFolder } from '../host/folders.js';
-import { createEngine, readDraft, type AcquisConfig, type Engine } from '../engine/index.js';
+import { readDraft, type Engine } from '../engine/index.js';
 import type { Finding } from '../engine/rules/rule.js';
 import type { SuppressedFinding } from '../engine/lint.js';
+import { buildEngine } from '../host/build-engine.js';
+import type { EngineRecipe } from './engines.js';
 
-/** What the server asks: lint `text` as `uri` with the engine made from `config` and `acquisDirs`. */
+/** What the server asks: lint `text` as `uri` with the engine its recipe builds (as the server does). */
 export interface LintJob {
   id: number;
   uri: string;
   text: string;
-  config: AcquisConfig;
-  acquisDirs: string[];
+  recipe: EngineRecipe;
 }
 
 export interface LintReply {
@@ -25,26 +26,42 @@ export interface LintReply {
   findings?: Finding[];
   suppressed?: SuppressedFinding[];
   error?: string;
+  /** More messages of the same job follow (findings come in slices; see CHUNK). */
+  more?: boolean;
 }
+
+/**
+ * Findings per message: the server reads each message on its own thread, and thousands of
+ * findings read at once would hold it up for a large part of a second.
+ */
+const CHUNK = 250;
 
 let engine: { key: string; engine: Engine } | undefined;
 
 function engineFor(job: LintJob): Engine {
-  const key = JSON.stringify([job.config, job.acquisDirs]);
+  const key = JSON.stringify(job.recipe);
   if (engine?.key === key) return engine.engine;
-  // The same folders as the server's engine, parsed here (the worker is for huge drafts, rare).
-  const sources = job.acquisDirs.flatMap((dir) => readAcquisFolder(dir)).map((s) => ({ uri: pathToFileURL(s.uri).href, text: s.text }));
-  engine = { key, engine: createEngine(sources, job.config) };
+  const r = job.recipe;
+  const built = buildEngine({
+    searchFrom: r.searchFrom,
+    choices: r.choices,
+    choicesBase: (file) => (file ? dirname(file) : r.base),
+    trusted: r.trusted,
+    uriOf: (path) => pathToFileURL(path).href,
+  });
+  engine = { key, engine: built.engine };
   return engine.engine;
 }
 
 parentPort?.on('message', (job: LintJob) => {
-  let reply: LintReply;
   try {
-    const result = engineFor(job).lintDraft(readDraft(job.uri, job.text));
-    reply = { id: job.id, findings: result.findings, suppressed: result.suppressed };
+    const { findings, suppressed } = engineFor(job).lintDraft(readDraft(job.uri, job.text));
+    for (let at = 0; at + CHUNK < findings.length; at += CHUNK) {
+      parentPort!.postMessage({ id: job.id, findings: findings.slice(at, at + CHUNK), more: true } satisfies LintReply);
+    }
+    const last = findings.length ? Math.floor((findings.length - 1) / CHUNK) * CHUNK : 0;
+    parentPort!.postMessage({ id: job.id, findings: findings.slice(last), suppressed } satisfies LintReply);
   } catch (error) {
-    reply = { id: job.id, error: String((error as Error).stack ?? error) };
+    parentPort!.postMessage({ id: job.id, error: String((error as Error).stack ?? error) } satisfies LintReply);
   }
-  parentPort!.postMessage(reply);
 });

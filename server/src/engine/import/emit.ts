@@ -9,7 +9,7 @@
  * pair up) are escaped.
  */
 import type { Para, Part } from './classify.js';
-import type { Token } from './model.js';
+import type { Token, Warnings } from './model.js';
 
 const WIDTH = 100;
 /** Words that must not open a line: they would read as a label, heading, quotation or note. */
@@ -80,11 +80,46 @@ export interface EmitPartOptions {
   heading?: { text: string; note?: string };
 }
 
+/**
+ * Curly quotation marks made to pair up within one block, since the markup reads a quotation that
+ * is not closed in its paragraph as a syntax error: a `”` that closes nothing gets its `“` at the
+ * start of the block, a `“` left open gets its `”` at the end (a quotation running over several
+ * paragraphs opens each and closes only the last). Returns what was added, for a warning.
+ */
+export function balanceQuotes(words: string[]): { opened: number; closed: number } {
+  let depth = 0;
+  let opened = 0;
+  for (const word of words) {
+    for (const c of word) {
+      if (c === '“') depth++;
+      else if (c === '”') {
+        if (depth > 0) depth--;
+        else opened++;
+      }
+    }
+  }
+  if (words.length > 0 && opened > 0) words[0] = '“'.repeat(opened) + words[0]!;
+  if (words.length > 0 && depth > 0) words[words.length - 1] += '”'.repeat(depth);
+  return { opened, closed: depth };
+}
+
 /** The writer: blocks separated by blank lines, sub-paragraphs right under their paragraph. */
 export class DraftWriter {
   private readonly out: string[] = [];
   readonly origins: Origin[] = [];
   private readonly notes: Array<{ id: string; words: string[]; line: number }> = [];
+
+  /** `warnings` receives the repairs the writer had to make (quotation marks paired up). */
+  constructor(private readonly warnings?: Warnings) {}
+
+  private balanced(words: string[], line: number): string[] {
+    const { opened, closed } = balanceQuotes(words);
+    if (opened + closed > 0) {
+      const what = [opened ? `${opened} “ added at the start` : '', closed ? `${closed} ” added at the end` : ''].filter(Boolean).join(', ');
+      this.warnings?.add(line, words.join(' '), `a quotation mark the source does not pair within the paragraph (${what}, so that the draft is valid)`);
+    }
+    return words;
+  }
 
   lines(lines: string[], sourceLine: number, blankBefore = true): void {
     if (blankBefore && this.out.length > 0) this.out.push('');
@@ -100,7 +135,7 @@ export class DraftWriter {
     }
     let preambular = 0;
     for (const p of part.paras) {
-      const words = renderWords(textOf(p), refId);
+      const words = this.balanced(renderWords(textOf(p), refId), p.line);
       switch (p.kind) {
         case 'chapter':
         case 'annex':
@@ -129,7 +164,7 @@ export class DraftWriter {
           this.lines(wrap('', words), p.line);
       }
     }
-    for (const note of part.footnotes) this.notes.push({ id: refId(note.id), words: renderWords(note.tokens, refId), line: note.line });
+    for (const note of part.footnotes) this.notes.push({ id: refId(note.id), words: this.balanced(renderWords(note.tokens, refId), note.line), line: note.line });
   }
 
   /** The whole text: the notes come last, one per line. */

@@ -29,6 +29,10 @@ export interface DocumentFacts {
   symbol?: string;
   adoptedBy?: string;
   adoptedOn?: string;
+  /** The report's own adoption, when its text says it was adopted by consensus. */
+  reportAdoption?: { adoption: string; line: number };
+  /** Final symbols of draft resolutions, when the report names them ("became resolution 73/27"). */
+  finalSymbols: Map<string, { symbol: string; line: number }>;
 }
 
 const MONTH_NAMES = [...MONTHS];
@@ -39,6 +43,16 @@ const ADOPTED = new RegExp(
     String.raw`[^()]*?\(see para(?:graph)?s?\.? \d+,? draft (?:resolution|decision) ([IVXL]+|[A-Z])\)`,
   'g',
 );
+/**
+ * A report that says it was adopted by consensus: "The Group adopted the present report by
+ * consensus", "the present report was adopted by consensus", "adopted its final report by
+ * consensus". A report that merely mentions an earlier report so adopted does not count: the
+ * sentence must speak of this one ("the present", "its", "this").
+ */
+const REPORT_CONSENSUS =
+  /\b(?:adopted (?:the present|its|this)(?: final| substantive)? report(?:,[^.]{0,80},)? by consensus|(?:the present|this)(?: final| substantive)? report (?:was|is) adopted by consensus|adopted by consensus (?:the present|its|this)(?: final| substantive)? report)\b/i;
+/** "adopted draft resolution I as resolution 73/27", "draft resolution I, entitled “…”, was adopted as resolution 73/27". */
+const FINAL_SYMBOL = /\bdraft resolution ([IVXL]+|[A-Z])\b(?:,[^.;]{0,240}?,)?(?: (?:was|were) adopted)? (?:as|became) (?:General Assembly )?resolution (\d{2,3}\/\d{1,4})\b/g;
 const COMMITTEE = /\b(First|Second|Third|Fourth|Fifth|Sixth) Committee\b/g;
 
 export function isoDate(day: string, month: string, year: number | string): string {
@@ -53,7 +67,7 @@ export interface ReportText {
 }
 
 export function readFacts(report: ReportText[], cover: SourceLine[]): DocumentFacts {
-  const facts: DocumentFacts = { records: [] };
+  const facts: DocumentFacts = { records: [], finalSymbols: new Map() };
 
   // The year: the most frequent year of the full dates in the report's own text.
   const years = new Map<number, number>();
@@ -84,6 +98,13 @@ export function readFacts(report: ReportText[], cover: SourceLine[]): DocumentFa
       facts.records.push(record);
     }
     for (const d of text.slice(from).matchAll(DATE)) lastDate = { day: d[1]!, month: d[2]!, ...(d[3] ? { year: d[3] } : {}) };
+  }
+
+  for (const { text, line } of report) {
+    if (!facts.reportAdoption && REPORT_CONSENSUS.test(text)) facts.reportAdoption = { adoption: 'consensus', line };
+    for (const m of text.matchAll(FINAL_SYMBOL)) {
+      if (!facts.finalSymbols.has(m[1]!)) facts.finalSymbols.set(m[1]!, { symbol: `A/RES/${m[2]!}`, line });
+    }
   }
 
   readCover(cover, facts);

@@ -60,31 +60,56 @@ export interface ImportResult {
   kind: 'resolution' | 'report';
 }
 
-export function importDocument(raw: string, options: ImportOptions = {}): ImportResult {
+/** The document read and repaired, before anything is written. */
+interface Analysis {
+  parts: Part[];
+  facts: DocumentFacts;
+  headerSymbol: string | undefined;
+  warnings: Warnings;
+}
+
+function analyse(raw: string, options: ImportOptions): Analysis {
   if (options.adoption !== undefined && !readAdoption(options.adoption)) {
     throw new ImportError(`adoption "${options.adoption}" is neither \`consensus\` nor \`vote\` with a tally such as \`vote 109-45-16\`.`);
   }
   const progress = options.onProgress;
   const warnings = new Warnings();
-
   const reading = readPages(raw, (done, total) => progress?.({ stage: 'reading', done, total }));
   const blocks = segment(reading.lines, (done, total) => progress?.({ stage: 'segmenting', done, total }));
   const { parts, cover } = classify(blocks, reading.footnotes, warnings);
   const vocabulary = buildVocabulary(reading);
   repairAll(parts, vocabulary, warnings, progress);
-
   const facts = readFacts(reportTexts(parts), cover);
+  return { parts, facts, headerSymbol: reading.headerSymbol, warnings };
+}
+
+export function importDocument(raw: string, options: ImportOptions = {}): ImportResult {
+  const { parts, facts, headerSymbol, warnings } = analyse(raw, options);
   const resolutions = parts.filter((p) => p.kind === 'resolution');
   const documents = resolutions.map((p) => describe(p, facts));
   const selected = select(parts, options.resolution);
-  for (const p of selected.parts) checkWording(p, (para) => tokensText(para.tokens), warnings);
+  const { draft, unclassified } = write(parts, selected, facts, headerSymbol, options, warnings);
+  if (parts.length === 0) unclassified.push({ line: 1, text: '', reason: 'no heading, paragraph or resolution recognised in the input' });
+  return { draft, unclassified, documents, kind: selected.kind };
+}
 
+/** Write the selected parts; the warnings of those parts, of the front matter and of the self-check. */
+function write(
+  parts: Part[],
+  selected: { kind: 'resolution' | 'report'; parts: Part[] },
+  facts: DocumentFacts,
+  headerSymbol: string | undefined,
+  options: ImportOptions,
+  warnings: Warnings,
+): { draft: string; unclassified: ImportWarning[] } {
+  const progress = options.onProgress;
+  for (const p of selected.parts) checkWording(p, (para) => tokensText(para.tokens), warnings);
   progress?.({ stage: 'writing', done: 0, total: 1 });
-  const writer = new DraftWriter();
   // About the front matter: reported wherever the line they point at is (a vote record, say).
   const meta = new Warnings();
-  if (selected.kind === 'resolution') writeResolution(writer, selected.parts[0]!, facts, reading.headerSymbol, options, meta);
-  else writeReport(writer, parts, facts, reading.headerSymbol, options, meta);
+  const writer = new DraftWriter(meta);
+  if (selected.kind === 'resolution') writeResolution(writer, selected.parts[0]!, facts, headerSymbol, options, meta);
+  else writeReport(writer, parts, facts, headerSymbol, options, meta);
   const draft = writer.finish();
   progress?.({ stage: 'writing', done: 1, total: 1 });
 
@@ -93,8 +118,108 @@ export function importDocument(raw: string, options: ImportOptions = {}): Import
   const unclassified = warnings.list.filter((w) => ranges.some(([from, to]) => w.line >= from && w.line <= to));
   unclassified.push(...meta.list, ...selfCheck(draft, writer.origins));
   unclassified.sort((a, b) => a.line - b.line);
+  return { draft, unclassified };
+}
+
+/** One adopted text for an acquis folder, as `importAdopted` writes it. */
+export interface AdoptedOutput {
+  /** `I`, `II` for a draft resolution of a report; `` for the document itself. */
+  resolution: string;
+  symbol?: string;
+  /** `A-RES-73-27.draft`: the symbol with `/` as `-`. */
+  fileName?: string;
+  draft: string;
+  unclassified: ImportWarning[];
+  /** Why this output is not a valid acquis document (empty when it is). */
+  problems: string[];
+}
+
+export interface SplitOptions extends ImportOptions {
+  /** Adopted symbols by draft resolution (`I` -> `A/RES/73/27`), as the user gives them. */
+  symbols?: Record<string, string>;
+  /** Checks a written document as an acquis folder would read it: the reasons it would be refused. */
+  validate?: (fileName: string, draft: string) => string[];
+}
+
+export interface SplitResult {
+  outputs: AdoptedOutput[];
+  /** What the document is: a report carrying resolutions, a resolution, or a report on its own. */
+  kind: 'resolutions' | 'resolution' | 'report';
+  /** Draft resolutions found, with what the report records of them. */
+  documents: ImportedDocument[];
+  /** Warnings about the whole input (the report's own text when only its resolutions are written). */
+  unclassified: ImportWarning[];
+}
+
+/**
+ * The adopted texts a document holds, one per file, for an acquis folder: each draft resolution
+ * of a committee report as a resolution (its symbol the adopted one when known, from `symbols` or
+ * from the report's text, else the draft's, with a warning), the adoption the report records; a
+ * resolution printed on its own as itself; a report without resolutions (a GGE or OEWG report) as
+ * a report, adopted by consensus when its text says so. Each output says why it would not be a
+ * valid acquis document, if it would not.
+ */
+export function importAdopted(raw: string, options: SplitOptions = {}): SplitResult {
+  const { parts, facts, headerSymbol, warnings } = analyse(raw, options);
+  const resolutions = parts.filter((p) => p.kind === 'resolution');
+  const documents = resolutions.map((p) => describe(p, facts));
+  const reportBody = parts.some((p) => p.kind === 'report' && p.paras.some((x) => !['chapter', 'section', 'annex'].includes(x.kind)));
+  const outputs: AdoptedOutput[] = [];
+  const validate = (o: AdoptedOutput): AdoptedOutput => {
+    if (!o.symbol) o.problems.push('no symbol given or found: give it with --symbol');
+    else o.fileName = `${o.symbol.replace(/[\\/:*?"<>|\s]+/g, '-')}.draft`;
+    const syntax = o.unclassified.filter((w) => w.reason.startsWith('the output has a syntax problem'));
+    for (const w of syntax) o.problems.push(`line ${w.line}: ${w.reason}`);
+    if (o.problems.length === 0 && options.validate) o.problems.push(...options.validate(o.fileName!, o.draft));
+    return o;
+  };
+  const symbolOf = (draft: string): string | undefined => /^symbol: "?([^"\n]+)"?$/m.exec(draft.slice(0, draft.indexOf('\n---', 3)))?.[1];
+
+  if (resolutions.length > 0 && (reportBody || resolutions.length > 1)) {
+    const several = resolutions.length > 1;
+    for (const key of ['symbol', 'title', 'adoption', 'source', 'resolution'] as const) {
+      if (several && options[key] !== undefined) {
+        throw new ImportError(`--${key} names one document, but this report carries ${resolutions.length} draft resolutions; ${key === 'symbol' ? 'give each its symbol as --symbol I=A/RES/73/27, or ' : ''}import one with --resolution.`);
+      }
+    }
+    const byUser = new Map(Object.entries(options.symbols ?? {}).map(([k, v]) => [normaliseId(k), v]));
+    for (const [id] of byUser) {
+      if (!resolutions.some((p) => p.id === id)) throw new ImportError(`--symbol ${id}=...: no draft resolution ${id} in this document; it has ${resolutions.map((p) => p.id).join(', ')}.`);
+    }
+    for (const part of resolutions) {
+      const final = byUser.get(part.id) ?? facts.finalSymbols.get(part.id)?.symbol;
+      const own: ImportOptions = { ...options, resolution: part.id };
+      if (final !== undefined) own.symbol = final;
+      const { draft, unclassified } = write(parts, { kind: 'resolution', parts: [part] }, facts, headerSymbol, own, cloneWarnings(warnings));
+      const symbol = symbolOf(draft);
+      outputs.push(validate({ resolution: part.id, ...(symbol ? { symbol } : {}), draft, unclassified, problems: [] }));
+    }
+    const own = warnings.list.filter((w) => parts.some((p) => p.kind === 'report' && inRange(w.line, lineRange(parts, p))));
+    return { outputs, kind: 'resolutions', documents, unclassified: own };
+  }
+
+  const selected = select(parts, undefined);
+  const reportOptions: ImportOptions = { ...options };
+  if (selected.kind === 'report' && options.adoption === undefined && facts.reportAdoption) reportOptions.adoption = facts.reportAdoption.adoption;
+  const { draft, unclassified } = write(parts, selected, facts, headerSymbol, reportOptions, warnings);
   if (parts.length === 0) unclassified.push({ line: 1, text: '', reason: 'no heading, paragraph or resolution recognised in the input' });
-  return { draft, unclassified, documents, kind: selected.kind };
+  const symbol = symbolOf(draft);
+  const output: AdoptedOutput = { resolution: '', ...(symbol ? { symbol } : {}), draft, unclassified, problems: [] };
+  if (selected.kind === 'report' && reportOptions.adoption === undefined) {
+    output.problems.push('the report does not say it was adopted by consensus, and no --adoption was given: it is not an adopted text');
+  }
+  if (parts.length === 0) output.problems.push('nothing recognised in the input');
+  return { outputs: [validate(output)], kind: selected.kind, documents, unclassified: [] };
+}
+
+function cloneWarnings(w: Warnings): Warnings {
+  const copy = new Warnings();
+  copy.list.push(...w.list);
+  return copy;
+}
+
+function inRange(line: number, [from, to]: [number, number]): boolean {
+  return line >= from && line <= to;
 }
 
 /** Every paragraph of every part tokenised and repaired, footnote references found per part. */
@@ -248,7 +373,7 @@ function writeReport(
       ['body', options.body ?? facts.committee],
       ['year', options.year ?? (facts.year ? String(facts.year) : undefined)],
       ['kind', 'report'],
-      ['adoption', options.adoption],
+      ['adoption', options.adoption ?? facts.reportAdoption?.adoption],
       ['source', options.source],
     ]),
     1,

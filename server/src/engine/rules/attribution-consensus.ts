@@ -111,12 +111,27 @@ function phraseAt(words: Word[], at: number, phrase: string[], text: string): bo
   return true;
 }
 
+const firstFormsOf = new WeakMap<Attribution, Set<string> | null>();
+/** First words of the subject phrases; null (no filter) if a phrase is empty and matches anywhere. */
+function firstForms(a: Attribution): Set<string> | null {
+  let set = firstFormsOf.get(a);
+  if (set === undefined) {
+    const phrases = a.subjects.flatMap((s) => s.phrases);
+    set = phrases.every((p) => p.length > 0) ? new Set(phrases.map((p) => p[0]!)) : null;
+    firstFormsOf.set(a, set);
+  }
+  return set;
+}
+
 /** The subjects of the sentence that claim the whole body, in order. */
 function findClaims(a: Attribution, unit: TextUnit, words: Word[]): Claim[] {
   const text = unit.view.text;
   const claims: Claim[] = [];
+  const firsts = firstForms(a);
   for (let i = 0; i < words.length; i++) {
     const initial = i === 0;
+    // A claim starts with the first word of a subject phrase: most words are ruled out by that.
+    if (firsts && !firsts.has(words[i]!.form)) continue;
     if (!initial && !opensClause(text, words, i)) continue;
     const claim = claimAt(a, unit, words, i, initial);
     if (claim) {

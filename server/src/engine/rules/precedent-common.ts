@@ -206,8 +206,7 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   const edits = toSourceEdits(unit, viewEdits);
   if (!edits) return undefined;
   const grade = match.grade ?? 'wording';
-  const what = match.precedent.document.adoption.kind === 'consensus' ? 'the agreed wording' : 'the wording adopted by vote';
-  return { title: `Restore ${what} of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
+  return { title: `Restore the wording of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
 }
 
 /** Replace view text [from, to) by `replacement`, touching only what differs (spacing counts as equal). */

@@ -7,6 +7,20 @@ import type { Rule } from './rule.js';
 /** A word with the -ise suffix (or -isation, -iser...), and an optional possessive. */
 const ISE = /^(\p{L}{3,}?)(is)(e|es|ed|ing|ation|ations|er|ers)((?:['’]s)?)$/iu;
 
+/** The -ise/-ize endings ISE reads, as a lower-cased form (ISE folded to -ize) ends. */
+const ENDINGS = ['e', 'es', 'ed', 'ing', 'ation', 'ations', 'er', 'ers'].flatMap((e) => [`is${e}`, `iz${e}`]);
+
+/**
+ * A cheap test that lets through every word ISE can match: at least six letters, ending (past a
+ * possessive) in -ise/-ize and an ending; a long s (which case folding reads as s) goes to ISE.
+ */
+function mayBeIse(form: string): boolean {
+  if (form.length < 6) return false;
+  if (form.includes('ſ')) return true;
+  const bare = form.endsWith("'s") ? form.slice(0, -2) : form;
+  return ENDINGS.some((e) => bare.endsWith(e));
+}
+
 const roots = new WeakMap<CompiledEntry, { roots: Set<string>; endings: string[] }>();
 
 /** -ise spellings that are the -ize suffix (organise, recognised), unless the root keeps -ise (advise). */
@@ -22,8 +36,7 @@ const iseToIze: Finder = (unit, entry) => {
   for (const word of unit.words()) {
     // Cheap test first: a match needs "is" (any case; long s folds to s), which the form keeps
     // lower-cased or already folded to "iz".
-    const form = word.form;
-    if (!form.includes('is') && !form.includes('iz') && !form.includes('ſ')) continue;
+    if (!mayBeIse(word.form)) continue;
     const surface = text.slice(word.start, word.end);
     const m = ISE.exec(surface);
     if (!m) continue;
