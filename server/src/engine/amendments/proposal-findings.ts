@@ -54,7 +54,10 @@ export function proposerDrafts(draft: DraftFile, entries: AmendmentEntry[]): Pro
   const out: ProposerDraft[] = [];
   for (const list of groups.values()) {
     const nodes = new Set(list.map((e) => e.node));
-    const units = unitsOf(draft.document, draft.text, 'current', (node) => nodes.has(node)).filter((u) =>
+    // Only the paragraphs that hold this proposer's amendments are read again (a compilation has many proposers).
+    const inside = (p: { span: { start: number; end: number } }): boolean => list.some((e) => e.node.span.start >= p.span.start && e.node.span.end <= p.span.end);
+    const document = { ...draft.document, paragraphs: draft.document.paragraphs.filter(inside) };
+    const units = unitsOf(document, draft.text, 'current', (node) => nodes.has(node)).filter((u) =>
       list.some((e) => e.node.span.start >= u.contentSpan.start && e.node.span.end <= u.contentSpan.end),
     );
     if (!units.length) continue;
