@@ -5,7 +5,7 @@ export { CONFIG_FILE_NAMES, CONFIG_KEYS, DEFAULT_CONFIG, parseConfig, ruleSettin
 export { readDraft, type DraftFile, type DraftParser } from './draft.js';
 export { createEngine, createEngineAsync, engineFromAcquis, mergeAcquis, type BuildProgress, type Engine } from './engine.js';
 export { fromSnapshot, toSnapshot, type AcquisSnapshot } from './acquis/snapshot.js';
-export { applyEdits, fixAll, minimalEdits, safeEdits } from './fixes.js';
+export { applyEdits, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, fixLevelOf, levelAllowed, minimalEdits, safeEdits, type FixAllOptions, type FixLevelSetting } from './fixes.js';
 export { hasReason, REASON_PLACEHOLDER } from './suppressions.js';
 export { atOrAbove, lintDraft, type LintResult, type SuppressedFinding } from './lint.js';
 export { unitsOf, paragraphPinpoint, type Unit } from './acquis/units.js';
