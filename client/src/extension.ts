@@ -10,7 +10,9 @@ import { BUILTIN_SCHEME, BuiltinDocuments } from './builtin-documents.js';
 import { registerCompare } from './compare.js';
 import { registerOfficeCommands } from './office.js';
 import { showDocument } from './documentation.js';
+import { explicitSettings } from './explicit-settings.js';
 import { statusItem } from './status.js';
+import { registerFindAgreedLanguage } from './find-agreed-language.js';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // In a restricted workspace the server reads only the built-in acquis (see package.json).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
+      // Only the settings the user set: an unset one leaves acquis.config.yaml to decide.
+      workspace: { configuration: explicitSettings },
       // Locations in the built-in acquis become read-only virtual documents.
       handleDiagnostics: (uri, diagnostics, next) => {
         for (const d of diagnostics) {
@@ -66,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const server = <T>(command: string, ...args: unknown[]): Promise<T> =>
     lsp.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
+  registerFindAgreedLanguage(context, server);
   const activeDraft = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId === 'draft' && editor.document.uri.scheme !== BUILTIN_SCHEME) return editor;

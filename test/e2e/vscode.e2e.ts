@@ -548,8 +548,40 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         (await editorText(p)).replace(/\s+/g, ' ').includes('It should not duplicate'));
     });
 
+    await step('find-agreed-language', () => pickAndInsertFormulation(p, command, check));
+
   } finally {
     await context?.close().catch(() => undefined);
   }
   if (misses.length) throw new Error(`${misses.length} check(s) missed:\n  - ${misses.join('\n  - ')}`);
+}
+
+/**
+ * Find agreed language: the quick pick searches the acquis as the drafter types, the consensus
+ * formulation comes first, and Enter inserts it at the cursor.
+ */
+async function pickAndInsertFormulation(
+  p: Page,
+  command: (title: string) => Promise<void>,
+  check: (what: string, ok: boolean, detail?: string) => void,
+): Promise<void> {
+  await quickOpen(p, 'demo.draft', '');
+  await p.locator(`${EDITOR}.focused`).waitFor({ timeout: 5_000 });
+  await p.keyboard.press('Control+End');
+  await p.keyboard.press('Enter');
+  await p.keyboard.press('Enter');
+  await p.keyboard.type('20. ');
+  await command('Acquis: Find agreed language');
+  await p.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+  await p.keyboard.type('regular institutional dialogue broad participation');
+  const rows = p.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: 'A/70/174, para. 18' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  const first = (await rows.first().innerText()).replace(/\s+/g, ' ');
+  check('the quick pick shows the consensus formulation first', first.includes('A/70/174, para. 18') && first.includes('consensus'), first.slice(0, 160));
+  await p.keyboard.press('Enter');
+  await waitFor('the formulation inserted at the cursor', 10_000, async () =>
+    (await editorText(p)).replace(/\s+/g, ' ').includes('20. In this regard, the Group recommends regular institutional dialogue with broad participation'));
+  check('choosing a formulation inserts its text at the cursor', true);
+  await command('File: Revert File');
+  await waitFor('demo.draft to be clean after Revert File', 10_000, async () => !(await p.locator('.tabs-container .tab.active.dirty').count()));
 }

@@ -30,6 +30,8 @@ const COMMANDS: CommandEntry[] = [
   { name: 'compile', load: async () => (await import('./commands/compile.js')).registerCompile },
   { name: 'compare', load: async () => (await import('./commands/compare.js')).registerCompare },
   { name: 'report', load: async () => (await import('./commands/report.js')).registerReport },
+  { name: 'search', load: async () => (await import('./commands/search.js')).registerSearch },
+  { name: 'publish', load: async () => (await import('./commands/publish.js')).registerPublish },
 ];
 
 /** The command `argv` asks for (`acquis help <command>` too), if it is one of ours. */

@@ -21,6 +21,8 @@ export interface AcquisConfig {
   builtin: boolean;
   /** Extra folders of adopted `.draft` documents, relative to the config file. */
   acquis: string[];
+  /** A shared acquis on PostgreSQL (`postgres://...`), read besides the local one (README, "Find agreed language"). */
+  store?: string;
   /** A run fails (exit code 1) on a finding at or above this severity; `none` never fails. */
   failOn: Severity | 'none';
   rules: Record<string, RuleSetting>;

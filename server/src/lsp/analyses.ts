@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser } from '../../../grammar/src/index.js';
 import { readDraft, type DraftFile, type LintResult } from '../engine/index.js';
-import type { UnitMatches } from '../engine/rules/rule.js';
+import type { UnitMatches } from '../engine/index.js';
 import type { EngineEntry, EngineStore } from './engines.js';
 import type { LintJob, LintReply } from './lint-worker.js';
 
@@ -156,10 +156,11 @@ export class Analyses {
   }
 
   private async analyse(doc: TextDocument): Promise<Analysis | undefined> {
-    const entry = await this.engines.engineFor(doc.uri);
+    let entry = await this.engines.engineFor(doc.uri);
     const stale = (): boolean => this.current(doc.uri)?.version !== doc.version;
     if (stale()) return undefined;
-    if (this.thread && entry.recipe && doc.getText().length >= HUGE_CHARS) {
+    // (With a shared store the worker, which has no store, would miss its precedents: lint here.)
+    if (this.thread && entry.recipe && !entry.store && doc.getText().length >= HUGE_CHARS) {
       const text = doc.getText();
       const reply = await this.thread.run({ uri: doc.uri, text, recipe: entry.recipe });
       if (!reply || stale()) return undefined;
@@ -177,6 +178,12 @@ export class Analyses {
       this.parsers.set(doc.uri, parser);
     }
     const draft = readDraft(doc.uri, doc.getText(), parser);
+    // With a shared store: an engine that also holds the stored precedents this text may quote.
+    if (entry.store) {
+      const engine = await entry.store.engineFor(doc.getText());
+      if (stale()) return undefined;
+      if (engine !== entry.engine) entry = { ...entry, engine };
+    }
     // Warm the matcher paragraph by paragraph, yielding so that newer edits get in.
     let sliceStart = Date.now();
     for (const unit of draft.units) {

@@ -13,6 +13,7 @@ import { CONFIG_KEYS, type Engine, type RuleSetting } from '../engine/index.js';
 import type { ConfigChoices } from '../host/precedence.js';
 import { buildEngineAsync, type EngineRequest } from '../host/build-engine.js';
 import { findConfigFile } from '../host/config-file.js';
+import { LspStore } from './store-link.js';
 import type { InputError } from '../host/text-file.js';
 
 /** Client settings under `acquis.` (see package.json `contributes.configuration`); unset ones are absent or null. */
@@ -22,6 +23,8 @@ export interface ClientSettings {
   rules?: Record<string, RuleSetting> | null;
   /** Milliseconds between the last keystroke and linting (default 10). */
   lintDelay?: number | null;
+  /** A shared acquis on PostgreSQL: wins over ACQUIS_STORE, which wins over the project's `store:`. */
+  store?: string | null;
 }
 
 export interface EngineEntry {
@@ -32,6 +35,8 @@ export interface EngineEntry {
   /** The first problem with the configuration or the acquis, as shown to the user. */
   problem?: string;
   settings: ClientSettings;
+  /** The shared store, when one is configured (and the workspace is trusted). */
+  store?: LspStore;
   /** How to build the same engine elsewhere (the lint worker for huge documents: analyses.ts). */
   recipe?: EngineRecipe;
 }
@@ -68,6 +73,9 @@ export class EngineStore {
    * configuration could point the server at any folder on the machine.
    */
   trusted = true;
+
+  /** Called when a shared store answers again after an outage (the server lints open drafts again). */
+  onStoreBack: () => void = () => undefined;
 
   /** The workspace folders (paths), most nested first: settings' relative folders resolve against them. */
   private folders: string[] = [];
@@ -120,6 +128,7 @@ export class EngineStore {
 
   /** Forget every engine: the next request rebuilds from the files as they now are. */
   invalidate(): void {
+    for (const entry of this.entries.values()) void entry.then((e) => e.store?.dispose(), () => undefined);
     this.entries.clear();
   }
 
@@ -127,6 +136,17 @@ export class EngineStore {
     const built = await buildEngineAsync(request, (documents) => this.progress(documents));
     const entry: EngineEntry = { engine: built.engine, acquisDirs: built.acquisDirs, settings };
     if (built.configFile) entry.configFile = built.configFile;
+    // The editor setting, then ACQUIS_STORE, then the project's `store:` (a restricted workspace has none).
+    const storeUrl = this.trusted ? settings.store || process.env.ACQUIS_STORE || built.engine.config.store : undefined;
+    if (storeUrl) {
+      entry.store = new LspStore(storeUrl, built.engine, {
+        down: (message) => void this.connection.window.showWarningMessage(message),
+        up: (message) => {
+          void this.connection.window.showInformationMessage(message);
+          this.onStoreBack();
+        },
+      });
+    }
     this.publishConfigProblems(built.configFile, built.problems);
     const first = built.problems[0];
     if (first) {

@@ -36,6 +36,17 @@ import { hover } from './features/hover.js';
 import { isAcquisFile, precedentRange } from './features/locations.js';
 import { references } from './features/references.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import {
+  findAgreedLanguageActions,
+  FIND_AGREED_LANGUAGE_KIND,
+  rankedWorkspaceSymbols,
+  readSearchArguments,
+  searchCommandResult,
+  SEARCH_COMMAND,
+} from './features/find-agreed-language.js';
+import { searchWith } from './store-link.js';
+import type { Engine } from '../engine/index.js';
+import type { SearchOptions } from '../engine/search/index.js';
 import { version } from '../../../package.json';
 import { builtinAcquisDir } from '../host/install.js';
 import { readText } from '../host/read-text.js';
@@ -67,6 +78,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const engines = new EngineStore(connection, settingsFor);
   const analyses = new Analyses(engines, (uri) => documents.get(uri));
+  // A shared store that answers again: what was linted against the local acquis alone is linted again.
+  engines.onStoreBack = () => {
+    analyses.forgetAll();
+    for (const doc of documents.all()) void schedule(doc.uri);
+  };
   const docsRoot = join(builtinAcquisDir(), '..', '..', 'docs');
   const docsPages = new Map<string, string>();
   /** A rule's own page in docs/rules/ when it has one, else its section of docs/rules.md. */
@@ -206,8 +222,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND, AMENDMENT_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND, AMENDMENT_KIND, FIND_AGREED_LANGUAGE_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [...Object.values(COMMANDS), SEARCH_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '/', '@', '.'], resolveProvider: false },
         documentSymbolProvider: true,
@@ -291,11 +307,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => onDoc('codeAction', params, [], (a, p) => codeActions(a, p, docsUri)));
+  connection.onCodeAction((params) =>
+    onDoc('codeAction', params, [], (a, p) => [...codeActions(a, p, docsUri), ...findAgreedLanguageActions(a, p)]),
+  );
+  /** The engine for a document, or for the workspace when there is none. */
+  const anyEngine = (uri?: string) =>
+    engines.engineFor(uri ?? documents.all()[0]?.uri ?? pathToFileURL(join(engines.workspaceFolders[0] ?? process.cwd(), 'untitled.draft')).href);
   connection.onExecuteCommand((params) =>
-    guard('executeCommand', () => {
+    guard('executeCommand', async () => {
       if (typeof params?.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'params.command must be a string');
       if (params.arguments !== undefined && !Array.isArray(params.arguments)) throw new ResponseError(ErrorCodes.InvalidParams, 'params.arguments must be an array');
+      if (params.command === SEARCH_COMMAND) {
+        const read = readSearchArguments(params.arguments ?? []);
+        if (!read) throw new ResponseError(ErrorCodes.InvalidParams, `${SEARCH_COMMAND} needs a query (a string) and optional options`);
+        const entry = await anyEngine(read.options.uri);
+        return searchCommandResult(await searchWith(entry.engine, read.query, read.options, entry.store));
+      }
       // openText is the only way a command reads another file: open documents, else readForCommand's rules.
       return executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: readForCommand }, params);
     }),
@@ -308,7 +335,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const entries = await Promise.all(documents.all().map((d) => engines.engineFor(d.uri)));
       const folder = engines.workspaceFolders[0] ?? process.cwd();
       if (!entries.length) entries.push(await engines.engineFor(pathToFileURL(join(folder, 'untitled.draft')).href));
-      return workspaceSymbols(typeof params?.query === 'string' ? params.query : '', [...new Set(entries.map((e) => e.engine))]);
+      const query = typeof params?.query === 'string' ? params.query : '';
+      const unique = [...new Set(entries.map((e) => e.engine))];
+      const found = workspaceSymbols(query, unique);
+      // Then acquis paragraphs found by meaning (ranked search), after those holding the words.
+      const storeOf = new Map(entries.map((e) => [e.engine, e.store]));
+      const search = (engine: Engine, q: string, options: SearchOptions) => searchWith(engine, q, options, storeOf.get(engine));
+      return [...found, ...(await rankedWorkspaceSymbols(query, unique, search, found))];
     }),
   );
   connection.onDefinition((params) => onDoc('definition', params, null, (a, p) => definition(a, offsetOf(a, p.position)), true));

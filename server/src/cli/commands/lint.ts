@@ -7,9 +7,9 @@
 import { Option, type Command } from 'commander';
 import { version } from '../../../../package.json';
 import { atOrAbove, fixAll, RULES, SEVERITIES, type Severity } from '../../engine/index.js';
-import { LineIndex } from '../../engine/text/line-index.js';
+import { LineIndex } from '../../engine/index.js';
 import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
-import { engineFor } from '../engine-for.js';
+import { sourcesFor, type AcquisSources } from './acquis-sources.js';
 import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
 import type { FileReport, RunInfo } from '../format/report.js';
@@ -40,6 +40,7 @@ export interface LintOptions extends AcquisCliOptions {
   output?: string;
   baseline?: string;
   writeBaseline?: string;
+  store?: string;
 }
 
 export function registerLint(program: Command, io: Io, setExit: SetExit): void {
@@ -55,7 +56,8 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     .option('--fix', 'apply safe fixes to the files (safe writes: README, "What Acquis guarantees about your files")')
     .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (a --write-baseline file, or an earlier .draft)')
-    .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)');
+    .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)')
+    .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration');
   outputOption(command, 'the report').action((files: string[], options: LintOptions) =>
     guarded(io, setExit, () => runLint(files, options, io)),
   );
@@ -63,6 +65,16 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
 
 /** The command's work, callable without commander. Returns the exit code. */
 export async function runLint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
+  // The local acquis, and the shared store when one is configured (closed whatever happens).
+  const sources = await sourcesFor(options, io.cwd);
+  try {
+    return await lintWith(sources, inputs, options, io);
+  } finally {
+    await sources.close();
+  }
+}
+
+async function lintWith(sources: AcquisSources, inputs: string[], options: LintOptions, io: Io): Promise<number> {
   const paths = await expandInputs(inputs, io.cwd);
   if (paths.includes('-') && options.fix) {
     throw new InputError('--fix cannot rewrite standard input; use --fix-dry-run to see the fixes.', STDIN_NAME);
@@ -73,11 +85,11 @@ export async function runLint(inputs: string[], options: LintOptions, io: Io): P
   const baselineOut = options.writeBaseline !== undefined ? openOutput(io, options.writeBaseline, read) : undefined;
   const fromDraft = options.baseline?.endsWith('.draft') ?? false;
   let baseline: Baseline | undefined = options.baseline !== undefined && !fromDraft ? readBaseline(options.baseline, io.cwd) : undefined;
-  const engine = engineFor(options, io.cwd);
+  const engine = sources.local;
   if (options.baseline !== undefined && fromDraft) {
     // An earlier revision: its findings, linted now with the same engine, are the baseline.
     const old = readDraftFile(io, options.baseline);
-    const findings = engine.lint(options.baseline, old.text).findings;
+    const findings = (await sources.engineFor(old.text)).lint(options.baseline, old.text).findings;
     baseline = baselineOfDraft({ path: options.baseline, text: old.text, lines: new LineIndex(old.text), findings });
   }
   const reports: FileReport[] = [];
@@ -85,6 +97,8 @@ export async function runLint(inputs: string[], options: LintOptions, io: Io): P
   for (let path of paths) {
     const file = readDraftFile(io, path, { stdin: true });
     if (path === '-') path = STDIN_NAME;
+    // With a shared store: an engine that also holds the stored precedents this text may quote.
+    const engine = await sources.engineFor(file.text);
     let text = file.text;
     if (options.fix || options.fixDryRun) {
       text = fixAll(file.text, (t) => engine.lint(path, t).findings).text;

@@ -3,9 +3,9 @@
  * zero-based, characters in UTF-16 code units, as in LSP. Fields may be added; none is removed or
  * renamed without a new version.
  */
-import { describeAdoption } from '../../engine/acquis/model.js';
+import { describeAdoption } from '../../engine/index.js';
 import type { Finding, TextEdit } from '../../engine/index.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import type { LineIndex } from '../../engine/index.js';
 import type { FileReport, RunInfo } from './report.js';
 
 export function formatJson(files: FileReport[], info: RunInfo): string {

@@ -1,0 +1,90 @@
+/**
+ * `acquis publish <folders or files> --store postgres://...`: load adopted documents into the shared
+ * store (migrating its schema first), one transaction per batch; a document already there is
+ * replaced. The documents are checked as a local acquis is: a problem stops the publish before
+ * anything is written (exit code 2).
+ */
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { SourceFile } from '../../engine/index.js';
+import { LineIndex } from '../../engine/text/line-index.js';
+import { describeStore, openStore } from '../../store/connection.js';
+import { publish, PublishProblems } from '../../store/publish.js';
+import { guarded, type Io, type SetExit } from '../io.js';
+import { readConfigFile } from '../../host/config-file.js';
+import { findConfigFile, InputError, readAcquisFolder, readText } from '../node-host.js';
+import { storeErrorsAsync, storeUrlFor } from './acquis-sources.js';
+import { plural } from './draft-file.js';
+
+interface PublishCommandOptions {
+  store?: string;
+  config?: string;
+  batchSize: string;
+}
+
+export function registerPublish(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('publish')
+    .description('Load adopted documents into a shared store on PostgreSQL (replacing those already there).')
+    .argument('<paths...>', 'folders of adopted .draft documents, or files')
+    .option('--store <url>', 'the store (postgres://publisher@host/db); default: ACQUIS_STORE, then `store:` in the configuration')
+    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
+    .option('--batch-size <n>', 'documents per transaction', '50')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  acquis publish acquis/ --store postgres://acquis_publisher@db.example.org/acquis
+  ACQUIS_STORE=postgres://acquis_publisher@localhost/acquis acquis publish reports/A-80-123.draft`,
+    )
+    .action((paths: string[], options: PublishCommandOptions) =>
+      guarded(io, setExit, async () => {
+        const configFile = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
+        const project = configFile ? readConfigFile(configFile) : undefined;
+        if (project?.problems[0]) throw project.problems[0];
+        const url = storeUrlFor(options.store, project?.config?.store);
+        if (!url) throw new InputError('no store: give --store postgres://... (or set ACQUIS_STORE, or `store:` in acquis.config.yaml).');
+        const batchSize = Number(options.batchSize);
+        if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError(`--batch-size needs a whole number above 0, not '${options.batchSize}'.`);
+        const sources = readSources(io.cwd, paths);
+        if (!sources.length) throw new InputError(`no .draft documents in ${paths.join(', ')}.`);
+        const store = await storeErrorsAsync(() => openStore(url));
+        try {
+          const report = await storeErrorsAsync(() => publish(store, sources, { batchSize }));
+          const migrated = report.migrations.length ? ` (schema migrated to version ${report.migrations[report.migrations.length - 1]})` : '';
+          const replaced = report.replaced ? `, ${report.replaced} replaced` : '';
+          io.stdout(
+            `Published ${plural(report.documents, 'document')} (${plural(report.precedents, 'precedent')}${replaced}) to ${describeStore(url)}${migrated}.\n`,
+          );
+          setExit(0);
+        } catch (error) {
+          if (!(error instanceof PublishProblems)) throw error;
+          const first = error.problems[0]!;
+          const source = sources.find((s) => s.uri === first.uri);
+          const at = new LineIndex(source?.text ?? '').position(first.span.start);
+          const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : '';
+          throw new InputError(`not published: ${first.message}${more}`, first.uri, at.line + 1, at.character + 1);
+        } finally {
+          await store.close();
+        }
+      }),
+    );
+}
+
+/** Files and folders as sources, named by their path relative to the working folder. */
+function readSources(cwd: string, paths: string[]): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    let isFolder = false;
+    try {
+      isFolder = statSync(full).isDirectory();
+    } catch {
+      throw new InputError('no such file or folder.', path);
+    }
+    const files = isFolder ? readAcquisFolder(full) : [{ uri: full, text: readText(full, path) }];
+    for (const f of files) out.push({ uri: relative(cwd, f.uri) || f.uri, text: f.text });
+  }
+  return out;
+}

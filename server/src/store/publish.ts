@@ -1,0 +1,196 @@
+/**
+ * Publishing adopted documents to the store: read and checked exactly as a local acquis is (the
+ * engine's builder), then written batch by batch, one transaction per batch, so that a reader sees
+ * a document whole or not at all. A document already in the store (same symbol) is replaced.
+ */
+import type pg from 'pg';
+import { buildAcquis, normaliseSymbol, toSnapshot, type AcquisProblem, type SourceFile } from '../engine/index.js';
+import { ngramKeys, wordKeys } from '../engine/search/keys.js';
+import { readWords } from '../engine/text/words.js';
+import { reach, type Store } from './connection.js';
+import { migrate } from './migrate.js';
+
+/** Arbitrary, fixed: publishers take turns per batch (readers are never blocked). */
+const PUBLISH_LOCK = 7_305_142;
+/** Attempts of a batch that meets a deadlock or a serialisation failure. */
+const ATTEMPTS = 5;
+
+export interface PublishReport {
+  documents: number;
+  precedents: number;
+  replaced: number;
+  migrations: number[];
+}
+
+export interface PublishOptions {
+  /** Documents per transaction (default 50). */
+  batchSize?: number;
+  onBatch?: (done: number, total: number) => void;
+}
+
+/** Problems stop a publish before anything is written (the same checks as a local acquis). */
+export class PublishProblems extends Error {
+  constructor(readonly problems: AcquisProblem[]) {
+    super(`${problems.length} problem(s) in the documents to publish`);
+  }
+}
+
+interface Row {
+  symbol: string;
+  norm: string;
+  uri: string;
+  adoption: string;
+  consensus: boolean;
+  body: string | null;
+  year: number | null;
+  fields: string;
+  text: string;
+  precedents: Array<{ ord: number; pinpoint: string; text: string; start: number; end: number; ngrams: string; words: string }>;
+}
+
+/** Reads the sources into rows (no database yet): the engine's own reading and keys. */
+export function rowsOf(sources: SourceFile[]): Row[] {
+  const { acquis, problems } = buildAcquis(sources);
+  if (problems.length) throw new PublishProblems(problems);
+  const snapshot = toSnapshot(acquis, '');
+  const rows: Row[] = snapshot.documents.map((d) => ({
+    symbol: d.symbol,
+    norm: normaliseSymbol(d.symbol),
+    uri: d.uri,
+    adoption: JSON.stringify(d.adoption),
+    consensus: d.adoption.kind === 'consensus',
+    body: d.fields.body ?? null,
+    year: d.fields.year ?? null,
+    fields: JSON.stringify(d.fields),
+    text: d.text,
+    precedents: [],
+  }));
+  for (const [docIndex, pinpoint, text, start, end] of snapshot.precedents) {
+    const row = rows[docIndex]!;
+    const words = readWords(text);
+    row.precedents.push({
+      ord: row.precedents.length,
+      pinpoint,
+      text,
+      start,
+      end,
+      ngrams: `{${ngramKeys(words).join(',')}}`,
+      words: `{${wordKeys(words).join(',')}}`,
+    });
+  }
+  // The last of two files with one symbol wins, as a re-publish would.
+  const bySymbol = new Map(rows.map((r) => [r.norm, r]));
+  return [...bySymbol.values()];
+}
+
+export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
+  const rows = rowsOf(sources);
+  const size = options.batchSize ?? 50;
+  const report: PublishReport = { documents: 0, precedents: 0, replaced: 0, migrations: [] };
+  const client = await reach(store, () => store.pool.connect());
+  try {
+    report.migrations = await reach(store, () => migrate(client));
+    for (let i = 0; i < rows.length; i += size) {
+      const batch = rows.slice(i, i + size);
+      const replaced = await reach(store, () => withRetry(client, () => writeBatch(client, batch)));
+      report.documents += batch.length;
+      report.precedents += batch.reduce((n, r) => n + r.precedents.length, 0);
+      report.replaced += replaced;
+      options.onBatch?.(Math.min(i + size, rows.length), rows.length);
+    }
+    // Merge GIN's pending lists into the indexes now, rather than on some reader's query.
+    await reach(store, () =>
+      client.query(`SELECT gin_clean_pending_list('acquis.precedent_ngram_keys'::regclass), gin_clean_pending_list('acquis.precedent_word_keys'::regclass)`),
+    );
+  } finally {
+    client.release();
+  }
+  return report;
+}
+
+async function withRetry<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await client.query('BEGIN');
+    try {
+      const out = await work();
+      await client.query('COMMIT');
+      return out;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (attempt < ATTEMPTS && (code === '40P01' || code === '40001')) continue;
+      throw error;
+    }
+  }
+}
+
+/** One batch inside a transaction; returns how many documents it replaced. */
+async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+  const norms = batch.map((r) => r.norm);
+  const old = await client.query<{ id: string }>('SELECT id FROM acquis.document WHERE norm_symbol = ANY($1::text[])', [norms]);
+  const oldIds = old.rows.map((r) => r.id);
+  if (oldIds.length) {
+    for (const [table, column] of [['ngram_df', 'ngram_keys'], ['word_df', 'word_keys']] as const) {
+      await client.query(
+        `WITH c AS (SELECT k, count(*)::int AS n FROM acquis.precedent p, unnest(p.${column}) AS k
+                    WHERE p.document_id = ANY($1::int8[]) GROUP BY k)
+         UPDATE acquis.${table} AS d SET df = d.df - c.n FROM c WHERE d.key = c.k`,
+        [oldIds],
+      );
+    }
+    const gone = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM acquis.precedent WHERE document_id = ANY($1::int8[])', [oldIds]);
+    await client.query('UPDATE acquis.totals SET documents = documents - $1, precedents = precedents - $2', [oldIds.length, gone.rows[0]!.n]);
+    await client.query('DELETE FROM acquis.document WHERE id = ANY($1::int8[])', [oldIds]);
+  }
+  const inserted = await client.query<{ id: string; norm_symbol: string }>(
+    `INSERT INTO acquis.document (symbol, norm_symbol, uri, adoption, consensus, body, year, fields, text)
+     SELECT s, n, u, a::jsonb, c, b, y, f::jsonb, t
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::int[], $8::text[], $9::text[])
+          AS x(s, n, u, a, c, b, y, f, t)
+     RETURNING id, norm_symbol`,
+    [
+      batch.map((r) => r.symbol),
+      norms,
+      batch.map((r) => r.uri),
+      batch.map((r) => r.adoption),
+      batch.map((r) => r.consensus),
+      batch.map((r) => r.body),
+      batch.map((r) => r.year),
+      batch.map((r) => r.fields),
+      batch.map((r) => r.text),
+    ],
+  );
+  const idOf = new Map(inserted.rows.map((r) => [r.norm_symbol, r.id]));
+  const cols = { doc: [] as string[], ord: [] as number[], pin: [] as string[], text: [] as string[], start: [] as number[], end: [] as number[], ngrams: [] as string[], words: [] as string[] };
+  for (const row of batch) {
+    for (const p of row.precedents) {
+      cols.doc.push(idOf.get(row.norm)!);
+      cols.ord.push(p.ord);
+      cols.pin.push(p.pinpoint);
+      cols.text.push(p.text);
+      cols.start.push(p.start);
+      cols.end.push(p.end);
+      cols.ngrams.push(p.ngrams);
+      cols.words.push(p.words);
+    }
+  }
+  await client.query(
+    `INSERT INTO acquis.precedent (document_id, ord, pinpoint, text, span_start, span_end, ngram_keys, word_keys)
+     SELECT d, o, p, t, s, e, g::int8[], w::int8[]
+     FROM unnest($1::int8[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[]) AS x(d, o, p, t, s, e, g, w)`,
+    [cols.doc, cols.ord, cols.pin, cols.text, cols.start, cols.end, cols.ngrams, cols.words],
+  );
+  // Counts per key, in key order (concurrent writers would otherwise lock rows in different orders).
+  for (const [table, column] of [['ngram_df', 'ngram_keys'], ['word_df', 'word_keys']] as const) {
+    await client.query(
+      `INSERT INTO acquis.${table} (key, df)
+       SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.${column}) AS k
+       WHERE p.document_id = ANY($1::int8[]) GROUP BY k ORDER BY k
+       ON CONFLICT (key) DO UPDATE SET df = acquis.${table}.df + excluded.df`,
+      [[...idOf.values()]],
+    );
+  }
+  await client.query('UPDATE acquis.totals SET documents = documents + $1, precedents = precedents + $2', [batch.length, cols.doc.length]);
+  return oldIds.length;
+}

@@ -1,0 +1,377 @@
+/**
+ * Reading from the store: candidate precedents are retrieved in PostgreSQL (GIN over the n-gram
+ * keys of every precedent, n-grams too common to be useful dropped) and aligned locally, by the
+ * same matcher and rules as a local acquis. The documents of the candidates join the local acquis
+ * (built-in and folders) in a working acquis; the engine over it lints the draft. Search ranks
+ * store candidates (GIN over word keys, weighted by IDF) with the engine's own scoring.
+ */
+import {
+  engineFromAcquis,
+  fromSnapshot,
+  normaliseSymbol,
+  toSnapshot,
+  unitsOf,
+  type Acquis,
+  type AcquisSnapshot,
+  type Engine,
+  type Precedent,
+} from '../engine/index.js';
+import { authorityOrder } from '../engine/acquis/model.js';
+import { readDraft } from '../engine/draft.js';
+import { NGRAM, key64, ngramKeys } from '../engine/search/keys.js';
+import {
+  lineageOf,
+  queryWeights,
+  rankCandidates,
+  readQuery,
+  selectingKeys,
+  wordPostings,
+  type SearchOptions,
+  type SearchResult,
+} from '../engine/search/index.js';
+import { splitSentences } from '../engine/text/sentences.js';
+import { readWords } from '../engine/text/words.js';
+import { checkSchema, reach, type Store } from './connection.js';
+
+type StoredDocument = AcquisSnapshot['documents'][number] & {
+  norm: string;
+  precedents: Array<[string, string, number, number]>;
+};
+
+interface PrecedentRow {
+  document_id: string;
+  pinpoint: string;
+  text: string;
+  span_start: number;
+  span_end: number;
+}
+
+interface DocumentMetadata {
+  uri: string;
+  symbol: string;
+  norm: string;
+  adoption: StoredDocument['adoption'];
+  fields: StoredDocument['fields'];
+}
+
+/** The rarest 3-grams of a search result that find its lineage. */
+const LINEAGE_KEYS = 4;
+/** Candidates per draft sentence taken from the store (the matcher keeps the best 8 of them). */
+const CANDIDATES_PER_SENTENCE = 32;
+/** Candidates of a search ranked in the database before the engine's scoring. */
+const SEARCH_CANDIDATES = 400;
+/** Fewest words of a sentence the matcher looks at (its default `minWords`). */
+const MIN_SENTENCE_WORDS = 6;
+/**
+ * Stored documents a language server session keeps in its working acquis from one keystroke to the
+ * next (beyond this, the working acquis is rebuilt with what the text needs now).
+ */
+const WORKING_UNION = 200;
+/** Documents kept in memory between look-ups (a language server session). */
+const DOCUMENT_CACHE = 5_000;
+/** UN document symbols and "resolution 73/27" in a draft: cited documents join the working acquis. */
+const SYMBOLS = /\b(?:A|S|E|ST)(?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\*?|\bresolutions? (\d{2,3}\/\d{1,4})/g;
+
+/**
+ * The local acquis and a store, read together. Local documents win over a stored document with the
+ * same symbol (the drafter's own folder is what they are working on).
+ */
+export class StoreLink {
+  private readonly local: AcquisSnapshot;
+  private readonly localSymbols: Set<string>;
+  private readonly documents = new Map<string, StoredDocument>();
+  private readonly metadataCache = new Map<string, DocumentMetadata>();
+  private schemaChecked = false;
+  private working: { ids: Set<string>; engine: Engine } | undefined;
+
+  constructor(
+    readonly store: Store,
+    readonly localEngine: Engine,
+  ) {
+    this.local = toSnapshot(localEngine.acquis, '');
+    this.localSymbols = new Set(localEngine.acquis.documents.map((d) => normaliseSymbol(d.symbol)));
+  }
+
+  /** An engine whose acquis holds the local documents and every stored document the text may need. */
+  async engineFor(text: string): Promise<Engine> {
+    await this.ready();
+    const keys = sentenceKeys(text);
+    const ids = new Set([...(await this.candidateDocuments(keys)), ...(await this.citedDocuments(text))]);
+    return this.engineOver(ids);
+  }
+
+  /**
+   * Search the local acquis and the store together. Candidates come from the database (GIN over
+   * word keys, ordered by the IDF of the words they share with the query) and are scored by the
+   * engine's own relevance; lineage is found by aligning each result against the precedents that
+   * share its 3-grams, in a small acquis made of those alone.
+   */
+  async search(text: string, options: SearchOptions): Promise<SearchResult> {
+    await this.ready();
+    const query = readQuery(text);
+    const hashed = new Map(query.keys.map((k) => [k, key64(k)]));
+    const [totals, dfRows] = await reach(this.store, () =>
+      Promise.all([
+        this.store.pool.query<{ precedents: number }>('SELECT precedents FROM acquis.totals'),
+        this.store.pool.query<{ key: string; df: number }>('SELECT key::text AS key, df FROM acquis.word_df WHERE key = ANY($1::int8[]) AND df > 0', [
+          [...hashed.values()],
+        ]),
+      ]),
+    );
+    const stored = new Map(dfRows.rows.map((r) => [r.key, r.df]));
+    const localPostings = wordPostings(this.localEngine.acquis);
+    const total = (totals.rows[0]?.precedents ?? 0) + localPostings.total;
+    const df = (key: string): number => (stored.get(hashed.get(key)!) ?? 0) + localPostings.df(key);
+    const weights = queryWeights(query, df, total);
+    const selecting = selectingKeys(query, df, total);
+    const storeSelecting = selecting.filter((k) => stored.has(hashed.get(k)!));
+    let rows: PrecedentRow[] = [];
+    if (storeSelecting.length) {
+      const result = await reach(this.store, () =>
+        this.store.pool.query<PrecedentRow>(
+          `SELECT p.document_id::text AS document_id, p.pinpoint, p.text, p.span_start, p.span_end
+           FROM acquis.precedent p JOIN acquis.document d ON d.id = p.document_id
+           WHERE p.word_keys && $1::int8[]
+             AND ($3::bool IS NOT TRUE OR d.consensus)
+             AND ($4::text IS NULL OR lower(d.body) = lower($4::text))
+             AND ($5::int IS NULL OR d.year >= $5::int)
+           ORDER BY (SELECT coalesce(sum(q.w), 0) FROM unnest($1::int8[], $2::float8[]) AS q(k, w) WHERE q.k = ANY(p.word_keys)) DESC, p.id
+           LIMIT $6`,
+          [
+            storeSelecting.map((k) => hashed.get(k)!),
+            storeSelecting.map((k) => weights.get(k)!),
+            options.consensusOnly ?? false,
+            options.body ?? null,
+            options.since ?? null,
+            SEARCH_CANDIDATES,
+          ],
+        ),
+      );
+      rows = result.rows;
+    }
+    const fromStore = await this.smallAcquis(rows);
+    const local = this.localEngine.acquis;
+    const localCandidates = [...localPostings.precedentsWithAny(selecting)].map((id) => local.precedents[id]!);
+    const hits = rankCandidates(query, weights, [...localCandidates, ...fromStore.precedents], options);
+    // Lineage: precedents sharing each result's 3-grams, aligned by the matcher.
+    const lineageRows = await this.lineageRows(hits.map((h) => keysOfSentence(h.precedent.text)));
+    const lineageEngine = engineFromAcquis(await this.smallAcquis(lineageRows), this.localEngine.config);
+    for (const hit of hits) {
+      const found = new Map<string, Precedent>();
+      for (const p of [...lineageOf(hit.precedent, this.localEngine.matcher), ...lineageOf(hit.precedent, lineageEngine.matcher)]) {
+        if (p.document.uri !== hit.precedent.document.uri) found.set(`${p.document.uri}#${p.span.start}`, p);
+      }
+      hit.lineage = [...found.values()].sort((a, b) => authorityOrder(a.document, b.document));
+    }
+    return { query, unknownWords: query.keys.filter((k) => df(k) === 0), hits };
+  }
+
+  /** An acquis of just these stored precedents (documents local to the drafter are left out). */
+  private async smallAcquis(rows: PrecedentRow[]): Promise<Acquis> {
+    const metadata = await this.metadata([...new Set(rows.map((r) => r.document_id))]);
+    const snapshot: AcquisSnapshot = { version: 1, sourceKey: '', documents: [], precedents: [] };
+    const index = new Map<string, number>();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const d = metadata.get(r.document_id);
+      if (!d || this.localSymbols.has(d.norm) || seen.has(`${r.document_id}#${r.span_start}`)) continue;
+      seen.add(`${r.document_id}#${r.span_start}`);
+      let at = index.get(r.document_id);
+      if (at === undefined) {
+        at = snapshot.documents.length;
+        index.set(r.document_id, at);
+        snapshot.documents.push({ uri: d.uri, symbol: d.symbol, adoption: d.adoption, text: '', fields: d.fields });
+      }
+      snapshot.precedents.push([at, r.pinpoint, r.text, r.span_start, r.span_end]);
+    }
+    return fromSnapshot(snapshot);
+  }
+
+  /** Symbol, adoption and fields of stored documents (not their text), cached. */
+  private async metadata(ids: string[]): Promise<Map<string, DocumentMetadata>> {
+    const missing = ids.filter((id) => !this.metadataCache.has(id));
+    if (missing.length) {
+      const rows = await reach(this.store, () =>
+        this.store.pool.query<{ id: string; symbol: string; norm_symbol: string; uri: string; adoption: StoredDocument['adoption']; fields: StoredDocument['fields'] }>(
+          'SELECT id::text AS id, symbol, norm_symbol, uri, adoption, fields FROM acquis.document WHERE id = ANY($1::int8[])',
+          [missing],
+        ),
+      );
+      if (this.metadataCache.size + rows.rows.length > DOCUMENT_CACHE * 4) this.metadataCache.clear();
+      for (const r of rows.rows) {
+        this.metadataCache.set(r.id, { uri: storedUri(r.uri), symbol: r.symbol, norm: r.norm_symbol, adoption: r.adoption, fields: r.fields });
+      }
+    }
+    return new Map(ids.flatMap((id) => (this.metadataCache.has(id) ? [[id, this.metadataCache.get(id)!] as const] : [])));
+  }
+
+  /** The stored precedents sharing the most 3-grams with each key list (frequent 3-grams dropped). */
+  private async lineageRows(sentences: string[][]): Promise<PrecedentRow[]> {
+    // The same formulation shares nearly every 3-gram, so its rarest ones find it: looking up only
+    // those keeps a result's look-up to a few index entries, however common its other 3-grams are.
+    const all = [...new Set(sentences.flat())];
+    if (!all.length) return [];
+    const counts = await reach(this.store, () =>
+      this.store.pool.query<{ key: string; df: number }>('SELECT key::text AS key, df FROM acquis.ngram_df WHERE key = ANY($1::int8[]) AND df > 0', [all]),
+    );
+    const df = new Map(counts.rows.map((r) => [r.key, r.df]));
+    const kept = sentences
+      .map((keys) => keys.filter((k) => df.has(k)).sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, LINEAGE_KEYS))
+      .filter((keys) => keys.length);
+    if (!kept.length) return [];
+    const rows = await reach(this.store, () =>
+      this.store.pool.query<PrecedentRow>(
+        `SELECT c.document_id::text AS document_id, c.pinpoint, c.text, c.span_start, c.span_end
+         FROM unnest($1::text[]) AS s(keys),
+         LATERAL (
+           SELECT p.document_id, p.pinpoint, p.text, p.span_start, p.span_end
+           FROM acquis.precedent p
+           WHERE p.ngram_keys && s.keys::int8[]
+           ORDER BY (SELECT count(*) FROM unnest(p.ngram_keys) AS k WHERE k = ANY(s.keys::int8[])) DESC, p.id
+           LIMIT 8
+         ) AS c`,
+        [kept.map((keys) => `{${keys.join(',')}}`)],
+      ),
+    );
+    return rows.rows;
+  }
+
+  /** Each key list without the 3-grams too common to tell precedents apart (empty lists dropped). */
+  private async withoutFrequent(sentences: string[][]): Promise<string[][]> {
+    const all = [...new Set(sentences.flat())];
+    if (!all.length) return [];
+    const frequent = await reach(this.store, () =>
+      this.store.pool.query<{ key: string }>(
+        `SELECT key::text AS key FROM acquis.ngram_df
+         WHERE key = ANY($1::int8[]) AND df > greatest(64, ceil((SELECT precedents FROM acquis.totals) * 0.02))`,
+        [all],
+      ),
+    );
+    const drop = new Set(frequent.rows.map((r) => r.key));
+    return sentences.map((keys) => keys.filter((k) => !drop.has(k))).filter((keys) => keys.length);
+  }
+
+  private async ready(): Promise<void> {
+    if (this.schemaChecked) return;
+    await checkSchema(this.store);
+    this.schemaChecked = true;
+  }
+
+  /** Documents of the best candidates of each sentence (keys per sentence). */
+  private async candidateDocuments(sentences: string[][]): Promise<Set<string>> {
+    if (!sentences.length) return new Set();
+    const kept = await this.withoutFrequent(sentences);
+    if (!kept.length) return new Set();
+    const rows = await reach(this.store, () =>
+      this.store.pool.query<{ document_id: string }>(
+        `SELECT DISTINCT c.document_id::text AS document_id
+         FROM unnest($1::text[]) AS s(keys),
+         LATERAL (
+           SELECT p.document_id
+           FROM acquis.precedent p
+           WHERE p.ngram_keys && s.keys::int8[]
+           ORDER BY (SELECT count(*) FROM unnest(p.ngram_keys) AS k WHERE k = ANY(s.keys::int8[])) DESC, p.id
+           LIMIT $2
+         ) AS c`,
+        [kept.map((keys) => `{${keys.join(',')}}`), CANDIDATES_PER_SENTENCE],
+      ),
+    );
+    return new Set(rows.rows.map((r) => r.document_id));
+  }
+
+  /** Stored documents the text cites by symbol (so citations to them can be checked). */
+  private async citedDocuments(text: string): Promise<string[]> {
+    const symbols = new Set<string>();
+    for (const m of text.matchAll(SYMBOLS)) symbols.add(m[1] ? `A/RES/${m[1]}` : normaliseSymbol(m[0]));
+    const wanted = [...symbols].filter((s) => !this.localSymbols.has(s));
+    if (!wanted.length) return [];
+    const rows = await reach(this.store, () =>
+      this.store.pool.query<{ id: string }>('SELECT id::text AS id FROM acquis.document WHERE norm_symbol = ANY($1::text[])', [wanted]),
+    );
+    return rows.rows.map((r) => r.id);
+  }
+
+  /**
+   * The engine over the local acquis and these stored documents. The last one is kept and reused
+   * while it holds every document asked for, so the matcher's cache (by paragraph text) survives
+   * from one keystroke to the next.
+   */
+  private async engineOver(ids: Set<string>): Promise<Engine> {
+    const previous = this.working;
+    if (previous && [...ids].every((id) => previous.ids.has(id))) return previous.engine;
+    const wanted = previous && previous.ids.size + ids.size <= WORKING_UNION ? new Set([...previous.ids, ...ids]) : ids;
+    await this.load([...wanted]);
+    const stored = [...wanted]
+      .map((id) => this.documents.get(id)!)
+      .filter((d) => d && !this.localSymbols.has(d.norm))
+      .sort((a, b) => a.uri.localeCompare(b.uri));
+    const snapshot: AcquisSnapshot = {
+      version: 1,
+      sourceKey: '',
+      documents: [...this.local.documents],
+      precedents: [...this.local.precedents],
+    };
+    for (const d of stored) {
+      const index = snapshot.documents.length;
+      snapshot.documents.push({ uri: d.uri, symbol: d.symbol, adoption: d.adoption, text: d.text, fields: d.fields });
+      for (const [pinpoint, text, start, end] of d.precedents) snapshot.precedents.push([index, pinpoint, text, start, end]);
+    }
+    const engine = engineFromAcquis(fromSnapshot(snapshot), this.localEngine.config, this.localEngine.acquisProblems);
+    this.working = { ids: wanted, engine };
+    return engine;
+  }
+
+  /** Fetches documents not yet in memory, with their precedents. */
+  private async load(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.documents.has(id));
+    if (!missing.length) return;
+    const [docs, precedents] = await reach(this.store, () =>
+      Promise.all([
+        this.store.pool.query<{ id: string; symbol: string; norm_symbol: string; uri: string; adoption: StoredDocument['adoption']; fields: StoredDocument['fields']; text: string }>(
+          'SELECT id::text AS id, symbol, norm_symbol, uri, adoption, fields, text FROM acquis.document WHERE id = ANY($1::int8[])',
+          [missing],
+        ),
+        this.store.pool.query<{ document_id: string; pinpoint: string; text: string; span_start: number; span_end: number }>(
+          `SELECT document_id::text AS document_id, pinpoint, text, span_start, span_end
+           FROM acquis.precedent WHERE document_id = ANY($1::int8[]) ORDER BY document_id, ord`,
+          [missing],
+        ),
+      ]),
+    );
+    if (this.documents.size + docs.rows.length > DOCUMENT_CACHE) this.documents.clear();
+    const byId = new Map<string, StoredDocument>();
+    for (const r of docs.rows) {
+      const doc: StoredDocument = { uri: storedUri(r.uri), symbol: r.symbol, adoption: r.adoption, text: r.text, fields: r.fields, norm: r.norm_symbol, precedents: [] };
+      byId.set(r.id, doc);
+      this.documents.set(r.id, doc);
+    }
+    for (const p of precedents.rows) byId.get(p.document_id)?.precedents.push([p.pinpoint, p.text, p.span_start, p.span_end]);
+  }
+}
+
+/** Stored documents are shown as `acquis-store:<path as published>`: they have no local file. */
+export function storedUri(uri: string): string {
+  return `acquis-store:${uri}`;
+}
+
+/** The n-gram keys of every sentence the matcher will look at (current and accepted views). */
+function sentenceKeys(text: string): string[][] {
+  const draft = readDraft('store:draft', text);
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  const views = [...draft.units.map((u) => u.view.text), ...unitsOf(draft.document, text, 'accepted').map((u) => u.view.text)];
+  for (const view of views) {
+    if (seen.has(view)) continue;
+    seen.add(view);
+    for (const sentence of splitSentences(view)) {
+      const words = readWords(view, sentence.start, sentence.end);
+      if (words.length < MIN_SENTENCE_WORDS || words.length < NGRAM) continue;
+      out.push(ngramKeys(words));
+    }
+  }
+  return out;
+}
+
+function keysOfSentence(text: string): string[] {
+  return ngramKeys(readWords(text));
+}
