@@ -38,7 +38,7 @@ function importsOf(file: string): string[] {
  * (so that `acquis compare` does not evaluate lint, the configuration or the report), and the
  * line index, a leaf that commands which never lint use for positions.
  */
-const ENGINE_ENTRY = /(^|\/)engine\/(index|amendments\/index|compare\/index|report\/index|import\/import|text\/line-index)\.js$/;
+const ENGINE_ENTRY = /(^|\/)engine\/(index|amendments\/index|compare\/index|report\/index|import\/index|search\/index|text\/line-index)\.js$/;
 
 describe('the shells and the host layer', () => {
   const shells = [...sources('server/src/cli'), ...sources('server/src/lsp')];

@@ -434,11 +434,15 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         return t.includes('A\u221570\u2215174') ? t : undefined;
       });
       log(`  tab: ${JSON.stringify(tab)}`);
-      const before = await editorText(p);
+      // Typing is refused with VS Code's "Cannot edit in read-only editor" (polled: a busy machine
+      // draws it late, and it fades after a while).
       await p.keyboard.type('zzz');
-      await p.waitForTimeout(500);
+      let message: string[] = [];
+      await waitFor('the read-only message', 5_000, async () => {
+        message = await p.locator('.monaco-editor-overlaymessage').allInnerTexts().catch(() => [] as string[]);
+        return message.some((m) => m.includes('read-only'));
+      }, 100).catch(() => undefined);
       const after = await editorText(p);
-      const message = await p.locator('.monaco-editor-overlaymessage').allInnerTexts().catch(() => [] as string[]);
       check('the built-in document is read-only', !after.includes('zzz') && message.some((m) => m.includes('read-only')), JSON.stringify(message));
       await p.waitForTimeout(1500);
       const squiggles = await p.locator(`${EDITOR} [class*="squiggly-"]`).count();

@@ -5,7 +5,7 @@ export { CONFIG_FILE_NAMES, CONFIG_KEYS, DEFAULT_CONFIG, parseConfig, ruleSettin
 export { readDraft, type DraftFile, type DraftParser } from './draft.js';
 export { createEngine, createEngineAsync, engineFromAcquis, mergeAcquis, type BuildProgress, type Engine } from './engine.js';
 export { fromSnapshot, toSnapshot, type AcquisSnapshot } from './acquis/snapshot.js';
-export { applyEdits, fixAll, minimalEdits, safeEdits } from './fixes.js';
+export { applyEdits, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, fixLevelOf, levelAllowed, minimalEdits, safeEdits, type FixAllOptions, type FixLevelSetting } from './fixes.js';
 export { hasReason, REASON_PLACEHOLDER } from './suppressions.js';
 export { atOrAbove, lintDraft, type LintResult, type SuppressedFinding } from './lint.js';
 export { unitsOf, paragraphPinpoint, type Unit } from './acquis/units.js';
@@ -18,7 +18,7 @@ export { LineIndex } from './text/line-index.js';
 
 // What the shells (CLI, language server) use besides the front door. They import the engine only
 // through this file and the entry points of the subsystems a command loads on its own
-// (amendments/index.ts, compare/index.ts, report/index.ts, import/import.ts, and the leaf
+// (amendments/index.ts, compare/index.ts, report/index.ts, import/index.ts, search/index.ts, and the leaf
 // text/line-index.ts), so that a command evaluates only what it uses (test/architecture.test.ts,
 // test/cli/lazy-commands.test.ts).
 export { adoptionNote, cite } from './rules/precedent-common.js';

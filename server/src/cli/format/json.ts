@@ -4,7 +4,7 @@
  * renamed without a new version.
  */
 import { describeAdoption } from '../../engine/index.js';
-import type { Finding, TextEdit } from '../../engine/index.js';
+import { fixLevelOf, type Finding, type TextEdit } from '../../engine/index.js';
 import type { LineIndex } from '../../engine/index.js';
 import type { FileReport, RunInfo } from './report.js';
 
@@ -36,7 +36,8 @@ function findingJson(f: Finding, lines: LineIndex) {
     message: f.message,
     range: range(lines, f.span.start, f.span.end),
     offsets: { start: f.span.start, end: f.span.end },
-    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, ...(fix.level ? { level: fix.level } : {}), edits: fix.edits.map((e) => editJson(e, lines)) })),
+    // `level`: the fix's grade, which decides whether fix-all applies it (`--fix-level`).
+    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, level: fixLevelOf(f, fix), edits: fix.edits.map((e) => editJson(e, lines)) })),
   };
   if (f.precedent) {
     const p = f.precedent;

@@ -4,7 +4,9 @@
  * (engine/import/docx/), which returns the `.draft`.
  */
 import JSZip from 'jszip';
-import { OoxmlError, readWordDocument, wordToDraft, type DocxParts, type DocxWarning } from '../../engine/import/import.js';
+import { readWordDocument, type DocxParts } from '../../engine/import/index.js';
+import { wordToDraft, type DocxWarning } from '../../engine/import/index.js';
+import { OoxmlError } from '../../engine/import/index.js';
 
 /** Why a .docx cannot be imported: printed as `file: error: <message>`, exit 2. */
 export class DocxError extends Error {}

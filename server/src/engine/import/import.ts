@@ -24,12 +24,6 @@ import { tokensText } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export { ImportError, type ImportWarning, type ProgressCallback } from './model.js';
-// The importer's entry point for hosts: PDF layout, Word in, and linking a batch.
-export { pdfPagesToText, pdfTextLength, type PdfPage, type PdfTextItem } from './pdf-layout.js';
-export { readWordDocument, type DocxParts, type WordDocument } from './docx/read.js';
-export { wordToDraft, type DocxDraft, type DocxWarning } from './docx/to-draft.js';
-export { OoxmlError } from './docx/xml.js';
-export { linkPrintedResolutions, setFrontMatter, type LinkableDocument } from './link.js';
 
 export interface ImportOptions {
   /** The adopted text's symbol (`A/RES/73/27`). */
