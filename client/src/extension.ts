@@ -10,6 +10,7 @@ import { BUILTIN_SCHEME, BuiltinDocuments } from './builtin-documents.js';
 import { registerCompare } from './compare.js';
 import { registerOfficeCommands } from './office.js';
 import { showDocument } from './documentation.js';
+import { explicitSettings } from './explicit-settings.js';
 import { statusItem } from './status.js';
 import { registerFindAgreedLanguage } from './find-agreed-language.js';
 
@@ -33,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // In a restricted workspace the server reads only the built-in acquis (see package.json).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
+      // Only the settings the user set: an unset one leaves acquis.config.yaml to decide.
+      workspace: { configuration: explicitSettings },
       // Locations in the built-in acquis become read-only virtual documents.
       handleDiagnostics: (uri, diagnostics, next) => {
         for (const d of diagnostics) {

@@ -34,6 +34,8 @@ export interface FrontMatter {
   /** Entries by key (the last one wins when a key repeats). */
   fields: Record<string, string>;
   adoption?: Adoption;
+  /** `restates: A/68/98, A/70/174`: consensus sources the whole document says it restates. */
+  restates?: string[];
 }
 
 export interface FrontMatterEntry {
@@ -92,6 +94,8 @@ export interface Paragraph {
   status?: ParagraphStatus;
   /** Suppression directives written on the lines just before the paragraph. */
   suppressions: Suppression[];
+  /** `// acquis-restates ...` on the lines just before the paragraph. */
+  restates?: Restatement;
 }
 
 export interface Subparagraph {
@@ -102,6 +106,8 @@ export interface Subparagraph {
   content: Inline[];
   contentSpan: Span;
   children: Subparagraph[];
+  /** `// acquis-restates ...` on the lines just before the sub-paragraph. */
+  restates?: Restatement;
 }
 
 export type LabelStyle = 'letter' | 'roman' | 'number' | 'capital';
@@ -116,6 +122,18 @@ export interface Suppression {
   span: Span;
   rules: string[];
   reason?: string;
+}
+
+/**
+ * Lineage declared by an adopted text: `// acquis-restates A/68/98, A/70/174 -- where it says so`
+ * before a paragraph or sub-paragraph. The paragraph restates text of those documents.
+ */
+export interface Restatement {
+  span: Span;
+  /** Document symbols as written. */
+  symbols: string[];
+  /** The words after `--`: where the text itself says so. */
+  note?: string;
 }
 
 export interface BlockQuote {

@@ -22,10 +22,11 @@ import type {
   Section,
   Span,
   Subparagraph,
+  Restatement,
   Suppression,
   SyntaxProblem,
 } from './ast.js';
-import { readAdoption, splitEntry } from './front-matter.js';
+import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
 import { assignLevels } from './sub-levels.js';
 
 type Child = CstNode | IToken;
@@ -138,6 +139,18 @@ export class AstBuilder {
       this.problem('syntax.unclosed', 'The front matter is not closed: end it with a line `---`.', tokenSpan(fences[0]!));
     }
     const result: FrontMatter = { type: 'frontMatter', span, entries, fields };
+    const restatesEntry = entries.filter((e) => e.key === 'restates').pop();
+    if (restatesEntry) {
+      const { symbols, bad } = readSymbolList(restatesEntry.value);
+      if (symbols.length) result.restates = symbols;
+      if (bad.length || !symbols.length) {
+        this.problem(
+          'syntax.restates',
+          `\`restates\` takes document symbols separated by commas, e.g. \`A/68/98, A/70/174\`${bad.length ? `; cannot read "${bad.join('", "')}"` : ''}.`,
+          restatesEntry.valueSpan,
+        );
+      }
+    }
     const adoptionEntry = entries.filter((e) => e.key === 'adoption').pop();
     if (adoptionEntry) {
       const adoption = readAdoption(adoptionEntry.value);
@@ -525,6 +538,7 @@ export class AstBuilder {
       stack.length ? stack[stack.length - 1]!.children : doc.children;
     let current: Paragraph | undefined;
     let pendingSuppressions: Suppression[] = [];
+    let pendingRestates: Restatement | undefined;
     let lastQuote: BlockQuote | undefined;
 
     for (const block of flat) {
@@ -542,6 +556,8 @@ export class AstBuilder {
           current = block.node;
           current.suppressions = pendingSuppressions;
           pendingSuppressions = [];
+          if (pendingRestates) current.restates = pendingRestates;
+          pendingRestates = undefined;
           container().push(current);
           doc.paragraphs.push(current);
           this.collectStatus(current);
@@ -556,6 +572,8 @@ export class AstBuilder {
             container().push(current);
             doc.paragraphs.push(current);
           }
+          if (pendingRestates) block.node.restates = pendingRestates;
+          pendingRestates = undefined;
           current.subparagraphs.push(block.node);
           current.span = { start: current.span.start, end: block.node.span.end };
           this.collectStatusFrom(current, block.node.content);
@@ -579,6 +597,8 @@ export class AstBuilder {
           container().push(block.node);
           const suppression = readSuppression(block.node);
           if (suppression) pendingSuppressions.push(suppression);
+          const restates = this.readRestates(block.node);
+          if (restates) pendingRestates = restates;
           break;
         }
       }
@@ -588,6 +608,26 @@ export class AstBuilder {
       if (paragraph.subparagraphs.length) paragraph.subparagraphs = assignLevels(paragraph.subparagraphs);
     }
     return doc;
+  }
+
+  /** `// acquis-restates A/68/98, A/70/174 -- note` */
+  private readRestates(note: Note): Restatement | undefined {
+    const m = /^\s*acquis-restates\b\s*([^]*)$/.exec(note.text);
+    if (!m) return undefined;
+    const [list, ...noteParts] = m[1]!.split(/\s+--\s*|\s*—\s*/);
+    const { symbols, bad } = readSymbolList(list ?? '');
+    if (bad.length || !symbols.length) {
+      this.problem(
+        'syntax.restates',
+        `\`acquis-restates\` takes document symbols separated by commas, then \`--\` and where the text says so${bad.length ? `; cannot read "${bad.join('", "')}"` : ''}.`,
+        note.span,
+      );
+    }
+    if (!symbols.length) return undefined;
+    const restatement: Restatement = { span: note.span, symbols };
+    const text = noteParts.join(' -- ').trim();
+    if (text) restatement.note = text;
+    return restatement;
   }
 
   private collectStatus(paragraph: Paragraph): void {

@@ -89,3 +89,21 @@ export function readAdoption(value: string): Adoption | undefined {
   }
   return undefined;
 }
+
+/** A UN document symbol as the lineage lines take it: `A/70/174`, `A/RES/70/237`, `A/68/98*`. */
+const SYMBOL = /^[A-Z]{1,3}\/[A-Za-z0-9.]+(?:\/[A-Za-z0-9.]+)*\*?$/;
+
+/**
+ * `A/68/98, A/70/174` or `A/68/98 and A/70/174` -> the symbols, and the parts that are not
+ * symbols (reported as syntax problems by the caller).
+ */
+export function readSymbolList(value: string): { symbols: string[]; bad: string[] } {
+  const symbols: string[] = [];
+  const bad: string[] = [];
+  for (const part of value.split(/\s*(?:,|;|\band\b)\s*/)) {
+    const p = part.trim();
+    if (!p) continue;
+    (SYMBOL.test(p) ? symbols : bad).push(p);
+  }
+  return { symbols, bad };
+}

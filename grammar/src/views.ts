@@ -8,7 +8,7 @@
  * Comments, statuses, footnote marks and placeholders are dropped; other brackets drop and
  * their words stay (the first option of an alternative).
  */
-import type { Inline } from './ast.js';
+import type { Amendment, Inline } from './ast.js';
 
 export type ViewMode = 'current' | 'accepted';
 
@@ -91,8 +91,12 @@ const wordish = (c: string): boolean => {
 };
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
-/** Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading). */
-export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current'): TextView {
+/**
+ * Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading).
+ * `accept`, when given, reads the amendments it returns true for as accepted whatever the mode:
+ * the text as one proposer would have it.
+ */
+export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current', accept?: (node: Amendment) => boolean): TextView {
   const pieces: Piece[] = [];
   // Chunks joined once at the end: appending to a string and reading its last character back
   // flattens the string every time, which made a long paragraph quadratic.
@@ -152,16 +156,17 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
           // A placeholder is a hole, not words; an alternative reads as its first option.
           if (!node.placeholder) walk(node.options[0] ?? []);
           break;
-        case 'amendment':
+        case 'amendment': {
+          const accepted = mode === 'accepted' || (accept !== undefined && accept(node));
           switch (node.kind) {
             case 'insert':
-              if (mode === 'accepted') walk(node.content);
+              if (accepted) walk(node.content);
               break;
             case 'delete':
-              if (mode === 'current') walk(node.content);
+              if (!accepted) walk(node.content);
               break;
             case 'replace':
-              walk(mode === 'current' ? node.content : (node.replacement ?? node.content));
+              walk(accepted ? (node.replacement ?? node.content) : node.content);
               break;
             case 'highlight':
               walk(node.content);
@@ -170,6 +175,7 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
               break;
           }
           break;
+        }
         case 'footnoteReference':
         case 'status':
         case 'stray':

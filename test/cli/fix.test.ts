@@ -66,7 +66,7 @@ describe('--fix', () => {
     expect(fixable(before).length).toBeGreaterThanOrEqual(6);
     const expected = applySafeFixes(original, before);
 
-    const r = acquis(['lint', 'demo.draft', '--fix'], dir);
+    const r = acquis(['lint', 'demo.draft', '--fix', '--fix-level', 'all'], dir);
     expect([0, 1], describeRun(r)).toContain(r.status);
     expect(r.stderr).toBe('');
     const fixed = readFileSync(file, 'utf8');
@@ -89,7 +89,7 @@ describe('--fix', () => {
     const before = findingsOf(dir);
     const expected = applySafeFixes(original, before);
 
-    const r = acquis(['lint', 'demo.draft', '--fix'], dir);
+    const r = acquis(['lint', 'demo.draft', '--fix', '--fix-level', 'all'], dir);
     expect([0, 1], describeRun(r)).toContain(r.status);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -113,8 +113,8 @@ describe('--fix', () => {
   it('gives the same result on the CRLF + BOM copy as on the LF file, line endings aside', () => {
     const lf = demoCopy(demoText());
     const crlf = demoCopy(crlfBom(demoText()));
-    acquis(['lint', 'demo.draft', '--fix'], lf.dir);
-    acquis(['lint', 'demo.draft', '--fix'], crlf.dir);
+    acquis(['lint', 'demo.draft', '--fix', '--fix-level', 'all'], lf.dir);
+    acquis(['lint', 'demo.draft', '--fix', '--fix-level', 'all'], crlf.dir);
     const fromCrlf = readFileSync(crlf.file, 'utf8');
     expect(fromCrlf.slice(1).replace(/\r\n/g, '\n')).toBe(readFileSync(lf.file, 'utf8'));
   });
@@ -125,7 +125,7 @@ describe('--fix', () => {
     const fixableFile = copyFixture('lighthouse.draft', dir);
     chmodSync(fixableFile, 0o640);
     const cleanBefore = readFileSync(clean);
-    const r = acquis(['lint', 'clean.draft', 'lighthouse.draft', '--fix', '--no-builtin', '--acquis', LIGHTHOUSE_ACQUIS], dir);
+    const r = acquis(['lint', 'clean.draft', 'lighthouse.draft', '--fix', '--fix-level', 'all', '--no-builtin', '--acquis', LIGHTHOUSE_ACQUIS], dir);
     expect(r.status, describeRun(r)).toBe(0);
     // The report is the one of the fixed files: the quote is now agreed language.
     expect(r.stdout).toBe('lighthouse.draft:6:4 info precedent.agreed Agreed language: A/99/777, para. 7 (consensus, 2030).\n1 info in 2 files.\n');
@@ -168,7 +168,7 @@ describe('--fix-dry-run', () => {
   it('prints a unified diff of the fixes and leaves the file byte-identical', () => {
     const { dir, file } = demoCopy(demoText());
     const bytes = readFileSync(file);
-    const r = acquis(['lint', 'demo.draft', '--fix-dry-run'], dir);
+    const r = acquis(['lint', 'demo.draft', '--fix-dry-run', '--fix-level', 'all'], dir);
     expect(r.stderr, describeRun(r)).toBe('');
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readdirSync(dir)).toEqual(['demo.draft']);
@@ -233,11 +233,11 @@ describe('--fix-dry-run', () => {
   it('leaves a CRLF + BOM file byte-identical and shows the same changes', () => {
     const { dir, file } = demoCopy(crlfBom(demoText()));
     const bytes = readFileSync(file);
-    const r = acquis(['lint', 'demo.draft', '--fix-dry-run'], dir);
+    const r = acquis(['lint', 'demo.draft', '--fix-dry-run', '--fix-level', 'all'], dir);
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readdirSync(dir)).toEqual(['demo.draft']);
     const lf = demoCopy(demoText());
-    expect(r.stdout).toBe(acquis(['lint', 'demo.draft', '--fix-dry-run'], lf.dir).stdout);
+    expect(r.stdout).toBe(acquis(['lint', 'demo.draft', '--fix-dry-run', '--fix-level', 'all'], lf.dir).stdout);
   });
 
   it('says so when there is nothing to fix', () => {

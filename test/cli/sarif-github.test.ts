@@ -188,7 +188,7 @@ describe('GitHub workflow commands', () => {
       expect(l).toMatch(/^::(error|warning|notice) file=samples\/demo\.draft,line=\d+,col=\d+,endLine=\d+(,endColumn=\d+)?,title=[a-z.]+::.+$/);
     }
     expect(lines).toContain(
-      '::warning file=samples/demo.draft,line=84,col=34,endLine=84,endColumn=48,title=precedent.deviation::Departure in wording from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
+      '::warning file=samples/demo.draft,line=84,col=34,endLine=84,endColumn=48,title=precedent.deviation::Departure from agreed language of A/70/174, para. 18 (consensus, 2015; also A/68/98, para. 29): drops "with broad participation".',
     );
     expect(lines.some((l) => l.startsWith('::error file=samples/demo.draft,line=89,col=1,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::notice '))).toBe(true);

@@ -349,10 +349,11 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       await pickAction(rows, 'Disable precedent.deviation for this paragraph');
       await p.waitForTimeout(300);
       await p.keyboard.type('settled in informals');
+      // Wait for the typing to be drawn (a busy machine lags); the check below says what was seen.
       const text = await waitFor('the disable comment with the typed reason', 10_000, async () => {
         const t = (await editorText(p)).replace(/\s+/g, ' ');
-        return t.includes('acquis-disable') ? t : undefined;
-      });
+        return t.includes('settled in informals') ? t : undefined;
+      }).catch(async () => (await editorText(p)).replace(/\s+/g, ' '));
       check('the disable action leaves the cursor on the reason', text.includes('acquis-disable precedent.deviation -- settled in informals'),
         JSON.stringify(/\/\/ acquis-disable[^\n]{0,60}/.exec(text)?.[0] ?? ''));
       await screenshot('disable-typed');
@@ -377,19 +378,20 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       // Close the preview (the web view holds the keyboard focus: click) and go back to demo.draft.
       await closeTab('Preview rules.md');
       // The rule's code in the Problems panel is a link to the same page: a default editor
-      // association opens the extension's docs in the preview too (noted, not required).
+      // association (package.json) opens the extension's docs in the Markdown preview too.
       await p.locator('.tabs-container .tab', { hasText: 'demo.draft' }).first().click();
       await p.keyboard.press('Control+Shift+M');
-      const link = p.locator('.markers-panel .code-link', { hasText: 'precedent.deviation' }).first();
+      const link = p.locator('.markers-panel a.monaco-link, .markers-panel .code-link', { hasText: 'precedent.deviation' }).first();
       if (await link.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
         await link.click();
         await p.waitForTimeout(2_000);
-        const textEditor = await p.locator('.editor-instance .monaco-editor .view-lines', { hasText: '# Rules' }).count();
-        log(`  NOTE: the Problems panel's code link opened ${JSON.stringify(await activeTab())}${textEditor ? ' as Markdown source' : ', not as source'}`);
+        const opened = await activeTab();
+        const preview = await p.locator('.editor-group-container.active', { hasText: 'Markdown Preview' }).count();
+        check("the Problems panel's rule link opens the page rendered", /rules\s*\.md/.test(opened) && preview > 0, JSON.stringify(opened));
         await screenshot('docs-code-link');
         const tab = (await activeTab()).trim();
         if (tab && !tab.includes('demo.draft')) await closeTab(tab.split('\n')[0]!.trim());
-      }
+      } else check("the Problems panel's rule link opens the page rendered", false, 'no rule link in the Problems panel');
       await p.keyboard.press('Control+J');
       await p.locator('.tabs-container .tab', { hasText: 'demo.draft' }).first().click();
       await p.locator('.tabs-container .tab.active', { hasText: 'demo.draft' }).waitFor({ timeout: 10_000 });
@@ -432,11 +434,15 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
         return t.includes('A\u221570\u2215174') ? t : undefined;
       });
       log(`  tab: ${JSON.stringify(tab)}`);
-      const before = await editorText(p);
+      // Typing is refused with VS Code's "Cannot edit in read-only editor" (polled: a busy machine
+      // draws it late, and it fades after a while).
       await p.keyboard.type('zzz');
-      await p.waitForTimeout(500);
+      let message: string[] = [];
+      await waitFor('the read-only message', 5_000, async () => {
+        message = await p.locator('.monaco-editor-overlaymessage').allInnerTexts().catch(() => [] as string[]);
+        return message.some((m) => m.includes('read-only'));
+      }, 100).catch(() => undefined);
       const after = await editorText(p);
-      const message = await p.locator('.monaco-editor-overlaymessage').allInnerTexts().catch(() => [] as string[]);
       check('the built-in document is read-only', !after.includes('zzz') && message.some((m) => m.includes('read-only')), JSON.stringify(message));
       await p.waitForTimeout(1500);
       const squiggles = await p.locator(`${EDITOR} [class*="squiggly-"]`).count();

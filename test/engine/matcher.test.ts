@@ -145,9 +145,12 @@ describe('precedent matching', () => {
   it('says when the only precedent was adopted by vote, with the tally', () => {
     const text =
       'States should take reasonable steps to ensure the integrity of the supply chain so that end users can have confidence in the security of ICT products.';
+    // One finding for the stretch (issue 10): the voted one, which is the point; not also "agreed".
     const rules = check(text).map((f) => f.rule);
-    expect(rules).toEqual(['precedent.agreed', 'precedent.voted']);
+    expect(rules).toEqual(['precedent.voted']);
     const { findings } = builtinEngine().lint('case.draft', `1. ${text}\n`);
-    expect(findings.find((f) => f.ruleId === 'precedent.voted')!.message).toContain('recorded vote 109-45-16');
+    const message = findings.find((f) => f.ruleId === 'precedent.voted')!.message;
+    expect(message).toContain('language adopted by vote (A/RES/73/27, para. 1.9; 109-45-16');
+    expect(message).not.toMatch(/agreed language/i);
   });
 });

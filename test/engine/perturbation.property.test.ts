@@ -219,20 +219,26 @@ const sameWords = (x: string, y: string) => readWords(x).map((w) => w.key).join(
 
 function run(c: Case): { outcome: Outcome; got?: string } {
   const text = draftOf(c.draft);
-  const { findings } = engine.lint('case.draft', text);
+  const { findings, matches } = engine.lint('case.draft', text);
   const deviations = findings.filter((f) => f.ruleId === 'precedent.deviation');
   if (!deviations.length) {
     // A perturbation that makes the changed words verbatim in another precedent, over most of
-    // the quote, is that precedent's language: not a departure, and not counted as a case.
+    // the quote, is that precedent's language: not a departure, and not counted as a case. The
+    // matcher's matches (each primary with its lineage) are in the paragraph's own text.
+    const offset = draftOf('').length - 1;
     const region = changedRegion(c);
-    const verbatim = findings.some(
-      (f) =>
-        f.ruleId === 'precedent.agreed' &&
-        f.precedent?.text !== c.precedent.text &&
-        f.span.start <= region.start &&
-        region.end <= f.span.end &&
-        f.span.end - f.span.start >= 0.6 * c.draft.length,
-    );
+    const start = region.start - offset;
+    const end = region.end - offset;
+    const verbatim = matches
+      .flatMap((u) => u.matches.flatMap((m) => [m, ...m.lineage]))
+      .some(
+        (m) =>
+          m.kind === 'agreed' &&
+          m.precedent.text !== c.precedent.text &&
+          m.start <= start &&
+          end <= m.end &&
+          m.end - m.start >= 0.6 * c.draft.length,
+      );
     return { outcome: verbatim ? 'not a departure' : 'not reported' };
   }
   let got: string | undefined;

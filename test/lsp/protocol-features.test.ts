@@ -353,7 +353,8 @@ describe('language features over stdio', () => {
   });
 
   it('executes acquis.fixAll for a document: the edit reaches the client through workspace/applyEdit', async () => {
-    const text = `1. ${P18_DRIFT}\n`;
+    // An editorial fix (a US spelling) is applied; the wording departure is left to its quick fix.
+    const text = `1. ${P18_DRIFT}\n\n2. Norms of responsible State behavior.\n`;
     const uri = await open('pf-fixall.draft', text);
     const before = client.appliedEdits.length;
     const applied = await client.request<boolean>('workspace/executeCommand', { command: 'acquis.fixAll', arguments: [uri] });
@@ -362,7 +363,7 @@ describe('language features over stdio', () => {
     const params = client.appliedEdits.at(-1) as ApplyWorkspaceEditParams;
     expect(params.label).toBe('Acquis: fix all');
     expect(Object.keys(params.edit.changes ?? {})).toEqual([uri]);
-    expect(apply(text, params.edit.changes![uri]!)).toBe(`1. ${P18_SECOND}\n`);
+    expect(apply(text, params.edit.changes![uri]!)).toBe(`1. ${P18_DRIFT}\n\n2. Norms of responsible State behaviour.\n`);
     // A document that is not open has nothing to fix, and no edit is sent.
     const none = await client.request<boolean>('workspace/executeCommand', { command: 'acquis.fixAll', arguments: [fileUri('test/fixtures/pf-not-open.draft')] });
     expect(none).toBe(false);

@@ -32,8 +32,11 @@ describe('domain rules on the OEWG pre-draft', () => {
       'term.contested | 19 | Transborder and transnational critical infrastructure',
       'term.contested | 19 | transnational critical infrastructure',
       'term.contested | 19 | supranational critical information infrastructure',
-      // The heading and the introduction of section D spell "behavior".
+      // Japan's own proposed text is linted as Japan's proposal: its paragraph 23 insertion spells "self-defense".
+      'style.spelling | 23 | defense',
+      // The heading and the introduction of section D spell "behavior", and so does Japan's replacement there.
       'style.spelling | heading D | Behavior',
+      'style.spelling | D intro | behavior',
       'style.spelling | D intro | behavior',
       // Japan: "existing" norms should say the agreed 11 norms (the span runs through Japan's replacement and comment).
       expect.stringMatching(/^term\.unclear \| 37 \| existing~>the agreed 11~~\}.* norms$/),

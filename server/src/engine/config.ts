@@ -9,6 +9,7 @@ import type { Span } from '../../../grammar/src/index.js';
 import schema from './data/config-schema.json';
 import { RULE_OPTIONS, type OptionType } from './rules/options.js';
 import { RULES } from './rules/registry.js';
+import type { FixLevelSetting } from './fixes.js';
 import type { Severity } from './rules/rule.js';
 import { didYouMean } from './text/did-you-mean.js';
 
@@ -31,6 +32,8 @@ export interface AcquisConfig {
    * default) stops with both files named; `project` or `builtin` says which one is used.
    */
   duplicates?: 'error' | 'project' | 'builtin';
+  /** How far automatic fixing goes (fix-all, `--fix`, fix-on-save); default `editorial`. */
+  fixLevel?: FixLevelSetting;
 }
 
 export const DEFAULT_CONFIG: AcquisConfig = { builtin: true, acquis: [], failOn: 'warning', rules: {} };

@@ -12,6 +12,8 @@ import { INTERNAL_RULE_ID, RULES, SYNTAX_RULE_ID } from './rules/registry.js';
 import type { Finding, Rule, RuleContext, Severity, UnitMatches } from './rules/rule.js';
 import type { Suppression } from '../../../grammar/src/index.js';
 import { hasReason } from './suppressions.js';
+import { aboutRemovedText, PROPOSAL_RULES, proposalFindings, proposalsOf, proposerDrafts, protectAmendments } from './amendments/proposal-findings.js';
+import { onePerSpan } from './one-per-span.js';
 
 export interface LintEnvironment {
   acquis: Acquis;
@@ -35,13 +37,42 @@ export interface LintResult {
 }
 
 export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] = RULES): LintResult {
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const syntax = ruleSetting(env.config, SYNTAX_RULE_ID, 'error');
   if (syntax.severity !== 'off') {
     for (const p of draft.problems) {
       findings.push({ ruleId: SYNTAX_RULE_ID, severity: syntax.severity, message: p.message, span: p.span, fixes: [], data: { code: p.code } });
     }
   }
+  const run = runRules(draft, env, rules, findings);
+  let cancelled = run.cancelled;
+  // Amendments are deliberate (amendments/proposal-findings.ts): what a pending deletion would
+  // remove is reported as that proposal's doing, each proposer's text is linted as its own
+  // proposal, and no automatic fix touches an amendment.
+  const proposals = proposalsOf(draft);
+  if (proposals.length) {
+    findings = findings
+      .map((f) => (f.ruleId === SYNTAX_RULE_ID ? f : protectAmendments(aboutRemovedText(f, proposals), proposals)))
+      // Voted wording that a proposal would delete is nobody's concern (the deletion removes it).
+      .filter((f) => !(f.ruleId === 'precedent.voted' && f.data?.['removedBy']));
+    const wordRules = rules.filter((r) => PROPOSAL_RULES.has(r.id));
+    for (const proposer of cancelled ? [] : proposerDrafts(draft, proposals)) {
+      const own: Finding[] = [];
+      if (runRules(proposer.draft, env, wordRules, own).cancelled) {
+        cancelled = true;
+        break;
+      }
+      findings.push(...proposalFindings(proposer, own, findings));
+    }
+  }
+  const { kept, suppressed } = applySuppressions(draft, onePerSpan(findings));
+  // Rule ids compared by code unit: no ICU collation on the lint path (start-up time).
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return { findings: kept, suppressed, cancelled, matches: run.matches() };
+}
+
+/** Run `rules` over the draft's units, pushing into `findings`; a rule that throws becomes one finding. */
+function runRules(draft: DraftFile, env: LintEnvironment, rules: Rule[], findings: Finding[]): { cancelled: boolean; matches: () => UnitMatches[] } {
   let matches: UnitMatches[] | undefined;
   const precedentMatches = (): UnitMatches[] =>
     (matches ??= draft.units.map((unit) => ({ unit, matches: env.matcher.match(unit.view.text) })));
@@ -74,9 +105,7 @@ export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] 
       });
     }
   }
-  const { kept, suppressed } = applySuppressions(draft, findings);
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return { findings: kept, suppressed, cancelled, matches: matches ?? [] };
+  return { cancelled, matches: () => matches ?? [] };
 }
 
 /** Drop findings inside a paragraph whose suppression names their rule and gives a reason. */

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser } from '../../../grammar/src/index.js';
 import { readDraft, type DraftFile, type LintResult } from '../engine/index.js';
-import type { UnitMatches } from '../engine/rules/rule.js';
+import type { UnitMatches } from '../engine/index.js';
 import type { EngineEntry, EngineStore } from './engines.js';
 import type { LintJob, LintReply } from './lint-worker.js';
 

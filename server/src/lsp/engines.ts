@@ -9,7 +9,7 @@
 import { dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, MessageType, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { CONFIG_KEYS, type Engine, type RuleSetting } from '../engine/index.js';
+import { CONFIG_KEYS, type Engine, type FixLevelSetting, type RuleSetting } from '../engine/index.js';
 import type { ConfigChoices } from '../host/precedence.js';
 import { buildEngineAsync, type EngineRequest } from '../host/build-engine.js';
 import { findConfigFile } from '../host/config-file.js';
@@ -21,6 +21,8 @@ export interface ClientSettings {
   builtin?: boolean | null;
   acquisPaths?: string[] | null;
   rules?: Record<string, RuleSetting> | null;
+  /** How far fix-all and fix-on-save go (`acquis.fixLevel`): editorial, wording or all. */
+  fixLevel?: FixLevelSetting | null;
   /** Milliseconds between the last keystroke and linting (default 10). */
   lintDelay?: number | null;
   /** A shared acquis on PostgreSQL: wins over ACQUIS_STORE, which wins over the project's `store:`. */

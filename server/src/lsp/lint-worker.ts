@@ -7,9 +7,7 @@
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { readDraft, type Engine } from '../engine/index.js';
-import type { Finding } from '../engine/rules/rule.js';
-import type { SuppressedFinding } from '../engine/lint.js';
+import { readDraft, type Engine, type Finding, type SuppressedFinding } from '../engine/index.js';
 import { buildEngine } from '../host/build-engine.js';
 import type { EngineRecipe } from './engines.js';
 

@@ -26,13 +26,13 @@ import {
   type ImportOptions,
   type ImportWarning,
   type ProgressCallback,
-} from '../../engine/import/import.js';
+} from '../../engine/import/index.js';
 import { InputError, planWrite, writeTextFile } from '../../host/text-file.js';
 import { reportFailure, type Io, type SetExit } from '../io.js';
 import { readDraftFile } from '../output.js';
 import { DocxError, importDocx } from '../office/docx-import.js';
-import type { DocxWarning } from '../../engine/import/docx/to-draft.js';
-import { linkPrintedResolutions, type LinkableDocument } from '../../engine/import/link.js';
+import type { DocxWarning } from '../../engine/import/index.js';
+import { linkPrintedResolutions, type LinkableDocument } from '../../engine/import/index.js';
 import { PdfError, readPdfText } from '../office/pdf-text.js';
 
 interface ImportCliOptions {

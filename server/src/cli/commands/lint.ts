@@ -6,8 +6,8 @@
  */
 import { Option, type Command } from 'commander';
 import { version } from '../../../../package.json';
-import { atOrAbove, fixAll, RULES, SEVERITIES, type Severity } from '../../engine/index.js';
-import { LineIndex } from '../../engine/text/line-index.js';
+import { atOrAbove, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, RULES, SEVERITIES, type FixLevelSetting, type Severity } from '../../engine/index.js';
+import { LineIndex } from '../../engine/index.js';
 import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
 import { sourcesFor, type AcquisSources } from './acquis-sources.js';
 import { formatGithub } from '../format/github.js';
@@ -37,6 +37,7 @@ export interface LintOptions extends AcquisCliOptions {
   maxSeverity?: Severity | 'none';
   fix?: boolean;
   fixDryRun?: boolean;
+  fixLevel?: FixLevelSetting;
   output?: string;
   baseline?: string;
   writeBaseline?: string;
@@ -55,6 +56,9 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     )
     .option('--fix', 'apply safe fixes to the files (safe writes: README, "What Acquis guarantees about your files")')
     .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
+    .addOption(
+      new Option('--fix-level <level>', 'how far --fix goes: editorial (default), wording or all (substantive too)').choices(FIX_LEVEL_SETTINGS),
+    )
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (a --write-baseline file, or an earlier .draft)')
     .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)')
     .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration');
@@ -101,7 +105,9 @@ async function lintWith(sources: AcquisSources, inputs: string[], options: LintO
     const engine = await sources.engineFor(file.text);
     let text = file.text;
     if (options.fix || options.fixDryRun) {
-      text = fixAll(file.text, (t) => engine.lint(path, t).findings).text;
+      // The command line's level, else the configuration's, else editorial only.
+      const level = options.fixLevel ?? engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
+      text = fixAll(file.text, (t) => engine.lint(path, t).findings, { level }).text;
       if (options.fixDryRun) diffs += unifiedDiff(path, file.text, text);
       else if (text !== file.text) writeBack(file, text);
     }

@@ -3,9 +3,9 @@
  * zero-based, characters in UTF-16 code units, as in LSP. Fields may be added; none is removed or
  * renamed without a new version.
  */
-import { describeAdoption } from '../../engine/acquis/model.js';
-import type { Finding, TextEdit } from '../../engine/index.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import { describeAdoption } from '../../engine/index.js';
+import { fixLevelOf, type Finding, type TextEdit } from '../../engine/index.js';
+import type { LineIndex } from '../../engine/index.js';
 import type { FileReport, RunInfo } from './report.js';
 
 export function formatJson(files: FileReport[], info: RunInfo): string {
@@ -36,7 +36,8 @@ function findingJson(f: Finding, lines: LineIndex) {
     message: f.message,
     range: range(lines, f.span.start, f.span.end),
     offsets: { start: f.span.start, end: f.span.end },
-    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, ...(fix.level ? { level: fix.level } : {}), edits: fix.edits.map((e) => editJson(e, lines)) })),
+    // `level`: the fix's grade, which decides whether fix-all applies it (`--fix-level`).
+    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, level: fixLevelOf(f, fix), edits: fix.edits.map((e) => editJson(e, lines)) })),
   };
   if (f.precedent) {
     const p = f.precedent;

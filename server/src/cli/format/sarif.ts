@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for code-scanning services; validated against the official schema in the tests. */
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../engine/index.js';
-import type { LineIndex } from '../../engine/text/line-index.js';
+import type { LineIndex } from '../../engine/index.js';
 import type { FileReport, RunInfo } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -42,7 +42,10 @@ function ruleSummary(id: string): string {
 
 const toUri = (path: string): string => path.split(/[\\/]/).map(encodeURIComponent).join('/');
 
-function region(lines: LineIndex, start: number, end: number) {
+/** 1 when the text starts with a byte order mark: SARIF offsets count characters of the text, not the BOM. */
+const bomOf = (text: string): number => (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+
+function region(lines: LineIndex, start: number, end: number, bom: number) {
   const s = lines.position(start);
   const e = lines.position(end);
   return {
@@ -50,8 +53,8 @@ function region(lines: LineIndex, start: number, end: number) {
     startColumn: s.character + 1,
     endLine: e.line + 1,
     endColumn: e.character + 1,
-    charOffset: start,
-    charLength: end - start,
+    charOffset: Math.max(0, start - bom),
+    charLength: Math.max(0, end - bom) - Math.max(0, start - bom),
   };
 }
 
@@ -62,7 +65,7 @@ function result(f: Finding, file: FileReport, ruleIds: string[]) {
     ruleIndex: ruleIds.indexOf(f.ruleId),
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation, region: region(file.lines, f.span.start, f.span.end) } }],
+    locations: [{ physicalLocation: { artifactLocation, region: region(file.lines, f.span.start, f.span.end, bomOf(file.text)) } }],
   };
   if (f.fixes.length) {
     out.fixes = f.fixes.map((fix) => ({
@@ -71,7 +74,7 @@ function result(f: Finding, file: FileReport, ruleIds: string[]) {
         {
           artifactLocation,
           replacements: fix.edits.map((e) => ({
-            deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+            deletedRegion: { charOffset: Math.max(0, e.start - bomOf(file.text)), charLength: Math.max(0, e.end - bomOf(file.text)) - Math.max(0, e.start - bomOf(file.text)) },
             insertedContent: { text: e.text },
           })),
         },

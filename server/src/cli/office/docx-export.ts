@@ -23,7 +23,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import type { Amendment, DraftDocument, Inline, Paragraph as DraftParagraph, Section, Subparagraph } from '../../../../grammar/src/ast.js';
+import type { Amendment, DraftDocument, Inline, Paragraph as DraftParagraph, Section, Subparagraph } from '../../../../grammar/src/index.js';
 
 export interface DocxExportOptions {
   /** ISO date of the tracked changes and comments (default: now). */

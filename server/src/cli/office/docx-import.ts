@@ -4,9 +4,9 @@
  * (engine/import/docx/), which returns the `.draft`.
  */
 import JSZip from 'jszip';
-import { readWordDocument, type DocxParts } from '../../engine/import/docx/read.js';
-import { wordToDraft, type DocxWarning } from '../../engine/import/docx/to-draft.js';
-import { OoxmlError } from '../../engine/import/docx/xml.js';
+import { readWordDocument, type DocxParts } from '../../engine/import/index.js';
+import { wordToDraft, type DocxWarning } from '../../engine/import/index.js';
+import { OoxmlError } from '../../engine/import/index.js';
 
 /** Why a .docx cannot be imported: printed as `file: error: <message>`, exit 2. */
 export class DocxError extends Error {}

@@ -4,7 +4,7 @@
  * pdf.js is loaded only when a PDF is imported (it is large), and kept out of the bundle.
  */
 import { createRequire } from 'node:module';
-import { pdfPagesToText, pdfTextLength, type PdfPage } from '../../engine/import/pdf-layout.js';
+import { pdfPagesToText, pdfTextLength, type PdfPage } from '../../engine/import/index.js';
 
 /** Why a PDF cannot be imported: printed as `file: error: <message>`, exit 2. */
 export class PdfError extends Error {}

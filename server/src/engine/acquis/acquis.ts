@@ -5,7 +5,7 @@
 import { parse } from '../../../../grammar/src/index.js';
 import { splitSentences } from '../text/sentences.js';
 import { readWords } from '../text/words.js';
-import { PrecedentSentence, type AcquisProblem, type AdoptedDocument, type Precedent } from './model.js';
+import { PrecedentSentence, type AcquisProblem, type AdoptedDocument, type DeclaredLineage, type Precedent } from './model.js';
 import type { DraftDocument } from '../../../../grammar/src/index.js';
 import { internWords, PrecedentIndex } from './precedent-index.js';
 import { unitsOf } from './units.js';
@@ -118,7 +118,38 @@ function readAdopted(source: SourceFile, problems: AcquisProblem[]): { adopted: 
   if (f.date) adopted.date = f.date;
   if (f['adopted-by']) adopted.adoptedBy = f['adopted-by'];
   if (f.source) adopted.source = f.source;
+  if (fm.restates) adopted.restates = fm.restates;
+  const lineage = declaredLineage(document, source.text);
+  if (lineage) adopted.lineage = lineage;
   return { adopted, tree: document };
+}
+
+/**
+ * Lineage by pinpoint: a unit's own `// acquis-restates` line, else its paragraph's, else that of
+ * the numbered paragraph it belongs to (`OP1` for `OP1.3`: a chapeau such as "Welcomes the
+ * following set of ... enshrined in the reports" speaks for the items under it).
+ */
+function declaredLineage(document: DraftDocument, text: string): Record<string, DeclaredLineage> | undefined {
+  const byNumber = new Map<string, DeclaredLineage>();
+  const out: Record<string, DeclaredLineage> = {};
+  const read = (r: { symbols: string[]; note?: string }): DeclaredLineage => (r.note ? { symbols: r.symbols, note: r.note } : { symbols: r.symbols });
+  for (const unit of unitsOf(document, text)) {
+    if (!unit.pinpoint) continue;
+    const { paragraph, subparagraph } = unit;
+    let lineage: DeclaredLineage | undefined;
+    if (subparagraph) {
+      // Units come in document order, so the enclosing unit's lineage is already known.
+      lineage = subparagraph.restates ? read(subparagraph.restates) : out[unit.pinpoint.replace(/ \([^)]*\)$/, '')];
+    } else {
+      const number = paragraph.label?.number;
+      lineage = paragraph.restates ? read(paragraph.restates) : undefined;
+      const parts = number?.split('.') ?? [];
+      for (let k = parts.length - 1; k > 0 && !lineage; k--) lineage = byNumber.get(`${paragraph.kind}:${parts.slice(0, k).join('.')}`);
+      if (number && paragraph.restates) byNumber.set(`${paragraph.kind}:${number}`, read(paragraph.restates));
+    }
+    if (lineage) out[unit.pinpoint] = lineage;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**

@@ -12,8 +12,21 @@ export interface AdoptedDocument {
   adoption: Adoption;
   adoptedBy?: string;
   source?: string;
+  /** Sources the whole document says it restates (`restates:` in its front matter). */
+  restates?: string[];
+  /**
+   * Sources a paragraph says it restates (`// acquis-restates`), by pinpoint (`PP12`, `1.3`,
+   * `1 (a)`); a paragraph's lineage holds for its sub-paragraphs and numbered sub-items.
+   */
+  lineage?: Record<string, DeclaredLineage>;
   text: string;
   document: DraftDocument;
+}
+
+/** What an adopted text says it restates, and where it says so. */
+export interface DeclaredLineage {
+  symbols: string[];
+  note?: string;
 }
 
 /** One sentence of an adopted paragraph: the unit of precedent. */

@@ -19,7 +19,16 @@ export interface AcquisSnapshot {
     symbol: string;
     adoption: Adoption;
     text: string;
-    fields: { title?: string; body?: string; year?: number; date?: string; adoptedBy?: string; source?: string };
+    fields: {
+      title?: string;
+      body?: string;
+      year?: number;
+      date?: string;
+      adoptedBy?: string;
+      source?: string;
+      restates?: string[];
+      lineage?: AdoptedDocument['lineage'];
+    };
   }>;
   /** [document index, pinpoint, sentence, span start, span end] */
   precedents: Array<[number, string, string, number, number]>;
@@ -36,8 +45,8 @@ export function toSnapshot(acquis: Acquis, sourceKey: string): AcquisSnapshot {
     version: 1,
     sourceKey,
     documents: acquis.documents.map((d) => {
-      const { uri, symbol, adoption, text, title, body, year, date, adoptedBy, source } = d;
-      return { uri, symbol, adoption, text, fields: { title, body, year, date, adoptedBy, source } };
+      const { uri, symbol, adoption, text, title, body, year, date, adoptedBy, source, restates, lineage } = d;
+      return { uri, symbol, adoption, text, fields: { title, body, year, date, adoptedBy, source, restates, lineage } };
     }),
     precedents: acquis.precedents.map((p) => [index.get(p.document)!, p.pinpoint, p.text, p.span.start, p.span.end]),
     vocabulary: [...acquis.index.vocabulary.keys()],

@@ -3,7 +3,7 @@
  * paragraph's chapeau is one unit and each of its sub-paragraphs another, so that "(i) Further
  * dialogue among States..." can be cited and matched on its own.
  */
-import { inlineView, type DraftDocument, type Paragraph, type Span, type Subparagraph, type TextView, type ViewMode } from '../../../../grammar/src/index.js';
+import { inlineView, type Amendment, type DraftDocument, type Paragraph, type Span, type Subparagraph, type TextView, type ViewMode } from '../../../../grammar/src/index.js';
 
 export interface Unit {
   paragraph: Paragraph;
@@ -14,17 +14,18 @@ export interface Unit {
   view: TextView;
 }
 
-export function unitsOf(document: DraftDocument, source: string, mode: ViewMode = 'current'): Unit[] {
+/** `accept` reads the amendments it returns true for as accepted (see `inlineView`). */
+export function unitsOf(document: DraftDocument, source: string, mode: ViewMode = 'current', accept?: (node: Amendment) => boolean): Unit[] {
   const units: Unit[] = [];
   for (const paragraph of document.paragraphs) {
     const base = paragraphPinpoint(paragraph);
-    const unit: Unit = { paragraph, contentSpan: paragraph.contentSpan, view: inlineView(paragraph.content, source, mode) };
+    const unit: Unit = { paragraph, contentSpan: paragraph.contentSpan, view: inlineView(paragraph.content, source, mode, accept) };
     if (base) unit.pinpoint = base;
     units.push(unit);
     const walk = (subs: Subparagraph[], prefix: string | undefined): void => {
       for (const sub of subs) {
         const pinpoint = prefix ? `${prefix} ${sub.label.text}` : undefined;
-        const subUnit: Unit = { paragraph, subparagraph: sub, contentSpan: sub.contentSpan, view: inlineView(sub.content, source, mode) };
+        const subUnit: Unit = { paragraph, subparagraph: sub, contentSpan: sub.contentSpan, view: inlineView(sub.content, source, mode, accept) };
         if (pinpoint) subUnit.pinpoint = pinpoint;
         units.push(subUnit);
         walk(sub.children, pinpoint);

@@ -239,7 +239,7 @@ export function formatCompilationMarkdown(c: Compilation): string {
     if (para.text) {
       out.push(
         para.text
-          .split('\n')
+          .split(/\r\n|\r|\n/)
           .map((line) => `> ${escapeMarkdown(line).replace(/^([#+-]|\d+[.)])/, '\\$1')}`)
           .join('\n>\n'),
         '',

@@ -143,14 +143,16 @@ export function reportHtml(data: ReportData): string {
   // Agreed language.
   out.push('<h2 id="agreed">Agreed language</h2>');
   out.push(
-    `<p><span class="big">${percent(data.totals.agreedShare)}</span> of the words are agreed language ` +
-      `(${data.totals.agreedWords} of ${data.totals.words} words quote an adopted text word for word; ${data.totals.consensusWords} of them, ${percent(data.totals.consensusShare)} of the draft, quote texts adopted by consensus).</p>`,
+    // Agreed language is consensus text only (DESIGN.md, section 6); voted text is counted apart.
+    `<p><span class="big">${percent(data.totals.consensusShare)}</span> of the words are agreed language ` +
+      `(${data.totals.consensusWords} of ${data.totals.words} words quote a text adopted by consensus word for word; ` +
+      `${data.totals.agreedWords} words, ${percent(data.totals.agreedShare)}, quote an adopted text if language adopted by vote is counted).</p>`,
   );
   if (data.sections.length) {
     out.push(
       barChart(
         data.sections.map((s) => ({ label: s.heading, value: s.share, note: `${percent(s.share)} of ${s.words} words`, tone: 'agreed' })),
-        'Share of agreed language per section',
+        'Share of words quoting an adopted text per section (consensus or vote)',
       ),
     );
   } else out.push('<p class="none">No paragraphs.</p>');

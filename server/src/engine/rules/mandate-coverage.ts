@@ -218,7 +218,7 @@ function documentSpan(draft: DraftFile): Span {
   if (fm) return fm.span;
   const first = allSections(draft.document.children)[0];
   if (first) return first.heading.span;
-  const end = draft.text.search(/\r?\n|$/);
+  const end = draft.text.search(/[\r\n]|$/);
   return { start: 0, end };
 }
 

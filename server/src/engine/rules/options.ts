@@ -19,7 +19,7 @@ const lexicon = { exclude: { type: 'strings' } } satisfies Record<string, Option
 
 export const RULE_OPTIONS: Record<string, Record<string, OptionType>> = {
   'precedent.deviation': kinds('substantive', 'wording', 'structural', 'editorial'),
-  'precedent.voted': {},
+  'precedent.voted': { minWeight: { type: 'number', minimum: 0 } },
   'precedent.agreed': {},
   'suppression.reason': {},
   'term.contested': lexicon,

@@ -123,11 +123,13 @@ export function describeChange(change: Change, match: PrecedentMatch, draftText:
 /** The precedent's list around a change: from the word before it to the word after the conjunction. */
 function listAround(match: PrecedentMatch, change: Change): string {
   const pw = match.precedentWords;
+  const ptext = match.precedent.text;
   let from = Math.max(0, change.precedentStart - 1);
-  let to = Math.min(pw.length, change.precedentEnd + 1);
-  while (to < pw.length && (pw[to - 1]!.key === 'and' || pw[to - 1]!.key === 'or')) to++;
-  if (from > 0 && /,/.test(match.precedent.text.slice(pw[from - 1]!.end, pw[from]!.start))) from--;
-  return quoteWords(match.precedent.text, pw, from, to) || '""';
+  if (from > 0 && /,/.test(ptext.slice(pw[from - 1]!.end, pw[from]!.start))) from--;
+  let to = Math.max(change.precedentEnd, from + 1);
+  // The conjunction and the last item, when the change stops before them.
+  if (to < pw.length && (pw[to]!.key === 'and' || pw[to]!.key === 'or')) to = Math.min(pw.length, to + 2);
+  return quoteWords(ptext, pw, from, to) || '""';
 }
 
 function quoteWords(text: string, words: PrecedentMatch['draftWords'], from: number, to: number): string {

@@ -23,7 +23,7 @@ const GRADE_SEVERITY: Record<Grade, Severity> = {
 
 const GRADE_WORD: Record<Grade, string> = {
   substantive: 'Substantive departure',
-  wording: 'Departure in wording',
+  wording: 'Departure',
   structural: 'Word-order departure',
   editorial: 'Editorial departure',
 };

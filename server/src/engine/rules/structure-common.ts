@@ -93,7 +93,7 @@ export interface SourcePin {
 }
 
 /** As the grammar's `pin`: digits, letters, then sub-paragraphs in parentheses. */
-const PIN = /(\d{1,4}(?:\.\d{1,3})*)([a-z]*)((?:[ \t]*(?:\r?\n[ \t]*)?\([a-z0-9]{1,6}\))*)/g;
+const PIN = /(\d{1,4}(?:\.\d{1,3})*)([a-z]*)((?:[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?\([a-z0-9]{1,6}\))*)/g;
 
 /**
  * The pinpoints written in `span` after `from` (a regular expression that must match first:

@@ -1,6 +1,8 @@
 /**
  * Offsets <-> lines and characters. Characters are UTF-16 code units, as LSP and SARIF's
  * `charOffset`-free line/column pairs expect once one is added (see the CLI formatters).
+ * A line ends at LF, CRLF or a lone CR, as the parser reads them. A byte order mark at the start
+ * of the text is not a character of line 0: editors do not show it, so columns do not count it.
  */
 export interface Position {
   /** Zero-based line. */
@@ -11,8 +13,11 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** 1 when the text starts with a byte order mark (U+FEFF), else 0. */
+  private readonly bom: number;
 
   constructor(private readonly text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -36,13 +41,14 @@ export class LineIndex {
       if (this.starts[mid]! <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo]! };
+    const start = lo === 0 ? Math.min(this.bom, clamped) : this.starts[lo]!;
+    return { line: lo, character: clamped - start };
   }
 
   offset(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line]!;
+    const start = this.starts[position.line]! + (position.line === 0 ? this.bom : 0);
     const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
     let end = next;
     while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;

@@ -18,7 +18,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, type Finding } from '../../engine/index.js';
+import { DEFAULT_FIX_LEVEL, fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, type Finding } from '../../engine/index.js';
 import type { Analysis } from '../analyses.js';
 import { toRange, toTextEdit, type DiagnosticData } from '../convert.js';
 import { AMENDMENT_KIND, amendmentActions, amendmentEdit } from './amendment-actions.js';
@@ -139,7 +139,9 @@ function escapeSnippet(text: string): string {
 export function fixAllEdit(a: Analysis): WorkspaceEdit | undefined {
   const text = a.doc.getText();
   const engine = a.entry.engine;
-  const { text: fixed } = fixAll(text, (t) => (t === text ? a.result.findings : engine.lint(a.uri, t).findings));
+  // The editor's `acquis.fixLevel`, else the project's `fixLevel` (host/precedence.ts), else editorial.
+  const level = engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
+  const { text: fixed } = fixAll(text, (t) => (t === text ? a.result.findings : engine.lint(a.uri, t).findings), { level });
   if (fixed === text) return undefined;
   const edits = minimalEdits(text, fixed).map((e) => ({ range: toRange(a.doc, e), newText: e.text }));
   return { changes: { [a.uri]: edits } };

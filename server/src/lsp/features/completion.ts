@@ -16,9 +16,9 @@
  */
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import { normaliseSymbol, unitsOf, type AdoptedDocument, type Engine, type Precedent } from '../../engine/index.js';
-import memberStates from '../../engine/data/member-states.json';
-import { adoptionNote, cite } from '../../engine/rules/precedent-common.js';
-import { formOf } from '../../engine/text/words.js';
+import { memberStates } from '../../engine/index.js';
+import { adoptionNote, cite } from '../../engine/index.js';
+import { formOf } from '../../engine/index.js';
 import type { Analysis } from '../analyses.js';
 import { crossReferenceKey } from './definition.js';
 import { allInlines } from './inline-at.js';

@@ -11,7 +11,7 @@ import { toRange } from '../convert.js';
 import { matchAt } from './hover.js';
 import { allInlines, citationAt } from './inline-at.js';
 import { spanRange } from './locations.js';
-import { crossReferenceKey, crossReferencePins } from '../../engine/rules/structure-common.js';
+import { crossReferenceKey, crossReferencePins } from '../../engine/index.js';
 
 export function definition(a: Analysis, offset: number): Location[] | null {
   const node = citationAt(a.draft.document, offset);

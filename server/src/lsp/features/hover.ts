@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { describeAdoption, normaliseSymbol, type Precedent, type PrecedentMatch } from '../../engine/index.js';
-import { cite } from '../../engine/rules/precedent-common.js';
+import { cite } from '../../engine/index.js';
 import type { Analysis } from '../analyses.js';
 import { toRange } from '../convert.js';
 import { citationAt } from './inline-at.js';

@@ -1,0 +1,73 @@
+/**
+ * One finding per span: a stretch of the draft that several rules describe gets the one finding
+ * that says the most, so the CLI, the report and the editor show the same single entry.
+ *
+ * - precedent.voted and precedent.deviation on the same match: the deviation stays, and its
+ *   message already names the vote; the lineage the voted finding had found is added to it.
+ * - precedent.voted and precedent.agreed on the same match: the voted finding stays (the text is
+ *   language adopted by vote, which is the point; the agreed finding would only repeat it).
+ * - A US spelling inside a quote that departs from its precedent: precedent.deviation reports it
+ *   (it names the precedent, and its fix gives the precedent's exact wording), style.spelling
+ *   does not.
+ */
+import type { Finding } from './rules/rule.js';
+
+const overlaps = (a: Finding, b: Finding): boolean => a.span.start < b.span.end && b.span.start < a.span.end;
+
+/** Whose text a finding is about: the draft's (''), or a proposer's (amendments/proposal-findings.ts). */
+const author = (f: Finding): string => String((f.data?.['proposal'] as { proposer?: string } | undefined)?.proposer ?? '');
+
+const samePrecedent = (a: Finding, b: Finding): boolean =>
+  !!a.precedent &&
+  !!b.precedent &&
+  a.precedent.symbol === b.precedent.symbol &&
+  a.precedent.paragraph === b.precedent.paragraph &&
+  author(a) === author(b);
+
+/** The findings with the duplicates folded in (order kept). */
+export function onePerSpan(findings: Finding[]): Finding[] {
+  const byRule = (id: string): Finding[] => findings.filter((f) => f.ruleId === id);
+  const deviations = byRule('precedent.deviation');
+  const agreed = byRule('precedent.agreed');
+  const voted = byRule('precedent.voted');
+  const drop = new Set<Finding>();
+  const replace = new Map<Finding, Finding>();
+
+  for (const v of voted) {
+    const deviation = deviations.find((d) => overlaps(d, v) && samePrecedent(d, v));
+    if (deviation) {
+      drop.add(v);
+      const lineage = lineageSentences(v);
+      const current = replace.get(deviation) ?? deviation;
+      if (lineage && !current.message.includes(lineage)) {
+        replace.set(deviation, { ...current, message: `${current.message} ${lineage}`, data: { ...current.data, restates: v.data?.['restates'] } });
+      }
+      continue;
+    }
+    for (const a of agreed) if (overlaps(a, v) && samePrecedent(a, v)) drop.add(a);
+  }
+
+  for (const s of byRule('style.spelling')) {
+    const word = String(s.data?.['matched'] ?? '').toLowerCase();
+    if (!word) continue;
+    const covered = deviations.some(
+      (d) => overlaps(d, s) && author(d) === author(s) && changesOf(d).some((c) => c.reason === 'spelling' && c.description.toLowerCase().includes(`"${word}"`)),
+    );
+    if (covered) drop.add(s);
+  }
+
+  if (!drop.size && !replace.size) return findings;
+  return findings.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f);
+}
+
+function changesOf(f: Finding): Array<{ reason: string; description: string }> {
+  const changes = f.data?.['changes'];
+  return Array.isArray(changes) ? (changes as Array<{ reason: string; description: string }>) : [];
+}
+
+/** The voted finding's sentences after the first (what the voted text says it restates). */
+function lineageSentences(v: Finding): string {
+  if (!v.data?.['restates']) return '';
+  const at = v.message.indexOf('has this wording. ');
+  return at < 0 ? '' : v.message.slice(at + 'has this wording. '.length);
+}
