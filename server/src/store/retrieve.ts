@@ -25,6 +25,7 @@ import {
   rankCandidates,
   readQuery,
   selectingKeys,
+  SEARCH_CANDIDATES,
   wordPostings,
   type SearchOptions,
   type SearchResult,
@@ -58,15 +59,13 @@ interface DocumentMetadata {
 const LINEAGE_KEYS = 4;
 /** Candidates per draft sentence taken from the store (the matcher keeps the best 8 of them). */
 const CANDIDATES_PER_SENTENCE = 32;
-/** Candidates of a search ranked in the database before the engine's scoring. */
-const SEARCH_CANDIDATES = 400;
 /** Fewest words of a sentence the matcher looks at (its default `minWords`). */
 const MIN_SENTENCE_WORDS = 6;
 /**
- * Stored documents a language server session keeps in its working acquis from one keystroke to the
- * next (beyond this, the working acquis is rebuilt with what the text needs now).
+ * Stored precedents a language server session keeps in its working acquis from one keystroke to
+ * the next (beyond this, the working acquis is rebuilt with what the text needs now).
  */
-const WORKING_UNION = 200;
+const WORKING_UNION = 20_000;
 /** Documents kept in memory between look-ups (a language server session). */
 const DOCUMENT_CACHE = 5_000;
 /** UN document symbols and "resolution 73/27" in a draft: cited documents join the working acquis. */
@@ -82,7 +81,7 @@ export class StoreLink {
   private readonly documents = new Map<string, StoredDocument>();
   private readonly metadataCache = new Map<string, DocumentMetadata>();
   private schemaChecked = false;
-  private working: { ids: Set<string>; engine: Engine } | undefined;
+  private working: { rows: Map<string, PrecedentRow>; cited: Set<string>; engine: Engine } | undefined;
 
   constructor(
     readonly store: Store,
@@ -95,9 +94,9 @@ export class StoreLink {
   /** An engine whose acquis holds the local documents and every stored document the text may need. */
   async engineFor(text: string): Promise<Engine> {
     await this.ready();
-    const keys = sentenceKeys(text);
-    const ids = new Set([...(await this.candidateDocuments(keys)), ...(await this.citedDocuments(text))]);
-    return this.engineOver(ids);
+    const rows = await this.candidateRows(sentenceKeys(text));
+    const cited = await this.citedDocuments(text);
+    return this.engineOver(rows, cited);
   }
 
   /**
@@ -151,7 +150,7 @@ export class StoreLink {
     }
     const fromStore = await this.smallAcquis(rows);
     const local = this.localEngine.acquis;
-    const localCandidates = [...localPostings.precedentsWithAny(selecting)].map((id) => local.precedents[id]!);
+    const localCandidates = localPostings.heaviest(new Map(selecting.map((k) => [k, weights.get(k)!])), SEARCH_CANDIDATES).map((id) => local.precedents[id]!);
     const hits = rankCandidates(query, weights, [...localCandidates, ...fromStore.precedents], options);
     // Lineage: precedents sharing each result's 3-grams, aligned by the matcher.
     const lineageRows = await this.lineageRows(hits.map((h) => keysOfSentence(h.precedent.text)));
@@ -257,17 +256,17 @@ export class StoreLink {
     this.schemaChecked = true;
   }
 
-  /** Documents of the best candidates of each sentence (keys per sentence). */
-  private async candidateDocuments(sentences: string[][]): Promise<Set<string>> {
-    if (!sentences.length) return new Set();
+  /** The best candidates of each sentence (keys per sentence), as the local index would rank them. */
+  private async candidateRows(sentences: string[][]): Promise<PrecedentRow[]> {
+    if (!sentences.length) return [];
     const kept = await this.withoutFrequent(sentences);
-    if (!kept.length) return new Set();
+    if (!kept.length) return [];
     const rows = await reach(this.store, () =>
-      this.store.pool.query<{ document_id: string }>(
-        `SELECT DISTINCT c.document_id::text AS document_id
+      this.store.pool.query<PrecedentRow>(
+        `SELECT DISTINCT c.document_id::text AS document_id, c.pinpoint, c.text, c.span_start, c.span_end
          FROM unnest($1::text[]) AS s(keys),
          LATERAL (
-           SELECT p.document_id
+           SELECT p.document_id, p.pinpoint, p.text, p.span_start, p.span_end
            FROM acquis.precedent p
            WHERE p.ngram_keys && s.keys::int8[]
            ORDER BY (SELECT count(*) FROM unnest(p.ngram_keys) AS k WHERE k = ANY(s.keys::int8[])) DESC, p.id
@@ -276,7 +275,7 @@ export class StoreLink {
         [kept.map((keys) => `{${keys.join(',')}}`), CANDIDATES_PER_SENTENCE],
       ),
     );
-    return new Set(rows.rows.map((r) => r.document_id));
+    return rows.rows;
   }
 
   /** Stored documents the text cites by symbol (so citations to them can be checked). */
@@ -292,32 +291,44 @@ export class StoreLink {
   }
 
   /**
-   * The engine over the local acquis and these stored documents. The last one is kept and reused
-   * while it holds every document asked for, so the matcher's cache (by paragraph text) survives
-   * from one keystroke to the next.
+   * The engine over the local acquis, these stored precedents and the cited stored documents
+   * (whole). The last one is kept and reused while it holds everything asked for, so the
+   * matcher's cache (by paragraph text) survives from one keystroke to the next.
    */
-  private async engineOver(ids: Set<string>): Promise<Engine> {
+  private async engineOver(rows: PrecedentRow[], cited: string[]): Promise<Engine> {
+    const keyOf = (r: PrecedentRow): string => `${r.document_id}#${r.span_start}`;
+    const wanted = new Map(rows.map((r) => [keyOf(r), r]));
     const previous = this.working;
-    if (previous && [...ids].every((id) => previous.ids.has(id))) return previous.engine;
-    const wanted = previous && previous.ids.size + ids.size <= WORKING_UNION ? new Set([...previous.ids, ...ids]) : ids;
-    await this.load([...wanted]);
-    const stored = [...wanted]
-      .map((id) => this.documents.get(id)!)
-      .filter((d) => d && !this.localSymbols.has(d.norm))
-      .sort((a, b) => a.uri.localeCompare(b.uri));
-    const snapshot: AcquisSnapshot = {
-      version: 1,
-      sourceKey: '',
-      documents: [...this.local.documents],
-      precedents: [...this.local.precedents],
-    };
-    for (const d of stored) {
+    if (previous && [...wanted].every(([k, r]) => previous.rows.has(k) || previous.cited.has(r.document_id)) && cited.every((id) => previous.cited.has(id))) {
+      return previous.engine;
+    }
+    if (previous && previous.rows.size + wanted.size <= WORKING_UNION) for (const [k, r] of previous.rows) if (!wanted.has(k)) wanted.set(k, r);
+    const wholeIds = new Set([...cited, ...(previous && previous.rows.size + wanted.size <= WORKING_UNION ? previous.cited : [])]);
+    await this.load([...wholeIds]);
+    const metadata = await this.metadata([...new Set([...wanted.values()].map((r) => r.document_id))]);
+    // Per stored document: all its precedents when it is cited, else the candidates; documents by
+    // published path and precedents in document order, as a folder would be read.
+    const docs = new Map<string, { meta: DocumentMetadata; text: string; precedents: Array<[string, string, number, number]> }>();
+    for (const id of wholeIds) {
+      const d = this.documents.get(id);
+      if (d && !this.localSymbols.has(d.norm)) docs.set(id, { meta: d, text: d.text, precedents: d.precedents });
+    }
+    for (const r of wanted.values()) {
+      if (docs.has(r.document_id) && wholeIds.has(r.document_id)) continue;
+      const meta = metadata.get(r.document_id);
+      if (!meta || this.localSymbols.has(meta.norm)) continue;
+      let doc = docs.get(r.document_id);
+      if (!doc) docs.set(r.document_id, (doc = { meta, text: '', precedents: [] }));
+      doc.precedents.push([r.pinpoint, r.text, r.span_start, r.span_end]);
+    }
+    const snapshot: AcquisSnapshot = { version: 1, sourceKey: '', documents: [...this.local.documents], precedents: [...this.local.precedents] };
+    for (const doc of [...docs.values()].sort((a, b) => a.meta.uri.localeCompare(b.meta.uri))) {
       const index = snapshot.documents.length;
-      snapshot.documents.push({ uri: d.uri, symbol: d.symbol, adoption: d.adoption, text: d.text, fields: d.fields });
-      for (const [pinpoint, text, start, end] of d.precedents) snapshot.precedents.push([index, pinpoint, text, start, end]);
+      snapshot.documents.push({ uri: doc.meta.uri, symbol: doc.meta.symbol, adoption: doc.meta.adoption, text: doc.text, fields: doc.meta.fields });
+      for (const [pinpoint, text, start, end] of [...doc.precedents].sort((a, b) => a[2] - b[2])) snapshot.precedents.push([index, pinpoint, text, start, end]);
     }
     const engine = engineFromAcquis(fromSnapshot(snapshot), this.localEngine.config, this.localEngine.acquisProblems);
-    this.working = { ids: wanted, engine };
+    this.working = { rows: new Map([...wanted].filter(([, r]) => !wholeIds.has(r.document_id))), cited: wholeIds, engine };
     return engine;
   }
 

@@ -43,6 +43,11 @@ export interface SearchResult {
 const COMMON_SHARE = 0.2;
 const DEFAULT_LIMIT = 10;
 const DEFAULT_MIN_SCORE = 0.2;
+/**
+ * Candidates scored in full: those carrying the most IDF weight of the query's selecting words
+ * (a query of common words would otherwise score a large share of the acquis).
+ */
+export const SEARCH_CANDIDATES = 400;
 
 /** Does a document pass the filters? */
 export function admits(document: AdoptedDocument, options: SearchOptions): boolean {
@@ -139,8 +144,9 @@ export function searchAcquis(acquis: Acquis, text: string, options: SearchOption
   const postings = wordPostings(acquis);
   const df = (key: string): number => postings.df(key);
   const weights = queryWeights(query, df, postings.total);
-  const ids = postings.precedentsWithAny(selectingKeys(query, df, postings.total));
-  const hits = rankCandidates(query, weights, [...ids].map((id) => acquis.precedents[id]!), options);
+  const selecting = new Map(selectingKeys(query, df, postings.total).map((k) => [k, weights.get(k)!]));
+  const ids = postings.heaviest(selecting, SEARCH_CANDIDATES);
+  const hits = rankCandidates(query, weights, ids.map((id) => acquis.precedents[id]!), options);
   if (matcher) for (const hit of hits) hit.lineage = lineageOf(hit.precedent, matcher);
   return { query, unknownWords: query.keys.filter((k) => df(k) === 0), hits };
 }

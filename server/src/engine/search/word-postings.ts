@@ -47,6 +47,23 @@ export class WordPostings {
     return id === undefined ? 0 : this.starts[id + 1]! - this.starts[id]!;
   }
 
+  /**
+   * Ids of the `limit` precedents carrying the most weight of `weights` (word key -> weight), most
+   * first: the candidates worth scoring in full (the store orders its candidates the same way).
+   */
+  heaviest(weights: Map<string, number>, limit: number): number[] {
+    const sums = new Map<number, number>();
+    for (const [key, weight] of weights) {
+      const id = this.acquis.index.vocabulary.get(key);
+      if (id === undefined) continue;
+      for (let k = this.starts[id]!; k < this.starts[id + 1]!; k++) {
+        const p = this.postings[k]!;
+        sums.set(p, (sums.get(p) ?? 0) + weight);
+      }
+    }
+    return [...sums].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+  }
+
   /** Ids of the precedents using any of `keys`. */
   precedentsWithAny(keys: string[]): Set<number> {
     const out = new Set<number>();
