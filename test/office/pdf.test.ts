@@ -55,7 +55,7 @@ describeOffice('acquis import <pdf>', () => {
     }
     const lint = acquis(['lint', 'quote.draft', '--acquis', 'acq', '--no-builtin', '--max-severity', 'none'], dir);
     expect(lint.status, describeRun(lint)).toBe(0);
-    expect(lint.stdout).toContain('A/RES/73/27, para. 1.2 (recorded vote 109-45-16');
+    expect(lint.stdout).toContain('A/RES/73/27, para. 1.2; 109-45-16');
   });
 
   it('imports several PDFs and a folder of them at once, with progress on a large batch', () => {
