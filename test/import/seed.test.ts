@@ -10,9 +10,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { inlineView, parse } from '../../grammar/src/index';
+import { parse } from '../../grammar/src/index';
 import { importDocument, type ImportResult } from '../../server/src/engine/import/import';
 import { createEngine } from '../../server/src/engine/index';
+import { draftUnits as units, type Unit } from './draft-units';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEEDS_DIR = process.env['ACQUIS_SEEDS'] ?? resolve(ROOT, '..', 'shared', 'seeds');
@@ -20,34 +21,6 @@ const SEED = join(SEEDS_DIR, '004_6c968ad1fcba2b60.txt');
 const seedPresent = existsSync(SEED);
 if (!seedPresent) console.warn(`import seed test: ${SEED} not found; golden tests of the importer skipped (set ACQUIS_SEEDS)`);
 const describeWithSeed = seedPresent ? describe : describe.skip;
-
-interface Unit {
-  label: string;
-  text: string;
-  /** The footnotes the unit refers to, by their words (ids may differ in form). */
-  notes: string[];
-}
-
-/** Every paragraph and sub-paragraph: its label, its words, and the words of its notes. */
-function units(draft: string): Unit[] {
-  const { document } = parse(draft);
-  const notes = new Map(document.footnotes.map((f) => [f.id, inlineView(f.content, draft).text]));
-  const refsIn = (content: { type: string; id?: string }[]): string[] =>
-    content.filter((n) => n.type === 'footnoteReference').map((n) => notes.get(n.id!) ?? `(undefined ${n.id})`);
-  const out: Unit[] = [];
-  for (const p of document.paragraphs) {
-    const label = p.label?.text ?? '(unnumbered)';
-    out.push({ label, text: inlineView(p.content, draft).text, notes: refsIn(p.content) });
-    const walk = (subs: typeof p.subparagraphs): void => {
-      for (const s of subs) {
-        out.push({ label: `${label} ${s.label.text}`, text: inlineView(s.content, draft).text, notes: refsIn(s.content) });
-        walk(s.children);
-      }
-    };
-    walk(p.subparagraphs);
-  }
-  return out;
-}
 
 const acquisFile = (name: string): string => readFileSync(join(ROOT, 'server', 'acquis', name), 'utf8');
 
