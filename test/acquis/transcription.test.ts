@@ -1,6 +1,6 @@
 /**
  * Checks the built-in acquis (server/acquis/*.draft) word for word against the source documents
- * it was transcribed from (the seeds in /work/shared/seeds, see its README.md).
+ * it was transcribed from (the seeds in ../shared/seeds beside the checkout, see their README.md).
  *
  * The reader below is deliberately self-contained (it does not import the grammar): it only needs
  * to find paragraphs, labels, footnotes and front matter, so that a bug in the parser cannot hide

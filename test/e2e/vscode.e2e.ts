@@ -572,8 +572,12 @@ async function pickAndInsertFormulation(
   await p.keyboard.press('Enter');
   await p.keyboard.type('20. ');
   await command('Acquis: Find agreed language');
-  await p.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
-  await p.keyboard.type('regular institutional dialogue broad participation');
+  // Wait for the quick pick itself (its title), not the command palette's box that is closing:
+  // keys sent to that one would land in the draft.
+  await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Find agreed language' }).waitFor({ state: 'visible', timeout: 10_000 });
+  const input = p.locator('.quick-input-widget .quick-input-box input[placeholder^="Words or a sentence"]');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.pressSequentially('regular institutional dialogue broad participation');
   const rows = p.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.filter({ hasText: 'A/70/174, para. 18' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   const first = (await rows.first().innerText()).replace(/\s+/g, ' ');
