@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { packageRoot } from '../cli/node-host.js';
+import { packageRoot } from '../host/install.js';
 import { schemaVersion } from './connection.js';
 
 /** Arbitrary, fixed: the advisory lock that serialises migrations. */
