@@ -549,6 +549,7 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
     });
 
     await step('find-agreed-language', () => pickAndInsertFormulation(p, command, check));
+    await step('word-export-and-import', () => exportAndImportWord(p, command, check, o.workspace));
 
   } finally {
     await context?.close().catch(() => undefined);
@@ -588,4 +589,53 @@ async function pickAndInsertFormulation(
   check('choosing a formulation inserts its text at the cursor', true);
   await command('File: Revert File');
   await waitFor('demo.draft to be clean after Revert File', 10_000, async () => !(await p.locator('.tabs-container .tab.active.dirty').count()));
+}
+
+/**
+ * Word from the editor: export the pre-draft (Japan's proposals pending) to Word with tracked
+ * changes, then import that .docx back as a new draft; Japan's proposals come back as Japan's.
+ * Both commands end in code-server's own file dialogs (a quick input holding a path).
+ */
+async function exportAndImportWord(
+  p: Page,
+  command: (title: string) => Promise<void>,
+  check: (what: string, ok: boolean, detail?: string) => void,
+  workspace: string,
+): Promise<void> {
+  const docx = path.join(workspace, 'oewg-pre-draft.docx');
+  const back = path.join(workspace, 'from-word.draft');
+  const box = p.locator('.quick-input-widget .quick-input-box input');
+  /**
+   * A file dialog is up when its box holds the path it suggests (`suggested` tells it from the
+   * dialog before it, which the same widget may still show); replace it with `file` and accept.
+   */
+  const answerDialog = async (what: string, suggested: (value: string) => boolean, file: string): Promise<void> => {
+    await waitFor(`the ${what} dialog`, 15_000, async () => {
+      if (!(await box.isVisible())) return false;
+      return suggested(await box.inputValue());
+    });
+    await box.fill(file);
+    await p.waitForTimeout(300);
+    await p.keyboard.press('Enter');
+  };
+
+  await quickOpen(p, 'oewg-pre-draft.draft', 'title:');
+  await command('Acquis: Export this draft to Word');
+  await p.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Tracked changes' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await p.keyboard.press('Enter');
+  await answerDialog('save', (v) => v.endsWith('.docx'), docx);
+  const bytes = await waitFor('oewg-pre-draft.docx on disk', 30_000, async () => {
+    const b = await readFile(docx).catch(() => undefined);
+    return b && b.length > 0 ? b : undefined;
+  });
+  check('the export writes a Word file (a zip package)', bytes[0] === 0x50 && bytes[1] === 0x4b, `${bytes.length} bytes`);
+
+  await command('Acquis: Import a Word or PDF file as a draft');
+  await answerDialog('open', (v) => v.endsWith('/'), docx);
+  await answerDialog('save', (v) => v.endsWith('.draft'), back);
+  const onDisk = await readUntil(back, 'from-word.draft on disk with Japan\'s proposals', 30_000, (t) => t.includes('@Japan'));
+  check('the Word round trip keeps Japan\'s proposals as Japan\'s amendments', /\{(\+\+|--|~~)@Japan/.test(onDisk));
+  // The window title names the active editor.
+  await waitFor('the imported draft to open in the editor', 15_000, async () => (await p.title()).includes('from-word.draft'));
+  check('the imported draft opens in the editor', true);
 }
