@@ -250,12 +250,20 @@ export async function runVscodeE2E(o: E2EOptions): Promise<void> {
       await goToLine(p, 89);
       await waitFor('a deviation squiggle (.squiggly-error) near line 89', 45_000, async () =>
         (await boxes(p.locator(`${EDITOR} .squiggly-error`))).length > 0);
-      const cursor = await cursorBox();
       const lineText = 'should duplicate ongoing work by other international organizations and forums addressing issues';
+      // Measure once the view has settled after Go to Line (while it scrolls, the band around the
+      // cursor can miss the squiggle).
+      const measure = async (): Promise<{ cursor: Box; errors: Box[] }> => {
+        const cursor = await cursorBox();
+        return { cursor, errors: await squigglesOn('error', cursor.y - cursor.height * 1.5, cursor.y + cursor.height * 3) };
+      };
+      const { cursor, errors } = await waitFor('the error squiggle beside the cursor', 5_000, async () => {
+        const m = await measure();
+        return m.errors.length > 0 ? m : undefined;
+      }).catch(() => measure());
       // The text's own width (the span inside the view line), to measure one character.
       const line = (await boxes(p.locator(`${EDITOR} .view-line > span`, { hasText: lineText })))[0];
       const charWidth = line ? line.width / lineText.length : 8; // lineText is the whole of line 89
-      const errors = await squigglesOn('error', cursor.y - cursor.height * 1.5, cursor.y + cursor.height * 3);
       log(`  cursor ${JSON.stringify(cursor)}; error squiggles ${JSON.stringify(await boxes(p.locator(`${EDITOR} .squiggly-error`)))}`);
       const width = errors.reduce((sum, b) => sum + b.width, 0);
       check('one-word change: the squiggle covers the changed words only', width > 0 && width <= 20 * charWidth,
