@@ -208,7 +208,7 @@ export class Matcher {
     precedent: Precedent,
     sentenceStart: number,
   ): PrecedentMatch | undefined {
-    const alignment = alignLocal(ids, precedent.ids);
+    const alignment = alignLocal(ids, precedent.ids, this.minWords);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedent.ids, words);
