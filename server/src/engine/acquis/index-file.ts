@@ -9,7 +9,7 @@
  */
 import { normaliseSymbol, sourceOnDemand, treeOnDemand, type Acquis } from './acquis.js';
 import type { AdoptedDocument, Precedent } from './model.js';
-import { FlatTexts, Growable, PrecedentTable, TablePrecedent, TextBank } from './precedent-table.js';
+import { FlatTexts, PrecedentTable, TablePrecedent } from './precedent-table.js';
 import { PrecedentIndex } from './precedent-index.js';
 
 /** `ACQUISIX`: the first eight bytes of every index file. */
@@ -63,19 +63,26 @@ interface Meta extends IndexFacts {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The index file's bytes, in chunks to be written one after the other (never joined). */
-export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: string) => string = (u) => u): Uint8Array[] {
+/**
+ * The index file's bytes, in chunks to be written one after the other: the word ids and the
+ * texts are produced a few megabytes at a time, so writing the index of a large acquis does not
+ * hold a second copy of it. Iterate once.
+ */
+export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: string) => string = (u) => u): Iterable<Uint8Array> {
   const docIndex = new Map(acquis.documents.map((d, i) => [d, i]));
-  const n = acquis.precedents.length;
+  const precedents = acquis.precedents;
+  const n = precedents.length;
   const pinpoints = new Map<string, number>();
   const doc = new Uint32Array(n);
   const pin = new Uint32Array(n);
   const start = new Uint32Array(n);
   const end = new Uint32Array(n);
   const idStarts = new Uint32Array(n + 1);
-  const ids = Growable.i32(1 << 16);
-  const texts = new TextBank();
-  acquis.precedents.forEach((p: Precedent, row) => {
+  const textStarts = new Uint32Array(n + 1);
+  let scratch = new Uint8Array(1 << 16);
+  let idCount = 0;
+  let textBytes = 0;
+  precedents.forEach((p: Precedent, row) => {
     if (p.id !== row) throw new Error('precedent ids must number the list');
     doc[row] = docIndex.get(p.document)!;
     const pinpoint = p.pinpoint;
@@ -85,11 +92,16 @@ export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: stri
     const span = p.span;
     start[row] = span.start;
     end[row] = span.end;
-    idStarts[row] = ids.length;
-    ids.pushAll(p.ids);
-    texts.add(p.text);
+    idStarts[row] = idCount;
+    idCount += p.ids.length;
+    textStarts[row] = textBytes;
+    const text = p.text;
+    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+    textBytes += encoder.encodeInto(text, scratch).written;
+    if (textBytes > 0xffffffff) throw new Error('the acquis is too large for one index file (over 4 GB of sentence text)');
   });
-  idStarts[n] = ids.length;
+  idStarts[n] = idCount;
+  textStarts[n] = textBytes;
   const tables = acquis.index.tables();
   const meta: Meta = {
     ...facts,
@@ -101,42 +113,90 @@ export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: stri
       return { uri: uriOf(d.uri), symbol, adoption, fields };
     }),
   };
-  const flat = texts.flatten();
-  const sections: Array<[Section, Uint8Array[]]> = [
-    [Section.Meta, [encoder.encode(JSON.stringify(meta))]],
-    [Section.Vocabulary, [encoder.encode([...acquis.index.vocabulary.keys()].join('\n'))]],
-    [Section.Pinpoints, [encoder.encode([...pinpoints.keys()].join('\n'))]],
-    [Section.Doc, [bytesOf(doc)]],
-    [Section.Pin, [bytesOf(pin)]],
-    [Section.Start, [bytesOf(start)]],
-    [Section.End, [bytesOf(end)]],
-    [Section.IdStarts, [bytesOf(idStarts)]],
-    [Section.Ids, [bytesOf(ids.view())]],
-    [Section.BucketStarts, [bytesOf(tables.bucketStarts)]],
-    [Section.Postings, [bytesOf(tables.postings)]],
-    [Section.TextStarts, [bytesOf(flat.starts)]],
-    [Section.Texts, flat.chunks],
+  const one = (bytes: Uint8Array): Section$ => ({ length: bytes.length, chunks: () => [bytes] });
+  const sections: Array<[Section, Section$]> = [
+    [Section.Meta, one(encoder.encode(JSON.stringify(meta)))],
+    [Section.Vocabulary, one(encoder.encode([...acquis.index.vocabulary.keys()].join('\n')))],
+    [Section.Pinpoints, one(encoder.encode([...pinpoints.keys()].join('\n')))],
+    [Section.Doc, one(bytesOf(doc))],
+    [Section.Pin, one(bytesOf(pin))],
+    [Section.Start, one(bytesOf(start))],
+    [Section.End, one(bytesOf(end))],
+    [Section.IdStarts, one(bytesOf(idStarts))],
+    [Section.Ids, { length: idCount * 4, chunks: () => idChunks(precedents) }],
+    [Section.BucketStarts, one(bytesOf(tables.bucketStarts))],
+    [Section.Postings, one(bytesOf(tables.postings))],
+    [Section.TextStarts, one(bytesOf(textStarts))],
+    [Section.Texts, { length: textBytes, chunks: () => textChunks(precedents) }],
   ];
-  const header = new Uint8Array(HEADER + ENTRY * sections.length);
-  const view = new DataView(header.buffer);
-  header.set(INDEX_MAGIC, 0);
-  view.setUint32(8, INDEX_FORMAT_VERSION, true);
-  view.setUint32(12, sections.length, true);
-  const out: Uint8Array[] = [header];
-  let at = align(header.length);
-  out.push(new Uint8Array(at - header.length));
-  sections.forEach(([kind, chunks], i) => {
-    const length = chunks.reduce((sum, c) => sum + c.length, 0);
-    const entry = HEADER + ENTRY * i;
-    view.setUint32(entry, kind, true);
-    view.setFloat64(entry + 8, at, true);
-    view.setFloat64(entry + 16, length, true);
-    out.push(...chunks);
-    const next = align(at + length);
-    if (next > at + length) out.push(new Uint8Array(next - at - length));
-    at = next;
-  });
-  return out;
+  return (function* (): Generator<Uint8Array> {
+    const header = new Uint8Array(HEADER + ENTRY * sections.length);
+    const view = new DataView(header.buffer);
+    header.set(INDEX_MAGIC, 0);
+    view.setUint32(8, INDEX_FORMAT_VERSION, true);
+    view.setUint32(12, sections.length, true);
+    let at = align(header.length);
+    const offsets = sections.map(([kind, section], i) => {
+      const entry = HEADER + ENTRY * i;
+      view.setUint32(entry, kind, true);
+      view.setFloat64(entry + 8, at, true);
+      view.setFloat64(entry + 16, section.length, true);
+      const offset = at;
+      at = align(at + section.length);
+      return offset;
+    });
+    yield header;
+    let written = header.length;
+    for (let i = 0; i < sections.length; i++) {
+      if (offsets[i]! > written) yield new Uint8Array(offsets[i]! - written);
+      written = offsets[i]!;
+      for (const chunk of sections[i]![1].chunks()) {
+        written += chunk.length;
+        yield chunk;
+      }
+      if (written !== offsets[i]! + sections[i]![1].length) throw new Error('an index section changed while it was written');
+    }
+    if (at > written) yield new Uint8Array(at - written);
+  })();
+}
+
+/** A section to write: its length is known before its bytes are made. */
+interface Section$ {
+  length: number;
+  chunks: () => Iterable<Uint8Array>;
+}
+
+const BATCH = 4 << 20;
+
+function* idChunks(precedents: Precedent[]): Generator<Uint8Array> {
+  let batch = new Int32Array(BATCH / 4);
+  let used = 0;
+  for (const p of precedents) {
+    const ids = p.ids;
+    if (used + ids.length > batch.length) {
+      yield bytesOf(batch.subarray(0, used));
+      batch = new Int32Array(Math.max(BATCH / 4, ids.length));
+      used = 0;
+    }
+    batch.set(ids, used);
+    used += ids.length;
+  }
+  if (used) yield bytesOf(batch.subarray(0, used));
+}
+
+function* textChunks(precedents: Precedent[]): Generator<Uint8Array> {
+  let batch = new Uint8Array(BATCH);
+  let used = 0;
+  for (const p of precedents) {
+    const text = p.text;
+    if (used + text.length * 3 > batch.length) {
+      yield batch.subarray(0, used);
+      batch = new Uint8Array(Math.max(BATCH, text.length * 3));
+      used = 0;
+    }
+    used += encoder.encodeInto(text, batch.subarray(used)).written;
+  }
+  if (used) yield batch.subarray(0, used);
 }
 
 export interface DecodeOptions {
@@ -232,4 +292,28 @@ function align(n: number): number {
 /** True when `p` reads its fields from a table (for tests and figures). */
 export function isTableBacked(p: Precedent): boolean {
   return p instanceof TablePrecedent;
+}
+
+/** A document read by every fingerprint: markup, sub-paragraphs, spellings that fold. */
+const PROBE = `---
+symbol: PROBE/1
+adoption: consensus
+---
+
+PP1 *Recognizing* the organization of ICTs, the labour of the Organisation and the U.N. programme's realization, e.g. [sic] in 2010;
+
+1. Decides that States should cooperate, inter alia, on the following measures:
+  (a) Further dialogue among States to discuss norms pertaining to State use of information and communications technologies. Invites all Member States to continue to inform the Secretary-General of their views;
+`;
+
+/**
+ * What an index depends on in this engine: the precedents, word keys and ids it makes of a
+ * probe document (the parser, views, sentences and word folding all show in them). An index
+ * made by an engine with another fingerprint is rebuilt, not trusted.
+ */
+export function engineFingerprint(build: (text: string) => Acquis): string {
+  const acquis = build(PROBE);
+  const parts = acquis.precedents.map((p) => `${p.pinpoint}|${p.span.start}-${p.span.end}|${p.text}|${[...p.ids].join(',')}`);
+  parts.push([...acquis.index.vocabulary.keys()].join(' '), `format ${INDEX_FORMAT_VERSION}`);
+  return parts.join('\n');
 }

@@ -91,32 +91,6 @@ export class TextBank implements SentenceTexts {
     const start = this.startOf.view()[row]!;
     return decoder.decode(chunk.subarray(start, start + this.lengthOf.view()[row]!));
   }
-
-  /** The bytes of every text in row order, and where each starts (for the index file). */
-  flatten(): { chunks: Uint8Array[]; starts: Uint32Array } {
-    const n = this.count;
-    const starts = new Uint32Array(n + 1);
-    const lengths = this.lengthOf.view();
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      starts[i] = at;
-      at += lengths[i]!;
-      if (at > 0xffffffff) throw new Error('the acquis is too large for one index file (over 4 GB of sentence text)');
-    }
-    starts[n] = at;
-    const chunkOf = this.chunkOf.view();
-    const startOf = this.startOf.view();
-    const out: Uint8Array[] = [];
-    // Rows fill the chunks in order: each chunk's used part is one slice.
-    for (let i = 0; i < n; ) {
-      const c = chunkOf[i]!;
-      let j = i;
-      while (j + 1 < n && chunkOf[j + 1] === c) j++;
-      out.push(this.chunks[c]!.subarray(startOf[i]!, startOf[j]! + lengths[j]!));
-      i = j + 1;
-    }
-    return { chunks: out, starts };
-  }
 }
 
 /** Texts stored one after the other in one byte array (an index file's section). */
