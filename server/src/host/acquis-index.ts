@@ -98,7 +98,14 @@ export function cacheEntryFor(paths: string[], choices: { builtin: boolean; dupl
   }
   if (size < min) return undefined;
   const which = createHash('sha256').update(JSON.stringify([paths, choices.builtin, choices.duplicates])).digest('hex').slice(0, 16);
-  const content = createHash('sha256').update(engineKey()).update('\0').update(choices.builtinKey).update('\0');
+  const sources = sourcesHash(paths, choices.builtinKey);
+  if (!sources) return undefined;
+  return { file: join(cacheDir(), `${which}-${sources}.acqidx`), facts: { engine: engineKey(), sources, builtin: choices.builtin } };
+}
+
+/** The hash of the engine key, the built-in acquis's key and every source's path and bytes. */
+export function sourcesHash(paths: string[], builtinKey: string): string | undefined {
+  const content = createHash('sha256').update(engineKey()).update('\0').update(builtinKey).update('\0');
   for (const path of paths) {
     try {
       content.update(path).update('\0').update(readFileSync(path)).update('\0');
@@ -106,8 +113,7 @@ export function cacheEntryFor(paths: string[], choices: { builtin: boolean; dupl
       return undefined;
     }
   }
-  const sources = content.digest('hex').slice(0, 32);
-  return { file: join(cacheDir(), `${which}-${sources}.acqidx`), facts: { engine: engineKey(), sources, builtin: choices.builtin } };
+  return content.digest('hex').slice(0, 32);
 }
 
 /** A cached index, if there is a good one. A damaged one is dropped (and made again). */

@@ -26,7 +26,7 @@ import { builtinFromSnapshot, readBuiltin, type BuiltinPart } from './acquis-loa
 import { findConfigFile, readConfigFile } from './config-file.js';
 import { draftFilesUnder } from './folders.js';
 import { InputError } from './text-file.js';
-import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, writeCached, type CacheEntry } from './acquis-index.js';
+import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, sourcesHash, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
 import { readText } from './read-text.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
@@ -86,6 +86,22 @@ export function buildEngine(request: EngineRequest): HostEngine {
   const builder = projectBuilder(p);
   for (const { uri, path } of p.project) addSource(p, builder, uri, path);
   return cached(ready.cache, finish(p, builtin, builder.finish()));
+}
+
+/**
+ * `acquis index`: build the acquis from its sources (never from the cache) and write it to
+ * `file`. The first problem stops it, as it stops a lint: an index is made of a sound acquis only.
+ */
+export function buildIndexFile(request: EngineRequest, file: string): HostEngine {
+  const built = buildEngine({ ...request, cache: false });
+  if (built.problems.length) return built;
+  const p = prepare({ ...request, cache: false });
+  const sources = sourcesHash(
+    p.project.map((s) => s.path),
+    p.builtin?.key ?? '',
+  );
+  writeIndexFile(built.engine.acquis, file, { engine: engineKey(), sources: sources ?? '', builtin: !!p.builtin });
+  return built;
 }
 
 /**
