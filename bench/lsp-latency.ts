@@ -25,6 +25,9 @@ const HUGE = Number(process.env.HUGE ?? 10_000_000);
 const ONLY = new Set((process.env.ONLY ?? 'builtin,100k,huge').split(','));
 /** A folder for the server's CPU profiles (node --cpu-prof), when set. */
 const PROFILE = process.env.PROFILE_DIR;
+/** `acquis.lintDelay` sent as a client setting, when set (the server's default otherwise). */
+const LINT_DELAY = process.env.LINT_DELAY;
+const settings = LINT_DELAY !== undefined ? { lintDelay: Number(LINT_DELAY) } : {};
 const serverArgs = (extra: string[] = []): string[] => [...extra, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [])];
 
 function percentile(values: number[], p: number): number {
@@ -41,9 +44,13 @@ function rssKb(pid: number): number {
 }
 
 async function run(scenario: Scenario, text: string): Promise<void> {
-  const client = new LspClient({ cwd: scenario.dir, nodeArgs: serverArgs(['--expose-gc']) });
-  const heapMb = async (): Promise<number> =>
-    (await client.request<{ heapUsed: number }>('acquis/memoryUsage', {})).heapUsed / 1024 / 1024;
+  const client = new LspClient({ cwd: scenario.dir, settings, nodeArgs: serverArgs(['--expose-gc']) });
+  const usage = () => client.request<{ heapUsed: number; cpu: { user: number; system: number } }>('acquis/memoryUsage', {});
+  const heapMb = async (): Promise<number> => (await usage()).heapUsed / 1024 / 1024;
+  const cpuMs = async (): Promise<number> => {
+    const { cpu } = await usage();
+    return (cpu.user + cpu.system) / 1000;
+  };
   await client.initialize(scenario.dir);
   const file = join(scenario.dir, 'draft-10k.draft');
   writeFileSync(file, text);
@@ -73,7 +80,10 @@ async function run(scenario: Scenario, text: string): Promise<void> {
     await client.change(uri, v, [{ range: { start: { line: index, character }, end: { line: index, character } }, text: k % 2 ? 'e' : 's' }]);
     await client.diagnostics(uri, (p) => p.version === v, 60_000);
   };
+  const cpuBefore = await cpuMs();
   for (let k = 0; k < EDITS; k++) await edit(k);
+  const cpuPerEdit = ((await cpuMs()) - cpuBefore) / EDITS;
+  const load = loadavg()[0]!.toFixed(1);
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   const pid = client.process.pid!;
@@ -83,7 +93,7 @@ async function run(scenario: Scenario, text: string): Promise<void> {
   const afterMany = rssKb(pid);
   const heapMany = await heapMb();
   console.log(
-    `${scenario.name.padEnd(34)} first lint ${firstMs.toFixed(0).padStart(6)} ms | ${EDITS} edits: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...latencies.slice(0, EDITS)).toFixed(1)} ms | after ${EDITS} edits: heap ${heapWarm.toFixed(0)} MB (RSS ${(afterWarmup / 1024).toFixed(0)}), after ${EDITS + MEMORY_EDITS}: heap ${heapMany.toFixed(0)} MB (RSS ${(afterMany / 1024).toFixed(0)})`,
+    `${scenario.name.padEnd(34)} first lint ${firstMs.toFixed(0).padStart(6)} ms | ${EDITS} edits: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...latencies.slice(0, EDITS)).toFixed(1)} ms, server CPU ${cpuPerEdit.toFixed(1)} ms an edit, load ${load} | after ${EDITS} edits: heap ${heapWarm.toFixed(0)} MB (RSS ${(afterWarmup / 1024).toFixed(0)}), after ${EDITS + MEMORY_EDITS}: heap ${heapMany.toFixed(0)} MB (RSS ${(afterMany / 1024).toFixed(0)})`,
   );
   await client.stop();
 }
@@ -111,7 +121,7 @@ function repeated(draft: string, size: number): string {
  * the same way until its diagnostics arrive. Prints the slowest and the p95 answer.
  */
 async function huge(dir: string, text: string): Promise<void> {
-  const client = new LspClient({ cwd: dir, nodeArgs: serverArgs() });
+  const client = new LspClient({ cwd: dir, settings, nodeArgs: serverArgs() });
   await client.initialize(dir);
   const file = join(dir, 'draft-10k.draft');
   writeFileSync(file, text);
@@ -188,7 +198,7 @@ async function main(): Promise<void> {
   mkdirSync(builtinDir, { recursive: true });
   writeFileSync(join(builtinDir, 'acquis.config.yaml'), 'builtin: true\n');
   console.log(`Keystroke-to-diagnostics over LSP (stdio), 10,000-word draft; every edit is timed.`);
-  console.log(`Targets with default settings: p95 < 50 ms (built-in acquis), < 150 ms (100k paragraphs); memory flat after warm-up.`);
+  console.log(`Targets with default settings (issue 11): p95 < 50 ms (built-in acquis), < 100 ms (1M paragraphs; measured here with 100k); memory flat after warm-up; other requests within 100 ms while a 10 MB document is open.`);
   if (ONLY.has('builtin')) await run({ name: 'built-in acquis', dir: builtinDir }, text);
   const big = join(root, '.bench', 'acquis-100000');
   if (!ONLY.has('100k')) {

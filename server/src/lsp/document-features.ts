@@ -53,16 +53,16 @@ export type FeatureResult<F extends DocumentFeature> = ReturnType<(typeof DOCUME
 
 /** What initialize told the features, copied to the worker with each request. */
 export interface ClientState {
-  snippetEdits: boolean;
+  features: typeof clientFeatures;
   workspaceFolders: string[];
 }
 
 export function clientState(): ClientState {
-  return { snippetEdits: clientFeatures.snippetEdits, workspaceFolders: [...workspaceFolders] };
+  return { features: { ...clientFeatures }, workspaceFolders: [...workspaceFolders] };
 }
 
 export function applyClientState(state: ClientState): void {
-  clientFeatures.snippetEdits = state.snippetEdits;
+  Object.assign(clientFeatures, state.features);
   workspaceFolders.length = 0;
   workspaceFolders.push(...state.workspaceFolders);
 }
