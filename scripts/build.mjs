@@ -2,6 +2,7 @@
 // acquis. One self-contained file per entry point: start-up time counts for a command run in CI.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -27,4 +28,10 @@ await Promise.all([
   // The VS Code client: `vscode` is provided by the editor at run time.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);
+// pdf.js beside the CLI bundle (server/src/cli/office/pdf-text.ts loads it from there): a VSIX or an
+// installed package carries dist/ but no node_modules. Its licence goes with it.
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const [from, to] of [['legacy/build/pdf.min.mjs', 'pdf.mjs'], ['legacy/build/pdf.worker.min.mjs', 'pdf.worker.mjs'], ['LICENSE', 'LICENSE']]) {
+  copyFileSync(`node_modules/pdfjs-dist/${from}`, `dist/pdfjs/${to}`);
+}
 execFileSync(process.execPath, ['dist/cli.js', 'build-snapshot'], { stdio: ['ignore', 'ignore', 'inherit'] });
