@@ -16,6 +16,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
+/** The event a bundle emits on `process` to have its code cache written now (a lint worker does). */
+const WRITE_NOW = 'acquis:write-code-cache';
+
 function cacheDirs(bundle) {
   const setting = process.env.ACQUIS_COMPILE_CACHE;
   if (setting === '0' || setting === 'off') return [];
@@ -57,6 +60,8 @@ function loadBundle(file) {
     try {
       const dir = writableDir(dirs);
       if (dir) Module.enableCompileCache(dir);
+      // A worker thread may be ended with its process: it asks for the cache to be written early.
+      if (typeof Module.flushCompileCache === 'function') process.once(WRITE_NOW, () => Module.flushCompileCache());
     } catch {
       // no cache: same behaviour, slower start
     }
@@ -87,8 +92,12 @@ function loadBundle(file) {
     return require(file);
   }
   if (!cached || script.cachedDataRejected) {
-    // Written when the process ends, so that the functions this run compiled lazily are in it.
-    process.once('exit', () => {
+    // Written when the process ends, so that the functions this run compiled lazily are in it
+    // (or earlier, when a worker thread asks: it may be ended with its process).
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
       try {
         const dir = writableDir([path.dirname(cacheFile), ...dirs]);
         if (!dir) return;
@@ -104,7 +113,9 @@ function loadBundle(file) {
       } catch {
         // a cache is an optimisation: never fail a run for it
       }
-    });
+    };
+    process.once('exit', write);
+    process.once(WRITE_NOW, write);
   }
   const mod = new Module(file, module);
   mod.filename = file;

@@ -40,6 +40,8 @@ const common = {
 await Promise.all([
   // pdf.js (an ES module, loaded only when a PDF is imported) stays in node_modules.
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['pdfjs-dist'], plugins: [lazyChildProcess] }),
+  // `acquis lint` over many files lints on worker threads too (server/src/cli/parallel/).
+  build({ ...common, entryPoints: ['server/src/cli/parallel/worker-main.ts'], outfile: 'dist/cli-lint-worker.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   // Huge documents are linted in a worker thread of the server (server/src/lsp/analyses.ts).
   build({ ...common, entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),
@@ -49,6 +51,7 @@ await Promise.all([
 // esbuild leaves non-ASCII characters in regular expression literals; an all-ASCII bundle is read
 // as Latin-1, three times faster than decoding UTF-8 (bin/load-bundle.js).
 await asciiOnly('dist/cli.js');
+await asciiOnly('dist/cli-lint-worker.js');
 execFileSync(process.execPath, ['dist/cli.js', 'build-snapshot'], { stdio: ['ignore', 'ignore', 'inherit'] });
 // One lint through bin/acquis.js writes the V8 code cache of the new bundle (bin/load-bundle.js),
 // so that the first real run, in a fresh clone or on CI, starts from it with the lint path compiled.
