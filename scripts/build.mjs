@@ -2,6 +2,7 @@
 // acquis. One self-contained file per entry point: start-up time counts for a command run in CI.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 
 /**
@@ -52,6 +53,12 @@ await Promise.all([
 // as Latin-1, three times faster than decoding UTF-8 (bin/load-bundle.js).
 await asciiOnly('dist/cli.js');
 await asciiOnly('dist/cli-lint-worker.js');
+// pdf.js beside the CLI bundle (server/src/cli/office/pdf-text.ts loads it from there): a VSIX or an
+// installed package carries dist/ but no node_modules. Its licence goes with it.
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const [from, to] of [['legacy/build/pdf.min.mjs', 'pdf.mjs'], ['legacy/build/pdf.worker.min.mjs', 'pdf.worker.mjs'], ['LICENSE', 'LICENSE']]) {
+  copyFileSync(`node_modules/pdfjs-dist/${from}`, `dist/pdfjs/${to}`);
+}
 execFileSync(process.execPath, ['dist/cli.js', 'build-snapshot'], { stdio: ['ignore', 'ignore', 'inherit'] });
 // One lint through bin/acquis.js writes the V8 code cache of the new bundle (bin/load-bundle.js),
 // so that the first real run, in a fresh clone or on CI, starts from it with the lint path compiled.

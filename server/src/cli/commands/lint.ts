@@ -205,7 +205,8 @@ async function* lintInParallel(
     }
     return { index, path: shownPath(paths[index]!), text: files[index]!.text };
   };
-  const setup = { acquis: { acquis: options.acquis, builtin: options.builtin, ...(options.config ? { config: options.config } : {}) }, cwd: io.cwd, ...(fix ? { fix } : {}) };
+  const acquis = { acquis: options.acquis, builtin: options.builtin, ...(options.config ? { config: options.config } : {}), ...(options.index ? { index: options.index } : {}) };
+  const setup = { acquis, cwd: io.cwd, ...(fix ? { fix } : {}) };
   const pool = new LintPool(jobs - 1, workerBundle()!, setup, take, (index, outcome) => (outcomes[index] = outcome));
   try {
     // This thread lints too, a file at a time, letting the workers' replies in between.

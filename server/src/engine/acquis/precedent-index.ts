@@ -74,7 +74,23 @@ export class PrecedentIndex {
     return out.slice(0, limit);
   }
 
-  /** Two passes (count, then fill) into a compressed bucket table: no per-bucket arrays. */
+  /** An index read back from an index file: its tables are used as they are. */
+  static fromTables(precedents: Precedent[], vocabulary: Map<string, number>, tables: IndexTables): PrecedentIndex {
+    const index = Object.create(PrecedentIndex.prototype) as PrecedentIndex;
+    Object.assign(index, { precedents, vocabulary, bucketStarts: tables.bucketStarts, postings: tables.postings, mask: tables.bucketStarts.length - 2, maxPostings: tables.maxPostings });
+    return index;
+  }
+
+  /** The tables, to write them to an index file. */
+  tables(): IndexTables {
+    return { bucketStarts: this.bucketStarts, postings: this.postings, maxPostings: this.maxPostings };
+  }
+
+  /**
+   * Two passes over the precedents' ids (count, then fill) into a compressed bucket table: no
+   * per-bucket arrays, and no array of every 3-gram's bucket (the hash is computed twice instead).
+   * Buckets too common to be looked at (over `maxPostings`) are left empty.
+   */
   private build(): void {
     let total = 0;
     for (const p of this.precedents) total += Math.max(0, p.ids.length - SHINGLE + 1);
@@ -82,28 +98,40 @@ export class PrecedentIndex {
     while (buckets < total * 2 && buckets < 1 << 24) buckets <<= 1;
     this.mask = buckets - 1;
     const counts = new Uint32Array(buckets + 1);
-    const bucketOf = new Uint32Array(total);
-    let n = 0;
     for (const p of this.precedents) {
       const ids = p.ids;
-      for (let i = 0; i + SHINGLE <= ids.length; i++) {
-        const bucket = hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & this.mask;
-        bucketOf[n++] = bucket;
-        counts[bucket + 1]!++;
+      for (let i = 0; i + SHINGLE <= ids.length; i++) counts[(hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & this.mask) + 1]!++;
+    }
+    this.maxPostings = Math.max(64, Math.ceil(this.precedents.length * 0.02));
+    // A look-up skips a bucket with more postings than that: an empty one is the same to it.
+    const skipped = new Uint8Array(buckets);
+    for (let b = 0; b < buckets; b++) {
+      if (counts[b + 1]! > this.maxPostings) {
+        skipped[b] = 1;
+        counts[b + 1] = 0;
       }
     }
     for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
     const fill = counts.slice(0, buckets);
-    const postings = new Uint32Array(total);
-    n = 0;
+    const postings = new Uint32Array(counts[buckets]!);
     for (const p of this.precedents) {
-      for (let i = 0; i + SHINGLE <= p.ids.length; i++) postings[fill[bucketOf[n++]!]!++] = p.id;
+      const ids = p.ids;
+      for (let i = 0; i + SHINGLE <= ids.length; i++) {
+        const bucket = hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & this.mask;
+        if (!skipped[bucket]) postings[fill[bucket]!++] = p.id;
+      }
     }
+    // Precedents are visited in id order, so each bucket's postings come out sorted.
     this.bucketStarts = counts;
     this.postings = postings;
-    // Precedents are visited in id order, so each bucket's postings come out sorted.
-    this.maxPostings = Math.max(64, Math.ceil(this.precedents.length * 0.02));
   }
+}
+
+/** The look-up tables of an index (what an index file stores). */
+export interface IndexTables {
+  bucketStarts: Uint32Array;
+  postings: Uint32Array;
+  maxPostings: number;
 }
 
 function hash3(a: number, b: number, c: number): number {
