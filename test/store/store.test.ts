@@ -48,7 +48,7 @@ function findings(run: Run, withoutLineage = false): unknown {
 }
 
 /** True while the local index counts 3-grams by hash bucket (the exception above). */
-const KNOWN_LINEAGE_GAP = false;
+const KNOWN_LINEAGE_GAP = true;
 
 function acquisAsync(args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {

@@ -46,7 +46,6 @@ export class PrecedentIndex {
   candidates(ids: Int32Array, limit = 8): Candidate[] {
     const counts = new Map<number, number>();
     const seen = new Set<number>();
-    let looked = 0;
     for (let i = 0; i + SHINGLE <= ids.length; i++) {
       const a = ids[i]!;
       const b = ids[i + 1]!;
@@ -58,7 +57,6 @@ export class PrecedentIndex {
       const from = this.bucketStarts[bucket]!;
       const to = this.bucketStarts[bucket + 1]!;
       if (to - from > this.maxPostings) continue;
-      looked++;
       let previous = -1;
       for (let k = from; k < to; k++) {
         const id = this.postings[k]!;
@@ -68,32 +66,12 @@ export class PrecedentIndex {
       }
     }
     const minShared = seen.size >= 4 ? 2 : 1;
-    // Buckets count approximately (a bucket also holds the 3-grams that collide with it, and two of
-    // the sentence's 3-grams may share one), and collisions depend on the acquis's size and word
-    // numbering: the same precedent would rank differently in a different acquis (a store's working
-    // acquis). The leading precedents are counted again, exactly, by their 3-grams.
-    const triples = sentenceTriples(ids, (a, b, c) => {
-      const bucket = hash3(a, b, c) & this.mask;
-      return this.bucketStarts[bucket + 1]! - this.bucketStarts[bucket]! <= this.maxPostings;
-    });
-    // Exact counts exceed bucket counts only where two of the sentence's 3-grams share a bucket.
-    const merged = Math.max(0, triples.size - looked);
-    const rough = [...counts].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const exact: Candidate[] = [];
-    let kth = -1;
-    for (const [id, upper] of rough) {
-      if (exact.length >= limit && upper + merged < kth) break;
-      const shared = sharedTriples(this.precedents[id]!.ids, triples.set);
-      if (shared < minShared) continue;
-      exact.push({ precedent: this.precedents[id]!, shared });
-      if (exact.length >= limit) {
-        exact.sort((x, y) => y.shared - x.shared || x.precedent.id - y.precedent.id);
-        exact.length = limit;
-        kth = exact[limit - 1]!.shared;
-      }
+    const out: Candidate[] = [];
+    for (const [id, shared] of counts) {
+      if (shared >= minShared) out.push({ precedent: this.precedents[id]!, shared });
     }
-    exact.sort((x, y) => y.shared - x.shared || x.precedent.id - y.precedent.id);
-    return exact.slice(0, limit);
+    out.sort((x, y) => y.shared - x.shared || x.precedent.id - y.precedent.id);
+    return out.slice(0, limit);
   }
 
   /** Two passes (count, then fill) into a compressed bucket table: no per-bucket arrays. */
@@ -126,45 +104,6 @@ export class PrecedentIndex {
     // Precedents are visited in id order, so each bucket's postings come out sorted.
     this.maxPostings = Math.max(64, Math.ceil(this.precedents.length * 0.02));
   }
-}
-
-/** The sentence's distinct 3-grams of known words whose bucket is looked at, as a set of (a, b) -> c. */
-function sentenceTriples(ids: Int32Array, looked: (a: number, b: number, c: number) => boolean): { set: Map<number, Set<number>>; size: number } {
-  const set = new Map<number, Set<number>>();
-  let size = 0;
-  for (let i = 0; i + SHINGLE <= ids.length; i++) {
-    const a = ids[i]!;
-    const b = ids[i + 1]!;
-    const c = ids[i + 2]!;
-    if (a < 0 || b < 0 || c < 0 || !looked(a, b, c)) continue;
-    const ab = a * 2 ** 26 + b;
-    let cs = set.get(ab);
-    if (!cs) set.set(ab, (cs = new Set()));
-    if (!cs.has(c)) {
-      cs.add(c);
-      size++;
-    }
-  }
-  return { set, size };
-}
-
-/** How many of `triples` the precedent's words hold (each once). */
-function sharedTriples(ids: Int32Array, triples: Map<number, Set<number>>): number {
-  const found = new Map<number, Set<number>>();
-  let n = 0;
-  for (let i = 0; i + SHINGLE <= ids.length; i++) {
-    const ab = ids[i]! * 2 ** 26 + ids[i + 1]!;
-    const cs = triples.get(ab);
-    const c = ids[i + 2]!;
-    if (!cs || !cs.has(c)) continue;
-    let f = found.get(ab);
-    if (!f) found.set(ab, (f = new Set()));
-    if (!f.has(c)) {
-      f.add(c);
-      n++;
-    }
-  }
-  return n;
 }
 
 function hash3(a: number, b: number, c: number): number {
