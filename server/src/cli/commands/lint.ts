@@ -208,7 +208,7 @@ async function* lintInParallel(
   };
   const acquis = { acquis: options.acquis, builtin: options.builtin, ...(options.config ? { config: options.config } : {}), ...(options.index ? { index: options.index } : {}) };
   const setup = { acquis, cwd: io.cwd, ...(fix ? { fix } : {}) };
-  const pool = await LintPool.start(jobs - 1, workerBundle()!, setup, take, (index, outcome) => (outcomes[index] = outcome));
+  const pool = LintPool.start(jobs - 1, workerBundle()!, setup, take, (index, outcome) => (outcomes[index] = outcome));
   try {
     // This thread lints too, a file at a time, letting the workers' replies in between.
     for (let task = take(); task; task = take()) {

@@ -29,8 +29,9 @@ export function workerBundle(): string | undefined {
 
 export class LintPool {
   /** Start a pool; worker_threads (and the streams behind it) is loaded only by a run that uses it. */
-  static async start(...args: ConstructorParameters<typeof LintPool>): Promise<LintPool> {
-    WorkerClass ??= (await import('node:worker_threads')).Worker;
+  static start(...args: ConstructorParameters<typeof LintPool>): LintPool {
+    // require, not import(): the bundle runs as a vm.Script (bin/load-bundle.js), which has no dynamic import.
+    WorkerClass ??= (require('node:worker_threads') as typeof import('node:worker_threads')).Worker;
     return new LintPool(...args);
   }
 
