@@ -35,6 +35,16 @@ export class PublishProblems extends Error {
   }
 }
 
+interface StoredPrecedent {
+  ord: number;
+  pinpoint: string;
+  text: string;
+  start: number;
+  end: number;
+  ngrams: string[];
+  words: string[];
+}
+
 interface Row {
   symbol: string;
   norm: string;
@@ -45,7 +55,7 @@ interface Row {
   year: number | null;
   fields: string;
   text: string;
-  precedents: Array<{ ord: number; pinpoint: string; text: string; start: number; end: number; ngrams: string; words: string }>;
+  precedents: StoredPrecedent[];
 }
 
 /** Reads the sources into rows (no database yet): the engine's own reading and keys. */
@@ -68,19 +78,35 @@ export function rowsOf(sources: SourceFile[]): Row[] {
   for (const [docIndex, pinpoint, text, start, end] of snapshot.precedents) {
     const row = rows[docIndex]!;
     const words = readWords(text);
-    row.precedents.push({
-      ord: row.precedents.length,
-      pinpoint,
-      text,
-      start,
-      end,
-      ngrams: `{${ngramKeys(words).join(',')}}`,
-      words: `{${wordKeys(words).join(',')}}`,
-    });
+    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ngrams: ngramKeys(words), words: wordKeys(words) });
   }
   // The last of two files with one symbol wins, as a re-publish would.
   const bySymbol = new Map(rows.map((r) => [r.norm, r]));
   return [...bySymbol.values()];
+}
+
+/** How many precedents use each key, and how many paragraphs (a document's pinpoint) use each word. */
+function countsOf(batch: Row[]): { ngram: Map<string, number>; word: Map<string, number>; paragraphWord: Map<string, number>; paragraphs: number } {
+  const ngram = new Map<string, number>();
+  const word = new Map<string, number>();
+  const paragraphWord = new Map<string, number>();
+  let paragraphs = 0;
+  const add = (counts: Map<string, number>, keys: Iterable<string>): void => {
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  for (const row of batch) {
+    const byPinpoint = new Map<string, Set<string>>();
+    for (const p of row.precedents) {
+      add(ngram, p.ngrams);
+      add(word, p.words);
+      let set = byPinpoint.get(p.pinpoint);
+      if (!set) byPinpoint.set(p.pinpoint, (set = new Set()));
+      for (const k of p.words) set.add(k);
+    }
+    paragraphs += byPinpoint.size;
+    for (const set of byPinpoint.values()) add(paragraphWord, set);
+  }
+  return { ngram, word, paragraphWord, paragraphs };
 }
 
 export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
@@ -124,23 +150,39 @@ async function withRetry<T>(client: pg.PoolClient, work: () => Promise<T>): Prom
   }
 }
 
+/** The tables of counts, and the SQL that counts a document's keys for each (to take them away on replacement). */
+const COUNTS = [
+  { table: 'ngram_df', counted: 'SELECT k FROM acquis.precedent p, unnest(p.ngram_keys) AS k WHERE p.document_id = ANY($1::int8[])' },
+  { table: 'word_df', counted: 'SELECT k FROM acquis.precedent p, unnest(p.word_keys) AS k WHERE p.document_id = ANY($1::int8[])' },
+  {
+    table: 'word_paragraph_df',
+    counted: 'SELECT k FROM (SELECT DISTINCT p.document_id, p.pinpoint, k FROM acquis.precedent p, unnest(p.word_keys) AS k WHERE p.document_id = ANY($1::int8[])) AS x',
+  },
+] as const;
+
 /** One batch inside a transaction; returns how many documents it replaced. */
 async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
   const norms = batch.map((r) => r.norm);
-  const old = await client.query<{ id: string }>('SELECT id FROM acquis.document WHERE norm_symbol = ANY($1::text[])', [norms]);
+  const old = await client.query<{ id: string }>('SELECT id FROM acquis.document WHERE norm_symbol = ANY($1::text[]) ORDER BY id', [norms]);
   const oldIds = old.rows.map((r) => r.id);
   if (oldIds.length) {
-    for (const [table, column] of [['ngram_df', 'ngram_keys'], ['word_df', 'word_keys']] as const) {
+    for (const { table, counted } of COUNTS) {
       await client.query(
-        `WITH c AS (SELECT k, count(*)::int AS n FROM acquis.precedent p, unnest(p.${column}) AS k
-                    WHERE p.document_id = ANY($1::int8[]) GROUP BY k)
+        `WITH c AS (SELECT k, count(*)::int AS n FROM (${counted}) AS keys GROUP BY k)
          UPDATE acquis.${table} AS d SET df = d.df - c.n FROM c WHERE d.key = c.k`,
         [oldIds],
       );
     }
-    const gone = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM acquis.precedent WHERE document_id = ANY($1::int8[])', [oldIds]);
-    await client.query('UPDATE acquis.totals SET documents = documents - $1, precedents = precedents - $2', [oldIds.length, gone.rows[0]!.n]);
+    const gone = await client.query<{ n: number; paragraphs: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT (document_id, pinpoint))::int AS paragraphs FROM acquis.precedent WHERE document_id = ANY($1::int8[])',
+      [oldIds],
+    );
+    await client.query('UPDATE acquis.totals SET documents = documents - $1, precedents = precedents - $2, paragraphs = paragraphs - $3', [
+      oldIds.length,
+      gone.rows[0]!.n,
+      gone.rows[0]!.paragraphs,
+    ]);
     await client.query('DELETE FROM acquis.document WHERE id = ANY($1::int8[])', [oldIds]);
   }
   const inserted = await client.query<{ id: string; norm_symbol: string }>(
@@ -171,26 +213,32 @@ async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> 
       cols.text.push(p.text);
       cols.start.push(p.start);
       cols.end.push(p.end);
-      cols.ngrams.push(p.ngrams);
-      cols.words.push(p.words);
+      cols.ngrams.push(`{${p.ngrams.join(',')}}`);
+      cols.words.push(`{${p.words.join(',')}}`);
     }
   }
+  // One statement for the batch's precedents: arrays of columns, unnested by the server.
   await client.query(
     `INSERT INTO acquis.precedent (document_id, ord, pinpoint, text, span_start, span_end, ngram_keys, word_keys)
      SELECT d, o, p, t, s, e, g::int8[], w::int8[]
      FROM unnest($1::int8[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[]) AS x(d, o, p, t, s, e, g, w)`,
     [cols.doc, cols.ord, cols.pin, cols.text, cols.start, cols.end, cols.ngrams, cols.words],
   );
-  // Counts per key, in key order (concurrent writers would otherwise lock rows in different orders).
-  for (const [table, column] of [['ngram_df', 'ngram_keys'], ['word_df', 'word_keys']] as const) {
+  // The counts, made here from the rows in hand rather than read back; upserted in key order
+  // (concurrent writers would otherwise lock rows in different orders).
+  const counts = countsOf(batch);
+  for (const [table, map] of [['ngram_df', counts.ngram], ['word_df', counts.word], ['word_paragraph_df', counts.paragraphWord]] as const) {
     await client.query(
       `INSERT INTO acquis.${table} (key, df)
-       SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.${column}) AS k
-       WHERE p.document_id = ANY($1::int8[]) GROUP BY k ORDER BY k
+       SELECT k, n FROM unnest($1::int8[], $2::int[]) AS c(k, n) ORDER BY k
        ON CONFLICT (key) DO UPDATE SET df = acquis.${table}.df + excluded.df`,
-      [[...idOf.values()]],
+      [[...map.keys()], [...map.values()]],
     );
   }
-  await client.query('UPDATE acquis.totals SET documents = documents + $1, precedents = precedents + $2', [batch.length, cols.doc.length]);
+  await client.query('UPDATE acquis.totals SET documents = documents + $1, precedents = precedents + $2, paragraphs = paragraphs + $3, generation = generation + 1', [
+    batch.length,
+    cols.doc.length,
+    counts.paragraphs,
+  ]);
   return oldIds.length;
 }
