@@ -14,12 +14,40 @@ function sticky(
   where: (text: string, offset: number) => boolean,
 ): CustomPatternMatcherFunc {
   const regex = new RegExp(source.source, source.flags.includes('y') ? source.flags : `${source.flags}y`);
+  // The lexer reads the image at once, so one array serves every match: no match object per token.
+  const found: [string] = [''];
   return (text, offset) => {
     if (!where(text, offset)) return null;
     regex.lastIndex = offset;
-    return regex.exec(text);
+    if (!regex.test(text)) return null;
+    found[0] = text.slice(offset, regex.lastIndex);
+    return found as unknown as RegExpExecArray;
   };
 }
+
+/**
+ * First characters of a pattern that may start with almost anything: every Latin-1 character not
+ * in `never`, and one character of each block Chevrotain groups the rest of the BMP into (it maps
+ * char codes of 256 and above to one bucket per 255). A superset is safe; a missing character
+ * would lose tokens, so blocks are never left out. With hints on every custom pattern, the lexer
+ * looks up the few patterns that can start at a character instead of trying all in turn.
+ */
+function startCharsExcept(never: string): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < 256; c++) if (!never.includes(String.fromCharCode(c))) out.push(c);
+  let bucket = -1;
+  for (let c = 256; c < 0x10000; c++) {
+    const b = Math.floor(c / 255);
+    if (b !== bucket) {
+      bucket = b;
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Characters that never start a word: white space (`\s` below 256), brackets, quotes, punctuation. */
+const NEVER_WORD_START = '\t\n\v\f\r \u00a0[]{}"|\\(),;:';
 
 const isBreak = (code: number): boolean => code === 10 || code === 13;
 
@@ -58,7 +86,12 @@ export const BlankLine = createToken({
   line_breaks: true,
 });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true });
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
+/** `[^\S\r\n]`, spelled out: a complemented set would keep the lexer from indexing first characters. */
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[\t\v\f \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
 
 // --- Front matter -----------------------------------------------------------------------------
 
@@ -76,6 +109,7 @@ export const FrontMatterFence = createToken({
 export const FrontMatterLine = createToken({
   name: 'FrontMatterLine',
   pattern: sticky(/[^\r\n]+/, (t, o) => atLineStart(t, o) && inFrontMatter(t, o)),
+  start_chars_hint: startCharsExcept('\r\n'),
   line_breaks: false,
 });
 
@@ -225,12 +259,15 @@ function wordMayStart(text: string, offset: number): boolean {
 
 const WORD_PATTERN = /(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/;
 
+const WORD_START_CHARS = startCharsExcept(NEVER_WORD_START);
+
 /** A run of word characters; stops before anything that could open or close markup. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
 /** The common case, tried first. */
 export const LeadWord = createToken({
   name: 'LeadWord',
   pattern: sticky(WORD_PATTERN, wordMayStart),
+  start_chars_hint: WORD_START_CHARS,
   categories: [Word],
   line_breaks: false,
 });
@@ -238,6 +275,7 @@ export const LeadWord = createToken({
 export const FallbackWord = createToken({
   name: 'FallbackWord',
   pattern: sticky(WORD_PATTERN, () => true),
+  start_chars_hint: WORD_START_CHARS,
   categories: [Word],
   line_breaks: false,
 });
@@ -288,8 +326,13 @@ export const allTokens: TokenType[] = [
   Word,
 ];
 
+/**
+ * Positions stay `full`: Chevrotain's `onlyOffset` tokens carry no `endOffset`, which the parser's
+ * node locations (and so every AST span) are computed from. Every pattern lets the lexer index its
+ * first characters (test/grammar/lexer-options.test.ts builds it with `ensureOptimizations`).
+ */
+export const LEXER_OPTIONS = { positionTracking: 'full', ensureOptimizations: false, skipValidations: true } as const;
+
 export const draftLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-  skipValidations: true,
+  ...LEXER_OPTIONS,
 });

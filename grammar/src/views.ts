@@ -80,14 +80,17 @@ export class TextView {
   }
 }
 
-const CLOSING = new Set([',', '.', ';', ':', ')', ']', '”', '’', '!', '?']);
-const OPENING = new Set(['(', '“', '‘', '[']);
+/** Closing punctuation: , . ; : ) ] ” ’ ! ? */
+const isClosing = (code: number): boolean =>
+  code === 44 || code === 46 || code === 59 || code === 58 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 || code === 33 || code === 63;
+/** Opening brackets and quotes: ( “ ‘ [ */
+const isOpening = (code: number): boolean => code === 40 || code === 0x201c || code === 0x2018 || code === 91;
 const WORDISH = /[\p{L}\p{N}]/u;
-/** A letter or digit; ASCII answered without the (large) Unicode class. */
-const wordish = (c: string): boolean => {
-  const code = c.charCodeAt(0);
+/** A letter or digit (a UTF-16 unit, as a one-character string was); ASCII answered without the Unicode class. */
+const wordish = (code: number): boolean => {
+  if (code < 0) return false;
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORDISH.test(c);
+  return WORDISH.test(String.fromCharCode(code));
 };
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
@@ -102,10 +105,20 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   // flattens the string every time, which made a long paragraph quadratic.
   const chunks: string[] = [];
   let length = 0;
-  let lastChar = '';
+  let lastCode = -1;
   let lastSourceEnd = -1;
 
-  /** One piece per run of non-space characters: runs of spaces and line breaks read as one space. */
+  /**
+   * One piece per run of non-space characters; runs of spaces and line breaks read as one space.
+   * A run after exactly one source space, where the view also has one space, extends the open
+   * piece instead (the mapping is the same: the view's space is the source's): a paragraph is a
+   * few pieces, not one per word, and its text is sliced once per piece.
+   */
+  let open: Piece | undefined;
+  const close = (): void => {
+    if (open) chunks.push(source.slice(open.sourceStart, open.sourceStart + open.length));
+    open = undefined;
+  };
   const emit = (start: number, end: number): void => {
     let i = start;
     while (i < end) {
@@ -118,24 +131,31 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   const emitRun = (start: number, end: number): void => {
-    const chunk = source.slice(start, end);
+    const first = source.charCodeAt(start);
     if (length > 0) {
       // One space where the source had spacing (or where two words would otherwise touch),
       // none before closing punctuation or after an opening bracket or quote.
       let spaced = false;
       for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
-      const prev = lastChar;
-      const needsSpace =
-        (spaced || (wordish(prev) && wordish(chunk[0]!))) && !CLOSING.has(chunk[0]!) && !OPENING.has(prev);
+      const needsSpace = (spaced || (wordish(lastCode) && wordish(first))) && !isClosing(first) && !isOpening(lastCode);
       if (needsSpace) {
+        if (open && start === lastSourceEnd + 1 && source.charCodeAt(lastSourceEnd) === 32) {
+          open.length += 1 + end - start;
+          length += 1 + end - start;
+          lastCode = source.charCodeAt(end - 1);
+          lastSourceEnd = end;
+          return;
+        }
+        close();
         chunks.push(' ');
         length++;
       }
     }
-    pieces.push({ viewStart: length, sourceStart: start, length: end - start });
-    chunks.push(chunk);
-    length += chunk.length;
-    lastChar = chunk[chunk.length - 1]!;
+    close();
+    open = { viewStart: length, sourceStart: start, length: end - start };
+    pieces.push(open);
+    length += end - start;
+    lastCode = source.charCodeAt(end - 1);
     lastSourceEnd = end;
   };
 
@@ -217,5 +237,6 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   walk(content);
+  close();
   return new TextView(chunks.join(''), pieces, source);
 }

@@ -5,7 +5,8 @@
  * folders at once, with progress; a scanned PDF (no text layer), an encrypted one and a damaged
  * one are refused with a clear error, exit 2, nothing written.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from '../../grammar/src/index';
@@ -56,6 +57,24 @@ describeOffice('acquis import <pdf>', () => {
     const lint = acquis(['lint', 'quote.draft', '--acquis', 'acq', '--no-builtin', '--max-severity', 'none'], dir);
     expect(lint.status, describeRun(lint)).toBe(0);
     expect(lint.stdout).toContain('A/RES/73/27, para. 1.2; 109-45-16');
+  });
+
+  it('imports a PDF from an installed copy with no node_modules, as the VSIX carries it', () => {
+    // The VSIX holds bin/, dist/ and server/acquis but no node_modules: pdf.js must come from dist/.
+    const installed = tempDir();
+    for (const part of ['bin', 'dist', join('server', 'acquis'), 'package.json']) cpSync(join(ROOT, part), join(installed, part), { recursive: true });
+    expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+    const dir = tempDir();
+    copyFileSync(convert(UN_DOCUMENT, 'pdf'), join(dir, 'A-73-505.pdf'));
+    const r = spawnSync(process.execPath, [join(installed, 'bin', 'acquis.js'), 'import', 'A-73-505.pdf', '-o', 'acq/', '--symbol', 'I=A/RES/73/27'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    // pdf.js's notices about rendering (no canvas package) are not shown: import draws nothing.
+    expect(r.stderr).not.toMatch(/canvas|polyfill/i);
+    expect(draftUnits(readFileSync(join(dir, 'acq', 'A-RES-73-27.draft'), 'utf8'))).toEqual(draftUnits(acquisFile('A-RES-73-27.draft')));
   });
 
   it('imports several PDFs and a folder of them at once, with progress on a large batch', () => {

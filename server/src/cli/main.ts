@@ -31,6 +31,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'compare', load: async () => (await import('./commands/compare.js')).registerCompare },
   { name: 'report', load: async () => (await import('./commands/report.js')).registerReport },
   { name: 'search', load: async () => (await import('./commands/search.js')).registerSearch },
+  { name: 'index', load: async () => (await import('./commands/index.js')).registerIndex },
   { name: 'publish', load: async () => (await import('./commands/publish.js')).registerPublish },
 ];
 

@@ -1,11 +1,12 @@
 /** Options shared by several commands, declared once. */
 import { Option, type Command } from 'commander';
 
-/** `--acquis`, `--no-builtin`, `-c`: what `engineFor` reads (cli/engine-for.ts). */
+/** `--acquis`, `--no-builtin`, `-c`, `--index`: what `engineFor` reads (cli/engine-for.ts). */
 export interface AcquisCliOptions {
   acquis: string[];
   builtin: boolean;
   config?: string;
+  index?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -15,7 +16,8 @@ export function acquisOptions(command: Command): Command {
   return command
     .option('--acquis <dir>', 'add a folder of adopted .draft documents (repeatable)', collect, [])
     .option('--no-builtin', 'do not use the built-in acquis')
-    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)');
+    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
+    .option('--index <file>', 'use an index made by `acquis index` instead of the built-in acquis and the folders');
 }
 
 /**

@@ -30,13 +30,17 @@ export function writeBuiltinSnapshot(): string {
 }
 
 /** The built-in acquis: ready-built from the snapshot, or its sources when the snapshot is stale. */
-export type BuiltinPart = { snapshot: AcquisSnapshot; root: string } | { sources: SourceFile[] };
+export type BuiltinPart = ({ snapshot: AcquisSnapshot; root: string } | { sources: SourceFile[] }) & {
+  /** The key of the built-in sources (an index that holds the built-in acquis depends on it). */
+  key: string;
+};
 
 export function readBuiltin(): BuiltinPart {
   const root = packageRoot();
   const sources = readAcquisFolder(builtinAcquisDir());
   const snapshot = readSnapshot(join(root, SNAPSHOT_FILE));
-  return snapshot && snapshot.sourceKey === sourceKey(sources, root) ? { snapshot, root } : { sources };
+  const key = sourceKey(sources, root);
+  return snapshot && snapshot.sourceKey === key ? { snapshot, root, key } : { sources, key };
 }
 
 /** The built-in acquis from its snapshot, without the documents whose symbols are in `drop`. */

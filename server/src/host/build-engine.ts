@@ -5,8 +5,11 @@
  * problem with its file, line and column. The CLI stops on the first problem (exit code 2); the
  * language server shows it and keeps working with what could be read.
  */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  AcquisBuilder,
   buildAcquis,
   buildAcquisAsync,
   engineFromAcquis,
@@ -22,8 +25,10 @@ import {
 } from '../engine/index.js';
 import { builtinFromSnapshot, readBuiltin, type BuiltinPart } from './acquis-loader.js';
 import { findConfigFile, readConfigFile } from './config-file.js';
-import { readAcquisFolder } from './folders.js';
+import { draftFilesUnder } from './folders.js';
 import { InputError } from './text-file.js';
+import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
+import { readText } from './read-text.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
 
@@ -40,6 +45,12 @@ export interface EngineRequest {
   trusted?: boolean;
   /** File paths to document URIs (paths for the CLI, file: URLs for the server). */
   uriOf?: (path: string) => string;
+  /** An index file (`acquis index`) to use instead of the built-in acquis and the folders. */
+  indexFile?: string;
+  /** Acquis documents named one by one (`acquis index` takes files as well as folders). */
+  acquisFiles?: string[];
+  /** False: never read or write the automatic index cache (`acquis index` builds afresh). */
+  cache?: boolean;
 }
 
 export interface HostEngine {
@@ -57,19 +68,96 @@ interface Prepared {
   configFile?: string;
   acquisDirs: string[];
   builtin?: BuiltinPart;
-  project: SourceFile[];
+  /** The project's acquis documents: read one at a time while building (a large acquis streams). */
+  project: Array<{ uri: string; path: string }>;
   problems: InputError[];
   uriOf: (path: string) => string;
-  /** Path and text of each source by URI, to place problems. */
-  sources: Map<string, { path: string; text: string }>;
+  /** Path (and text, when it was read whole) of each source by URI, to place problems. */
+  sources: Map<string, { path: string; text?: string }>;
+  indexFile?: string;
+  cache: boolean;
 }
 
 /** Build the engine (synchronously: the CLI). */
 export function buildEngine(request: EngineRequest): HostEngine {
   const p = prepare(request);
+  const ready = readyMade(p);
+  if ('engine' in ready) return ready;
   const builtin = p.builtin && ('snapshot' in p.builtin ? undefined : buildAcquis(p.builtin.sources));
-  const project = buildAcquis(p.project);
-  return finish(p, builtin, project);
+  const builder = projectBuilder(p);
+  for (const { uri, path } of p.project) addSource(p, builder, uri, path);
+  return cached(ready.cache, finish(p, builtin, builder.finish()));
+}
+
+/**
+ * `acquis index`: build the acquis from its sources (never from the cache) and write it to
+ * `file`. The first problem stops it, as it stops a lint: an index is made of a sound acquis only.
+ */
+export function buildIndexFile(request: EngineRequest, file: string): HostEngine {
+  const built = buildEngine({ ...request, cache: false });
+  if (built.problems.length) return built;
+  const p = prepare({ ...request, cache: false });
+  // What it was made from, for the record (the cache checks bytes; this one is the user's to renew).
+  const stamp = createHash('sha256').update(p.builtin?.key ?? '');
+  for (const { path } of p.project) {
+    const stat = statSync(path);
+    stamp.update(`${path}\0${stat.size}\0${stat.mtimeMs}\0`);
+  }
+  writeIndexFile(built.engine.acquis, file, { engine: engineKey(), sources: stamp.digest('hex').slice(0, 32), builtin: !!p.builtin });
+  return built;
+}
+
+/**
+ * An engine over an index file (`indexFile`), or over the cached index of these sources; else
+ * the cache entry to fill once the acquis is built.
+ */
+function readyMade(p: Prepared): HostEngine | { cache?: CacheEntry } {
+  if (p.indexFile) {
+    const { acquis, facts } = readIndexFile(p.indexFile, p.uriOf);
+    const problems = [...p.problems];
+    if (facts.engine !== engineKey()) {
+      problems.push(new InputError('this index was made by another version of Acquis; make it again with `acquis index`.', p.indexFile));
+    }
+    return { engine: engineFromAcquis(acquis, p.config), config: p.config, acquisDirs: p.acquisDirs, problems, ...(p.configFile ? { configFile: p.configFile } : {}) };
+  }
+  if (!p.cache || p.problems.length) return {};
+  const cache = cacheEntryFor(
+    p.project.map((s) => s.path),
+    { builtin: !!p.builtin, duplicates: p.config.duplicates ?? 'error', builtinKey: p.builtin?.key ?? '' },
+  );
+  const acquis = cache && readCached(cache, p.uriOf);
+  if (acquis) return { engine: engineFromAcquis(acquis, p.config), config: p.config, acquisDirs: p.acquisDirs, problems: [...p.problems], ...(p.configFile ? { configFile: p.configFile } : {}) };
+  return cache ? { cache } : {};
+}
+
+/** Fill the cache with a good acquis (one with problems is not kept: the next run reports them again). */
+function cached(cache: CacheEntry | undefined, built: HostEngine): HostEngine {
+  if (cache && !built.problems.length) writeCached(cache, built.engine.acquis);
+  return built;
+}
+
+function projectBuilder(p: Prepared): AcquisBuilder {
+  return new AcquisBuilder({ readSource: (uri) => readSourceAgain(p, uri) });
+}
+
+/** Read one project document and add it: its text is dropped afterwards unless it is small. */
+function addSource(p: Prepared, builder: AcquisBuilder, uri: string, path: string): void {
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    p.problems.push(asInputError(error));
+    return;
+  }
+  builder.add({ uri, text });
+}
+
+function readSourceAgain(p: Prepared, uri: string): string {
+  try {
+    return readText(p.sources.get(uri)?.path ?? pathOfUri(uri));
+  } catch {
+    return '';
+  }
 }
 
 /** Build the engine a few documents at a time, with progress (the language server). */
@@ -87,9 +175,22 @@ export async function buildEngineAsync(
       offset += count;
       return { onProgress: (done) => progress?.onProgress?.(base + done, toParse), yieldToHost: progress?.yieldToHost };
     };
+    const ready = readyMade(p);
+    if ('engine' in ready) return ready;
     const builtin = p.builtin && 'sources' in p.builtin ? await buildAcquisAsync(p.builtin.sources, part(p.builtin.sources.length)) : undefined;
-    const project = await buildAcquisAsync(p.project, part(p.project.length));
-    return finish(p, builtin, project);
+    const builder = projectBuilder(p);
+    const report = part(p.project.length);
+    let last = Date.now();
+    for (let i = 0; i < p.project.length; i++) {
+      addSource(p, builder, p.project[i]!.uri, p.project[i]!.path);
+      if (Date.now() - last > 50) {
+        report.onProgress?.(i + 1, p.project.length);
+        await report.yieldToHost?.();
+        last = Date.now();
+      }
+    }
+    report.onProgress?.(p.project.length, p.project.length);
+    return cached(ready.cache, finish(p, builtin, builder.finish()));
   } finally {
     progress?.done();
   }
@@ -105,34 +206,54 @@ function prepare(request: EngineRequest): Prepared {
   const choices: ConfigChoices = { ...request.choices };
   if (choices.acquis) choices.acquis = choices.acquis.map((dir) => resolve(base, dir));
   const config = effectiveConfig(choices, project?.config);
-  const sources = new Map<string, { path: string; text: string }>();
+  const sources = new Map<string, { path: string; text?: string }>();
   const acquisDirs: string[] = [];
   let builtin: BuiltinPart | undefined;
-  if (config.builtin) {
+  const indexFile = request.indexFile && resolve(request.searchFrom, request.indexFile);
+  if (config.builtin && !indexFile) {
     try {
       builtin = readBuiltin();
       acquisDirs.push(builtinAcquisDir());
-      if ('sources' in builtin) builtin = { sources: builtin.sources.map((s) => remember(s, uriOf, sources)) };
+      if ('sources' in builtin) builtin = { sources: builtin.sources.map((s) => remember(s, uriOf, sources)), key: builtin.key };
     } catch (error) {
       problems.push(asInputError(error));
     }
   }
-  const projectSources: SourceFile[] = [];
+  const projectSources: Prepared['project'] = [];
+  const add = (path: string): void => {
+    const uri = uriOf(path);
+    sources.set(uri, { path });
+    projectSources.push({ uri, path });
+  };
   // In an untrusted workspace a configuration could point the server at any folder on the machine.
-  if (request.trusted !== false) {
+  if (request.trusted !== false && !indexFile) {
     for (const dir of config.acquis) {
       try {
-        projectSources.push(...readAcquisFolder(dir).map((s) => remember(s, uriOf, sources)));
+        for (const path of acquisFolderFiles(dir)) add(path);
         acquisDirs.push(dir);
       } catch (error) {
         problems.push(asInputError(error));
       }
     }
+    for (const file of request.acquisFiles ?? []) add(resolve(request.searchFrom, file));
   }
-  const prepared: Prepared = { config, acquisDirs, project: projectSources, problems, uriOf, sources };
+  const prepared: Prepared = { config, acquisDirs, project: projectSources, problems, uriOf, sources, cache: request.cache !== false };
+  if (indexFile) prepared.indexFile = indexFile;
   if (configFile) prepared.configFile = configFile;
   if (builtin) prepared.builtin = builtin;
   return prepared;
+}
+
+/** The `.draft` files of an acquis folder (not read yet). */
+function acquisFolderFiles(dir: string): string[] {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    throw new InputError('acquis folder not found.', dir);
+  }
+  if (!stat.isDirectory()) throw new InputError('an acquis must be a folder of .draft files.', dir);
+  return draftFilesUnder(dir);
 }
 
 function remember(source: SourceFile, uriOf: (path: string) => string, sources: Prepared['sources']): SourceFile {
@@ -186,8 +307,8 @@ function finish(p: Prepared, builtinParsed: Built | undefined, projectBuilt: Bui
   const parts = builtin ? (project.documents.length ? [builtin, project] : [builtin]) : [project];
   const acquis = parts.length === 1 ? parts[0]! : mergeAcquis(parts);
   for (const problem of acquisProblems) {
-    const source = p.sources.get(problem.uri);
-    problems.push(located(p, problem.uri, source?.text ?? '', `acquis document unusable: ${problem.message}`, problem.span.start));
+    const text = p.sources.get(problem.uri)?.text ?? readSourceAgain(p, problem.uri);
+    problems.push(located(p, problem.uri, text, `acquis document unusable: ${problem.message}`, problem.span.start));
   }
   const engine = engineFromAcquis(acquis, p.config, acquisProblems);
   const out: HostEngine = { engine, config: p.config, acquisDirs: p.acquisDirs, problems };

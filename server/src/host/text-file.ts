@@ -342,8 +342,11 @@ export function writeTextFile(path: string, text: string, options: WriteOptions 
   writeFileBytes(path, encodeText(text, options.encoding ?? 'utf8'), options);
 }
 
-/** `writeTextFile` for bytes that are not text (a .docx, a snapshot): the same guarantees. */
-export function writeFileBytes(path: string, bytes: Uint8Array, options: Omit<WriteOptions, 'encoding'> = {}): void {
+/**
+ * `writeTextFile` for bytes that are not text (a .docx, a snapshot): the same guarantees. A large
+ * file (an acquis index) may come as chunks, written one after the other, never joined in memory.
+ */
+export function writeFileBytes(path: string, bytes: Uint8Array | Iterable<Uint8Array>, options: Omit<WriteOptions, 'encoding'> = {}): void {
   const target = planWrite(path, options);
   try {
     if (target.mode === 'direct') return writeDirect(target, bytes);
@@ -357,7 +360,7 @@ export function writeFileBytes(path: string, bytes: Uint8Array, options: Omit<Wr
   }
 }
 
-function writeDirect(target: WriteTarget, bytes: Uint8Array): void {
+function writeDirect(target: WriteTarget, bytes: Uint8Array | Iterable<Uint8Array>): void {
   // A FIFO with no reader would block: a non-blocking open fails instead (ENXIO).
   const flags = target.stat?.isFIFO() ? constants.O_WRONLY | constants.O_NONBLOCK : constants.O_WRONLY | constants.O_TRUNC;
   let fd: number;
@@ -373,7 +376,7 @@ function writeDirect(target: WriteTarget, bytes: Uint8Array): void {
   }
 }
 
-function replace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | undefined): void {
+function replace(target: WriteTarget, bytes: Uint8Array | Iterable<Uint8Array>, expect: FileStamp | undefined): void {
   const folder = dirname(target.real);
   const temp = join(folder, `.${basename(target.real)}.${randomBytes(6).toString('hex')}.acquis-tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
@@ -420,7 +423,7 @@ function replace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | und
 }
 
 /** A file with several hard links: rewrite its one inode, after the same re-check. */
-function writeInPlace(target: WriteTarget, bytes: Uint8Array, expect: FileStamp | undefined): void {
+function writeInPlace(target: WriteTarget, bytes: Uint8Array | Iterable<Uint8Array>, expect: FileStamp | undefined): void {
   if (expect) recheck(target, expect);
   const fd = openSync(target.real, constants.O_WRONLY);
   try {
@@ -507,7 +510,11 @@ function keepOwner(fd: number, stat: Stats): void {
 
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-function writeAll(fd: number, bytes: Uint8Array): void {
+function writeAll(fd: number, chunks: Uint8Array | Iterable<Uint8Array>): void {
+  for (const bytes of chunks instanceof Uint8Array ? [chunks] : chunks) writeChunk(fd, bytes);
+}
+
+function writeChunk(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) {
     try {
@@ -564,4 +571,13 @@ function danglingTarget(path: string, shown: string): string {
     current = isAbsolute(link) ? link : resolve(dirname(current), link);
   }
   throw new InputError('cannot write: too many symbolic links (a loop?).', shown);
+}
+
+/** Remove a file this program made (a stale cache entry); a file already gone is no error. */
+export function removeOwnFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }

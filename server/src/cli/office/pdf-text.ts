@@ -1,9 +1,13 @@
 /**
  * Reading a PDF's text layer with pdf.js (pdfjs-dist, its legacy build for Node), page by page,
  * into the items the engine's layout module (engine/import/pdf-layout.ts) rebuilds lines from.
- * pdf.js is loaded only when a PDF is imported (it is large), and kept out of the bundle.
+ * pdf.js is loaded only when a PDF is imported (it is large), and kept out of the bundle: the build
+ * copies it beside the bundle, and the sources use the one in node_modules.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pdfPagesToText, pdfTextLength, type PdfPage } from '../../engine/import/index.js';
 
 /** Why a PDF cannot be imported: printed as `file: error: <message>`, exit 2. */
@@ -21,7 +25,46 @@ async function loadPdfJs(): Promise<PdfJs> {
   // pdf.js is an ES module without top-level await: Node (20.19 and later) requires it
   // synchronously, which also works where the CLI bundle is compiled with a code cache (a
   // dynamic import() has no loader there).
-  return createRequire(import.meta.url)('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
+  const require = createRequire(import.meta.url);
+  const bundled = bundledPdfJs();
+  if (!bundled) return require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
+  // Without node_modules there is no @napi-rs/canvas, which pdf.js loads for its graphics classes
+  // (it builds a DOMMatrix while loading). Text extraction draws nothing: a stand-in will do, and
+  // pdf.js's load-time notices about rendering are not the user's concern.
+  const g = globalThis as Record<string, unknown>;
+  g.DOMMatrix ??= TextOnlyMatrix;
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(args[0]))) warn(...args);
+  };
+  try {
+    // The worker is handed over already loaded, so pdf.js never imports it by a path of its own.
+    g.pdfjsWorker ??= require(bundled.worker);
+    return require(bundled.main) as PdfJs;
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/** An identity transform with no arithmetic: enough for pdf.js to load where it never renders. */
+class TextOnlyMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+}
+
+/**
+ * The copy of pdf.js the build puts beside the bundle (dist/pdfjs/, see scripts/build.mjs): an
+ * installed extension or package has no node_modules. Absent when running from the sources.
+ */
+function bundledPdfJs(): { main: string; worker: string } | undefined {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'pdfjs');
+  const main = join(dir, 'pdf.mjs');
+  const worker = join(dir, 'pdf.worker.mjs');
+  return existsSync(main) && existsSync(worker) ? { main, worker } : undefined;
 }
 
 /** The text of a PDF laid out as lines, as the text importer reads it. */

@@ -5,10 +5,11 @@
 import { parse } from '../../../../grammar/src/index.js';
 import { splitSentences } from '../text/sentences.js';
 import { readWords } from '../text/words.js';
-import { PrecedentSentence, type AcquisProblem, type AdoptedDocument, type DeclaredLineage, type Precedent } from './model.js';
+import type { AcquisProblem, AdoptedDocument, DeclaredLineage, Precedent } from './model.js';
 import type { DraftDocument } from '../../../../grammar/src/index.js';
 import { internWords, PrecedentIndex } from './precedent-index.js';
 import { unitsOf } from './units.js';
+import { Growable, PrecedentTable, TextBank } from './precedent-table.js';
 
 export interface SourceFile {
   uri: string;
@@ -55,38 +56,92 @@ export async function buildAcquisAsync(
   return builder.finish();
 }
 
-class AcquisBuilder {
+export interface BuilderOptions {
+  /**
+   * Reads a document's source again when someone asks for it. With it, the builder keeps the
+   * source texts only up to `keepSourceBytes` (16 MB by default) and reads the others again on
+   * demand: a large acquis does not hold its sources in memory.
+   */
+  readSource?: (uri: string) => string;
+  keepSourceBytes?: number;
+}
+
+/**
+ * Reads adopted documents one at a time into a precedent table: nothing of a document is kept
+ * but its front matter and its sentences' rows (no syntax tree, no source text past the budget),
+ * so that a host can stream a million paragraphs through it.
+ */
+export class AcquisBuilder {
   private readonly problems: AcquisProblem[] = [];
   private readonly documents: AdoptedDocument[] = [];
-  private readonly precedents: Precedent[] = [];
   private readonly vocabulary = new Map<string, number>();
+  private readonly pinpoints = new Map<string, number>();
+  private readonly doc = Growable.u32();
+  private readonly pin = Growable.u32();
+  private readonly start = Growable.u32();
+  private readonly end = Growable.u32();
+  private readonly idStarts = Growable.u32();
+  private readonly ids = Growable.i32(1 << 16);
+  private readonly texts = new TextBank();
+  private kept = 0;
+
+  constructor(private readonly options: BuilderOptions = {}) {}
 
   add(source: SourceFile): void {
     const read = readAdopted(source, this.problems);
     if (!read) return;
     const { adopted, tree } = read;
+    const docIndex = this.documents.length;
     this.documents.push(adopted);
     for (const unit of unitsOf(tree, source.text)) {
       if (!unit.pinpoint) continue;
       const view = unit.view;
+      let pin = this.pinpoints.get(unit.pinpoint);
+      if (pin === undefined) this.pinpoints.set(unit.pinpoint, (pin = this.pinpoints.size));
       for (const sentence of splitSentences(view.text)) {
         const text = view.text.slice(sentence.start, sentence.end);
         const words = readWords(text);
         if (words.length < MIN_PRECEDENT_WORDS) continue;
-        const span = { start: view.toSourceStart(sentence.start), end: view.toSourceEnd(sentence.end) };
-        const precedent = new PrecedentSentence(this.precedents.length, adopted, unit.pinpoint, text, span);
+        this.doc.push(docIndex);
+        this.pin.push(pin);
+        this.start.push(view.toSourceStart(sentence.start));
+        this.end.push(view.toSourceEnd(sentence.end));
+        this.idStarts.push(this.ids.length);
         // Interned now, while the words exist: the precedent does not keep them.
-        precedent.ids = internWords(this.vocabulary, words);
-        this.precedents.push(precedent);
+        this.ids.pushAll(internWords(this.vocabulary, words));
+        this.texts.add(text);
       }
+    }
+    const { readSource, keepSourceBytes = 16 << 20 } = this.options;
+    if (readSource) {
+      this.kept += source.text.length;
+      if (this.kept > keepSourceBytes) sourceOnDemand(adopted, () => readSource(source.uri));
     }
   }
 
   finish(): { acquis: Acquis; problems: AcquisProblem[] } {
-    const { documents, precedents, problems, vocabulary } = this;
+    const { documents, problems, vocabulary } = this;
+    this.idStarts.push(this.ids.length);
+    const table = new PrecedentTable({
+      documents,
+      pinpoints: [...this.pinpoints.keys()],
+      doc: this.doc.view(),
+      pin: this.pin.view(),
+      start: this.start.view(),
+      end: this.end.view(),
+      idStarts: this.idStarts.view(),
+      ids: this.ids.view(),
+      texts: this.texts,
+    });
+    const precedents = table.precedents();
     const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
     return { acquis: { documents, precedents, index: new PrecedentIndex(precedents, vocabulary), bySymbol }, problems };
   }
+}
+
+/** A document whose source is read again when asked for (and its tree parsed from that). */
+export function sourceOnDemand(adopted: AdoptedDocument, read: () => string): void {
+  Object.defineProperty(adopted, 'text', { enumerable: true, configurable: true, get: read });
 }
 
 function readAdopted(source: SourceFile, problems: AcquisProblem[]): { adopted: AdoptedDocument; tree: DraftDocument } | undefined {

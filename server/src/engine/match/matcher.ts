@@ -7,7 +7,7 @@
 import type { Acquis } from '../acquis/acquis.js';
 import { authorityOrder, type Precedent } from '../acquis/model.js';
 import { splitSentences } from '../text/sentences.js';
-import { readWords, type Word } from '../text/words.js';
+import { wordsOf, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
 import { changesOf, overallGrade, type Change, type Grade } from './grade.js';
 import { diffWords, type WordRun } from './word-diff.js';
@@ -174,9 +174,17 @@ export class Matcher {
       return cached;
     }
     const out: PrecedentMatch[] = [];
+    // The words of the whole text, read once and shared with the rules; each sentence takes its
+    // own (a sentence starts after white space and ends on punctuation, so no word straddles two).
+    const all = wordsOf(text);
+    let next = 0;
     for (const sentence of splitSentences(text)) {
-      const words = readWords(text, sentence.start, sentence.end);
-      if (words.length < this.minWords) continue;
+      while (next < all.length && all[next]!.start < sentence.start) next++;
+      let end = next;
+      while (end < all.length && all[end]!.start < sentence.end) end++;
+      if (end - next < this.minWords) continue;
+      const words = all.slice(next, end);
+      next = end;
       out.push(...this.matchSentence(text, words, sentence.start));
     }
     out.sort((a, b) => a.start - b.start);
@@ -208,7 +216,7 @@ export class Matcher {
     precedent: Precedent,
     sentenceStart: number,
   ): PrecedentMatch | undefined {
-    const alignment = alignLocal(ids, precedent.ids);
+    const alignment = alignLocal(ids, precedent.ids, this.minWords);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedent.ids, words);

@@ -24,8 +24,6 @@ export interface Word {
   abbreviation?: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
 /** -ise spellings that are not the -ize suffix (Oxford spelling keeps them). */
 const ISE_EXCEPTIONS = new Set(
   (
@@ -78,19 +76,122 @@ for (const entry of abbreviationData.entries) {
   }
 }
 
-/** Read the words of `text`; `from`/`to` limit the reading to a slice. */
+/**
+ * What a surface spelling folds to, remembered: a draft uses a few thousand distinct spellings
+ * for its ten thousand words, so the folding (lower case, quotes, -ise, US spelling,
+ * abbreviations) runs once per spelling.
+ */
+interface Folded {
+  form: string;
+  key: string;
+  abbreviation: string | undefined;
+  /** Some defined expansion starts with this word. */
+  startsPhrase: boolean;
+}
+
+const folded = new Map<string, Folded>();
+const FOLDED_LIMIT = 50_000;
+
+function foldedOf(surface: string): Folded {
+  let entry = folded.get(surface);
+  if (entry) return entry;
+  const form = formOf(surface);
+  entry = { form, key: US_TO_UK.get(form) ?? form, abbreviation: ABBREVIATIONS.get(form), startsPhrase: PHRASES.has(form) };
+  if (folded.size >= FOLDED_LIMIT) folded.clear();
+  folded.set(surface, entry);
+  return entry;
+}
+
+/** Letter/number class of BMP code points, filled as they are met: 0 unknown, 1 letter, 2 number, 3 neither. */
+const classes = new Uint8Array(0x10000);
+const LETTER = 1;
+const NUMBER = 2;
+const NEITHER = 3;
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+
+function classOf(code: number): number {
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LETTER;
+    return code >= 0x30 && code <= 0x39 ? NUMBER : NEITHER;
+  }
+  if (code < 0x10000) {
+    let c = classes[code]!;
+    if (c === 0) {
+      const ch = String.fromCharCode(code);
+      c = IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : NEITHER;
+      classes[code] = c;
+    }
+    return c;
+  }
+  const ch = String.fromCodePoint(code);
+  return IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : NEITHER;
+}
+
+/** The code point at `i` (a surrogate pair read as one; a lone surrogate as itself). */
+function codeAt(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+const width = (code: number): number => (code > 0xffff ? 2 : 1);
+
+/**
+ * End of a run of code points of `wanted` classes starting at `i` (letters, or letters and numbers).
+ * `limit` is the text's length: a word may run past the reading's `to`, as a regular expression's would.
+ */
+function runEnd(text: string, i: number, limit: number, numbers: boolean): number {
+  while (i < limit) {
+    const code = codeAt(text, i, limit);
+    const c = classOf(code);
+    if (c === LETTER || (numbers && c === NUMBER)) i += width(code);
+    else break;
+  }
+  return i;
+}
+
+/**
+ * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
+ * a run of letters and numbers, then any number of apostrophes (straight or curly) each followed
+ * by letters ("States’", "d’Ivoire"): a scanner over char codes, no regular expression per word.
+ */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const raw: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const surface = m[0];
-    const form = formOf(surface);
-    const word: Word = { start: m.index, end: m.index + surface.length, key: US_TO_UK.get(form) ?? form, form };
-    const abbreviation = ABBREVIATIONS.get(form);
-    if (abbreviation) word.abbreviation = abbreviation;
+  const limit = text.length;
+  let phrases = false;
+  let i = from;
+  // Inside a surrogate pair, a Unicode regular expression starts at the pair: so does the scanner.
+  if (i > 0 && i < limit && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+  while (i < to) {
+    const code = codeAt(text, i, limit);
+    const c = classOf(code);
+    if (c === NEITHER) {
+      i += width(code);
+      continue;
+    }
+    const start = i;
+    let end = runEnd(text, i, limit, true);
+    for (;;) {
+      const q = text.charCodeAt(end);
+      if (q !== 0x27 && q !== 0x2019) break;
+      const after = runEnd(text, end + 1, limit, false);
+      if (after === end + 1) break;
+      end = after;
+    }
+    const f = foldedOf(text.slice(start, end));
+    const word: Word = { start, end, key: f.key, form: f.form };
+    if (f.abbreviation) word.abbreviation = f.abbreviation;
+    if (f.startsPhrase) phrases = true;
     raw.push(word);
+    i = end;
   }
-  return mergeExpansions(raw, text);
+  return phrases ? mergeExpansions(raw, text) : raw;
 }
 
 /** Replace each defined expansion ("information and communications technologies") by one word. */
@@ -115,9 +216,29 @@ function matchesAt(words: Word[], at: number, phrase: string[], text: string): b
   for (let k = 0; k < phrase.length; k++) {
     if (words[at + k]!.form !== phrase[k]) return false;
     // Only spaces or a hyphen may separate the words of an expansion.
-    if (k > 0 && !/^[\s-]+$/.test(text.slice(words[at + k - 1]!.end, words[at + k]!.start))) return false;
+    if (k > 0 && !spacesOrHyphens(text, words[at + k - 1]!.end, words[at + k]!.start)) return false;
   }
   return true;
+}
+
+/** True when `text` from `start` to `end` is not empty and holds only white space and hyphen-minus. */
+function spacesOrHyphens(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && !isWhiteSpace(c)) return false;
+  }
+  return true;
+}
+
+/** The characters of a regular expression's `\s`. */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** What separates two words in `text`: a hyphen, a space, or other punctuation. */

@@ -1,0 +1,55 @@
+/**
+ * The lexer indexes its patterns by first character (every custom pattern has a start-character
+ * hint, no pattern uses a complemented set or the Unicode flag at its start), and it tokenises the
+ * samples and fuzzed text exactly as the unindexed lexer does, offsets and images alike.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Lexer } from 'chevrotain';
+import { describe, expect, it } from 'vitest';
+import { allTokens, draftLexer } from '../../grammar/src/tokens';
+
+const summary = (text: string, lexer: Lexer): string[] => {
+  const { tokens, errors } = lexer.tokenize(text);
+  return [
+    ...tokens.map((t) => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}/${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}:${t.image}`),
+    ...errors.map((e) => `error@${e.offset}+${e.length}`),
+  ];
+};
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '1. ', 'PP3. ', '(a) ', '# ', '## Title', '// note', '> ', '[^1]: ', '[^2]', '{++', '++}', '{--@Japan:', '--}', '{~~', '~>', '~~}',
+  '{>>', '<<}', '{==', '==}', '{status: agreed}', '[', ']', '|', '“', '”', '"', '\\[', 'A/RES/70/237', 'resolution 73/27',
+  'paragraph 3 above', ', para. 13 (f)', 'States', 'd’Ivoire', '—', '-', '+', '~', '=', '<', '(', ')', ',', ';', ':', ' ', '\t',
+  '\u00a0', '\u2028', '\u3000', '\ufeff', '\r\n', '\n', '\r', '\n\n', '---\n', 'title: x\n', '𝐀', '\ud800', 'É', '½', '{', '}', '\\',
+];
+
+describe('draft lexer options', () => {
+  it('can be built with first-character optimisations enforced', () => {
+    expect(() => new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: true })).not.toThrow();
+  });
+
+  it('tokenises as the unoptimised lexer does', () => {
+    const plain = new Lexer(allTokens, { positionTracking: 'full', safeMode: true, skipValidations: true });
+    const texts = readdirSync('samples')
+      .filter((f) => f.endsWith('.draft'))
+      .map((f) => readFileSync(join('samples', f), 'utf8'));
+    const next = random(5);
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const n = 1 + Math.floor(next() * 30);
+      for (let i = 0; i < n; i++) text += next() < 0.1 ? String.fromCharCode(Math.floor(next() * 0x10000)) : PIECES[Math.floor(next() * PIECES.length)]!;
+      texts.push(text);
+    }
+    for (const text of texts) expect(summary(text, draftLexer), JSON.stringify(text.slice(0, 200))).toEqual(summary(text, plain));
+  });
+});

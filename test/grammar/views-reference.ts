@@ -1,0 +1,224 @@
+// The views module as it was before pieces were merged across single spaces: the reference that
+// test/grammar/views-pieces.test.ts compares the merged pieces with. Not used by the product.
+/* eslint-disable */
+/**
+ * Views: the plain words of a stretch of inline content, with markup resolved one way or the
+ * other, and a map from every view offset back to the source.
+ *
+ * - `current`: pending proposals undecided (insertions out, deletions in, old text of
+ *   replacements); the text as it now stands.
+ * - `accepted`: every proposal accepted.
+ * Comments, statuses, footnote marks and placeholders are dropped; other brackets drop and
+ * their words stay (the first option of an alternative).
+ */
+import type { Amendment, Inline } from '../../grammar/src/ast.js';
+
+export type ViewMode = 'current' | 'accepted';
+
+interface Piece {
+  viewStart: number;
+  sourceStart: number;
+  length: number;
+}
+
+export class TextView {
+  constructor(
+    readonly text: string,
+    private readonly pieces: Piece[],
+    private readonly source: string,
+  ) {}
+
+  /**
+   * Source offset where a range starting at `viewOffset` starts. Inside a separator (the one space
+   * that stands for spaces or a line break between two pieces) it is the end of the piece before,
+   * so that the range takes in the source's own spacing.
+   */
+  toSourceStart(viewOffset: number): number {
+    const i = this.pieceIndexAt(viewOffset);
+    if (i < 0) return this.pieces[0]?.sourceStart ?? 0;
+    const piece = this.pieces[i]!;
+    const inside = viewOffset - piece.viewStart;
+    if (inside < piece.length) return piece.sourceStart + inside;
+    // In the separator after `piece` (or past the end): start where the piece ends.
+    return piece.sourceStart + piece.length;
+  }
+
+  /** Source offset where a range ending at `viewEnd` ends (inside a separator: where the next piece starts). */
+  toSourceEnd(viewEnd: number): number {
+    const i = this.pieceIndexAt(viewEnd - 1);
+    if (i < 0) return this.pieces[0]?.sourceStart ?? 0;
+    const piece = this.pieces[i]!;
+    const inside = viewEnd - piece.viewStart;
+    if (inside <= piece.length) return piece.sourceStart + inside;
+    const next = this.pieces[i + 1];
+    return next ? next.sourceStart : piece.sourceStart + piece.length;
+  }
+
+  /** Index of the last piece starting at or before `offset` (-1 if none). */
+  private pieceIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pieces[mid]!.viewStart <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /**
+   * True when the view range is one unbroken stretch of source (only spaces or line breaks
+   * between its pieces), so an edit over it cannot swallow markup.
+   */
+  isContiguous(viewStart: number, viewEnd: number): boolean {
+    const start = this.toSourceStart(viewStart);
+    const end = this.toSourceEnd(viewEnd);
+    if (end < start) return false;
+    const sourceText = this.source.slice(start, end).replace(/\s+/g, ' ');
+    const viewText = this.text.slice(viewStart, viewEnd).replace(/\s+/g, ' ');
+    return sourceText === viewText;
+  }
+}
+
+const CLOSING = new Set([',', '.', ';', ':', ')', ']', '”', '’', '!', '?']);
+const OPENING = new Set(['(', '“', '‘', '[']);
+const WORDISH = /[\p{L}\p{N}]/u;
+/** A letter or digit; ASCII answered without the (large) Unicode class. */
+const wordish = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORDISH.test(c);
+};
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
+
+/**
+ * Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading).
+ * `accept`, when given, reads the amendments it returns true for as accepted whatever the mode:
+ * the text as one proposer would have it.
+ */
+export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current', accept?: (node: Amendment) => boolean): TextView {
+  const pieces: Piece[] = [];
+  // Chunks joined once at the end: appending to a string and reading its last character back
+  // flattens the string every time, which made a long paragraph quadratic.
+  const chunks: string[] = [];
+  let length = 0;
+  let lastChar = '';
+  let lastSourceEnd = -1;
+
+  /** One piece per run of non-space characters: runs of spaces and line breaks read as one space. */
+  const emit = (start: number, end: number): void => {
+    let i = start;
+    while (i < end) {
+      while (i < end && isSpace(source.charCodeAt(i))) i++;
+      let j = i;
+      while (j < end && !isSpace(source.charCodeAt(j))) j++;
+      if (j > i) emitRun(i, j);
+      i = j;
+    }
+  };
+
+  const emitRun = (start: number, end: number): void => {
+    const chunk = source.slice(start, end);
+    if (length > 0) {
+      // One space where the source had spacing (or where two words would otherwise touch),
+      // none before closing punctuation or after an opening bracket or quote.
+      let spaced = false;
+      for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
+      const prev = lastChar;
+      const needsSpace =
+        (spaced || (wordish(prev) && wordish(chunk[0]!))) && !CLOSING.has(chunk[0]!) && !OPENING.has(prev);
+      if (needsSpace) {
+        chunks.push(' ');
+        length++;
+      }
+    }
+    pieces.push({ viewStart: length, sourceStart: start, length: end - start });
+    chunks.push(chunk);
+    length += chunk.length;
+    lastChar = chunk[chunk.length - 1]!;
+    lastSourceEnd = end;
+  };
+
+  const walk = (nodes: Inline[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          emitText(node.span.start, node.span.end);
+          break;
+        case 'citation':
+        case 'crossReference':
+          emit(node.span.start, node.span.end);
+          break;
+        case 'quotation':
+          walkQuotation(node.span.start, node.span.end, node.content, node.closed);
+          break;
+        case 'bracket':
+          // A placeholder is a hole, not words; an alternative reads as its first option.
+          if (!node.placeholder) walk(node.options[0] ?? []);
+          break;
+        case 'amendment': {
+          const accepted = mode === 'accepted' || (accept !== undefined && accept(node));
+          switch (node.kind) {
+            case 'insert':
+              if (accepted) walk(node.content);
+              break;
+            case 'delete':
+              if (!accepted) walk(node.content);
+              break;
+            case 'replace':
+              walk(accepted ? (node.replacement ?? node.content) : node.content);
+              break;
+            case 'highlight':
+              walk(node.content);
+              break;
+            case 'comment':
+              break;
+          }
+          break;
+        }
+        case 'footnoteReference':
+        case 'status':
+        case 'stray':
+          break;
+      }
+    }
+  };
+
+  // Escapes read as the character they protect.
+  // The next backslash at or after some offset, remembered: searching the source afresh for each
+  // text node would scan to its end every time when there is none (quadratic in a long paragraph).
+  let searchedFrom = Infinity;
+  let nextSlash = -1;
+  const emitText = (start: number, end: number): void => {
+    if (start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
+      searchedFrom = start;
+      nextSlash = source.indexOf('\\', start);
+    }
+    const slash = nextSlash;
+    if (slash < 0 || slash >= end) {
+      emit(start, end);
+      return;
+    }
+    let from = start;
+    for (let i = start; i < end - 1; i++) {
+      if (source[i] === '\\' && /[[\]{}\\"|]/.test(source[i + 1]!)) {
+        emit(from, i);
+        from = i + 1;
+        i++;
+      }
+    }
+    emit(from, end);
+  };
+
+  const walkQuotation = (start: number, end: number, content: Inline[], closed: boolean): void => {
+    emit(start, start + 1);
+    walk(content);
+    if (closed) emit(end - 1, end);
+  };
+
+  walk(content);
+  return new TextView(chunks.join(''), pieces, source);
+}

@@ -1,0 +1,150 @@
+/**
+ * The char-code word scanner against the regular expression it replaced: the same words (offsets,
+ * keys, forms, abbreviations, merged expansions) on the samples, the bench draft and fuzzed text
+ * with Unicode letters and numbers, apostrophes, hyphens, CRLF and surrogate pairs.
+ */
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formOf, keyOf, readWords, wordsOf, type Word } from '../../server/src/engine/text/words';
+import { splitSentences } from '../../server/src/engine/text/sentences';
+import abbreviationData from '../../server/src/engine/data/abbreviations.json';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** The regular-expression reading as it was (same folding, same expansion merging). */
+function referenceWords(text: string, from = 0, to = text.length): Word[] {
+  const raw: Word[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const surface = m[0];
+    const form = formOf(surface);
+    const word: Word = { start: m.index, end: m.index + surface.length, key: keyOf(surface), form };
+    const abbreviation = abbreviations.get(form);
+    if (abbreviation) word.abbreviation = abbreviation;
+    raw.push(word);
+  }
+  const out: Word[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const phrase = phrases.get(raw[i]!.form)?.find((p) => matchesAt(raw, i, p.words, text));
+    if (!phrase) {
+      out.push(raw[i]!);
+      continue;
+    }
+    const last = raw[i + phrase.words.length - 1]!;
+    out.push({ start: raw[i]!.start, end: last.end, key: phrase.abbreviation, form: phrase.abbreviation, abbreviation: phrase.abbreviation });
+    i += phrase.words.length - 1;
+  }
+  return out;
+}
+
+const abbreviations = new Map<string, string>();
+const phrases = new Map<string, { words: string[]; abbreviation: string }[]>();
+for (const entry of abbreviationData.entries) {
+  const canonical = entry.abbreviation.toLowerCase();
+  abbreviations.set(canonical, canonical);
+  for (const expansion of entry.expansions) {
+    const words = expansion.toLowerCase().split(/[\s-]+/);
+    const list = phrases.get(words[0]!) ?? [];
+    list.push({ words, abbreviation: canonical });
+    list.sort((a, b) => b.words.length - a.words.length);
+    phrases.set(words[0]!, list);
+  }
+}
+
+function matchesAt(words: Word[], at: number, phrase: string[], text: string): boolean {
+  if (at + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    if (words[at + k]!.form !== phrase[k]) return false;
+    if (k > 0 && !/^[\s-]+$/.test(text.slice(words[at + k - 1]!.end, words[at + k]!.start))) return false;
+  }
+  return true;
+}
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces the fuzzer strings together: words, expansions, apostrophes, hyphens, odd spaces, astral letters and digits. */
+const PIECES = [
+  'States', 'organisation', 'organization', 'realise', 'harmonised', 'ICTs', 'information', 'and', 'communications',
+  'technologies', 'communication', 'technology', 'capacity-building', 'Côte', 'd’Ivoire', "d'Ivoire", 'States’', "States'",
+  'États', 'ÉTATS', 'İstanbul', 'Straße', 'ﬁnance', '日本', 'العربية', 'Ελλάδα', '２０１５', '½', '²', '٣', 'Ⅻ', '𝐀𝐁', '𝟙𝟚',
+  '𐐷𐐸', '\ud800', '\udc00', '’', "'", '-', '‐', '‑', '—', ' ', '  ', '\t', '\r\n', '\n', '\u00a0', '\u2028', '\u3000', '\ufeff',
+  '.', ',', ';', '(', ')', '"', '“', '”', '73/27', 'para.', 'e.g.', 'x’1', 'a’b’c', "''", '’s', 'color', 'colour', 'program',
+  'programme', 'ICT', 'WMD', 'weapons', 'of', 'mass', 'destruction', 'the', 'United', 'Nations', 'A/RES/70/237', '\u0301', 'é',
+];
+
+function fuzzText(next: () => number): string {
+  let text = '';
+  const n = 1 + Math.floor(next() * 40);
+  for (let k = 0; k < n; k++) {
+    if (next() < 0.1) text += String.fromCharCode(Math.floor(next() * 0x3000));
+    else text += PIECES[Math.floor(next() * PIECES.length)]!;
+  }
+  return text;
+}
+
+describe('readWords (char-code scanner)', () => {
+  it('reads the samples and the bench draft as the regular expression did', () => {
+    const files = readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => join('samples', f));
+    if (existsSync('.bench/draft-10k.draft')) files.push('.bench/draft-10k.draft');
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(readWords(text), file).toEqual(referenceWords(text));
+      // Slices, as the matcher reads sentences.
+      for (let from = 0; from < text.length; from += 997) {
+        const to = Math.min(text.length, from + 1500);
+        expect(readWords(text, from, to)).toEqual(referenceWords(text, from, to));
+      }
+    }
+  });
+
+  it('reads 30,000 fuzzed texts as the regular expression did', () => {
+    const next = random(7);
+    for (let k = 0; k < 30_000; k++) {
+      const text = fuzzText(next);
+      const from = next() < 0.3 ? Math.floor(next() * text.length) : 0;
+      const to = next() < 0.3 ? from + Math.floor(next() * (text.length - from + 1)) : text.length;
+      expect(readWords(text, from, to), JSON.stringify(text)).toEqual(referenceWords(text, from, to));
+    }
+  });
+
+  it('reads letters, numbers, apostrophes, hyphens, CRLF and surrogate pairs', () => {
+    const text = 'Côte d’Ivoire’s ICTs\r\ncapacity-building 𝐀𝐁c 2015 x’1 ÉTATS';
+    expect(readWords(text).map((w) => text.slice(w.start, w.end))).toEqual([
+      'Côte', 'd’Ivoire’s', 'ICTs', 'capacity', 'building', '𝐀𝐁c', '2015', 'x', '1', 'ÉTATS',
+    ]);
+    expect(readWords(text).map((w) => w.form)).toEqual(['côte', "d'ivoire's", 'icts', 'capacity', 'building', '𝐀𝐁c', '2015', 'x', '1', 'états']);
+    const expansion = 'information and communications technologies';
+    expect(readWords(expansion)).toEqual([{ start: 0, end: expansion.length, key: 'icts', form: 'icts', abbreviation: 'icts' }]);
+  });
+
+  it('gives each sentence the words a reading of that sentence alone gives (the matcher shares one reading)', () => {
+    const files = readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => join('samples', f));
+    if (existsSync('.bench/draft-10k.draft')) files.push('.bench/draft-10k.draft');
+    const next = random(3);
+    const texts = files.flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n/));
+    for (let k = 0; k < 2000; k++) texts.push(Array.from({ length: 8 }, () => fuzzText(next)).join('. '));
+    for (const text of texts) {
+      const all = wordsOf(text);
+      for (const s of splitSentences(text)) {
+        const own = all.filter((w) => w.start >= s.start && w.start < s.end);
+        expect(own, JSON.stringify(text.slice(s.start, s.end))).toEqual(readWords(text, s.start, s.end));
+      }
+    }
+  });
+
+  it('remembers whole texts without sharing state between readings', () => {
+    const text = 'The organisation realised it.';
+    expect(wordsOf(text)).toBe(wordsOf(text));
+    expect(readWords(text)).not.toBe(readWords(text));
+    expect(readWords(text).map((w) => w.key)).toEqual(['the', 'organization', 'realized', 'it']);
+  });
+});
