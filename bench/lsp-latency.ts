@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { LspClient } from '../test/lsp/lsp-client';
 import { generateDraft } from './draft-gen';
 
@@ -18,6 +19,16 @@ interface Scenario {
 
 const EDITS = Number(process.env.EDITS ?? 200);
 const MEMORY_EDITS = Number(process.env.MEMORY_EDITS ?? 1000);
+/** Characters of the huge document (0 skips that scenario). */
+const HUGE = Number(process.env.HUGE ?? 10_000_000);
+/** Which scenarios run: any of builtin, 100k, huge (comma-separated; all by default). */
+const ONLY = new Set((process.env.ONLY ?? 'builtin,100k,huge').split(','));
+/** A folder for the server's CPU profiles (node --cpu-prof), when set. */
+const PROFILE = process.env.PROFILE_DIR;
+/** `acquis.lintDelay` sent as a client setting, when set (the server's default otherwise). */
+const LINT_DELAY = process.env.LINT_DELAY;
+const settings = LINT_DELAY !== undefined ? { lintDelay: Number(LINT_DELAY) } : {};
+const serverArgs = (extra: string[] = []): string[] => [...extra, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [])];
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,9 +44,13 @@ function rssKb(pid: number): number {
 }
 
 async function run(scenario: Scenario, text: string): Promise<void> {
-  const client = new LspClient({ cwd: scenario.dir, nodeArgs: ['--expose-gc'] });
-  const heapMb = async (): Promise<number> =>
-    (await client.request<{ heapUsed: number }>('acquis/memoryUsage', {})).heapUsed / 1024 / 1024;
+  const client = new LspClient({ cwd: scenario.dir, settings, nodeArgs: serverArgs(['--expose-gc']) });
+  const usage = () => client.request<{ heapUsed: number; cpu: { user: number; system: number } }>('acquis/memoryUsage', {});
+  const heapMb = async (): Promise<number> => (await usage()).heapUsed / 1024 / 1024;
+  const cpuMs = async (): Promise<number> => {
+    const { cpu } = await usage();
+    return (cpu.user + cpu.system) / 1000;
+  };
   await client.initialize(scenario.dir);
   const file = join(scenario.dir, 'draft-10k.draft');
   writeFileSync(file, text);
@@ -65,7 +80,10 @@ async function run(scenario: Scenario, text: string): Promise<void> {
     await client.change(uri, v, [{ range: { start: { line: index, character }, end: { line: index, character } }, text: k % 2 ? 'e' : 's' }]);
     await client.diagnostics(uri, (p) => p.version === v, 60_000);
   };
+  const cpuBefore = await cpuMs();
   for (let k = 0; k < EDITS; k++) await edit(k);
+  const cpuPerEdit = ((await cpuMs()) - cpuBefore) / EDITS;
+  const load = loadavg()[0]!.toFixed(1);
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   const pid = client.process.pid!;
@@ -75,8 +93,101 @@ async function run(scenario: Scenario, text: string): Promise<void> {
   const afterMany = rssKb(pid);
   const heapMany = await heapMb();
   console.log(
-    `${scenario.name.padEnd(34)} first lint ${firstMs.toFixed(0).padStart(6)} ms | ${EDITS} edits: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...latencies.slice(0, EDITS)).toFixed(1)} ms | after ${EDITS} edits: heap ${heapWarm.toFixed(0)} MB (RSS ${(afterWarmup / 1024).toFixed(0)}), after ${EDITS + MEMORY_EDITS}: heap ${heapMany.toFixed(0)} MB (RSS ${(afterMany / 1024).toFixed(0)})`,
+    `${scenario.name.padEnd(34)} first lint ${firstMs.toFixed(0).padStart(6)} ms | ${EDITS} edits: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...latencies.slice(0, EDITS)).toFixed(1)} ms, server CPU ${cpuPerEdit.toFixed(1)} ms an edit, load ${load} | after ${EDITS} edits: heap ${heapWarm.toFixed(0)} MB (RSS ${(afterWarmup / 1024).toFixed(0)}), after ${EDITS + MEMORY_EDITS}: heap ${heapMany.toFixed(0)} MB (RSS ${(afterMany / 1024).toFixed(0)})`,
   );
+  await client.stop();
+}
+
+/** The draft repeated, paragraphs renumbered, to `size` characters (as bench/speed.ts makes it). */
+function repeated(draft: string, size: number): string {
+  const head = draft.slice(0, draft.indexOf('\n1. ') + 1);
+  const body = draft.slice(draft.indexOf('\n1. ') + 1);
+  let n = 0;
+  const parts = [head];
+  let length = head.length;
+  while (length < size) {
+    const part = body.replace(/^(\d+)\. /gm, () => `${++n}. `);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('');
+}
+
+/**
+ * A huge document opened next to the 10k draft, as an editor opens it: the huge document's
+ * outline, folding and code lenses are asked for at once, and meanwhile hover, completion and code
+ * actions on the 10k draft are sent one after another (25 ms apart) until the huge document's
+ * diagnostics and features have all arrived; then one keystroke in the huge document, measured
+ * the same way until its diagnostics arrive. Prints the slowest and the p95 answer.
+ */
+async function huge(dir: string, text: string): Promise<void> {
+  const client = new LspClient({ cwd: dir, settings, nodeArgs: serverArgs() });
+  await client.initialize(dir);
+  const file = join(dir, 'draft-10k.draft');
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  await client.open(uri, text, 1);
+  await client.diagnostics(uri, (p) => p.version === 1, 600_000);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => /^\d+\. /.test(l));
+  const position = { line, character: 6 };
+  const range = { start: position, end: { line, character: 12 } };
+  const requests: Array<() => Promise<unknown>> = [
+    () => client.request('textDocument/hover', { textDocument: { uri }, position }),
+    () => client.request('textDocument/completion', { textDocument: { uri }, position }),
+    () => client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }),
+  ];
+  /** Answers to requests on the 10k draft while `until` is pending (each kind's slowest is kept too). */
+  const slowest = [0, 0, 0];
+  let t0 = performance.now();
+  const probe = async (until: Promise<unknown>): Promise<number[]> => {
+    let done = false;
+    void until.then(() => (done = true), () => (done = true));
+    const times: number[] = [];
+    for (let k = 0; !done; k++) {
+      const t = performance.now();
+      await requests[k % requests.length]!();
+      const ms = performance.now() - t;
+      times.push(ms);
+      if (process.env.SHOW_SLOW && ms > 100) console.log(`    slow: ${ms.toFixed(0)} ms, sent at ${((t - t0) / 1000).toFixed(2)} s`);
+      slowest[k % requests.length] = Math.max(slowest[k % requests.length]!, ms);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return times;
+  };
+  const kinds = (): string => `slowest hover ${slowest[0]!.toFixed(0)}, completion ${slowest[1]!.toFixed(0)}, code actions ${slowest[2]!.toFixed(0)} ms`;
+  // The same requests with nothing else open, for comparison.
+  const idle = await probe(new Promise((r) => setTimeout(r, 3000)));
+  console.log(`  before: ${idle.length} answers, p95 ${percentile(idle, 95).toFixed(0)} ms, ${kinds()}`);
+  slowest.fill(0);
+  const hugeFile = join(dir, 'huge.draft');
+  const hugeText = repeated(text, HUGE);
+  const hugeUri = pathToFileURL(hugeFile).href;
+  t0 = performance.now();
+  await client.open(hugeUri, hugeText, 1);
+  const at = (name: string, p: Promise<unknown>) => p.then((v) => ({ name, ms: performance.now() - t0, v }));
+  const doc = { textDocument: { uri: hugeUri } };
+  const arrivals = Promise.all([
+    at('diagnostics', client.diagnostics(hugeUri, (p) => p.version === 1, 900_000)),
+    at('documentSymbol', client.request('textDocument/documentSymbol', doc)),
+    at('foldingRange', client.request('textDocument/foldingRange', doc)),
+    at('codeLens', client.request('textDocument/codeLens', doc)),
+  ]);
+  const opened = await probe(arrivals);
+  const arrived = await arrivals;
+  const diagnostics = (arrived[0].v as { diagnostics: unknown[] }).diagnostics.length;
+  const report = (what: string, times: number[]): string =>
+    `${what}: ${times.length} answers, p95 ${percentile(times, 95).toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms`;
+  console.log(`${(hugeText.length / 1e6).toFixed(1)} MB document (${diagnostics} diagnostics); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`  arrived after: ${arrived.map((a) => `${a.name} ${(a.ms / 1000).toFixed(1)} s (${(JSON.stringify(a.v).length / 1e6).toFixed(1)} MB)`).join(', ')}`);
+  console.log(`  ${report('other document while it is opened and linted', opened)} (${kinds()})`);
+  slowest.fill(0);
+  // One keystroke in the middle of the huge document: synced, linted again, published.
+  const middle = Math.floor(hugeText.split('\n').length / 2);
+  const t1 = performance.now();
+  await client.change(hugeUri, 2, [{ range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: 'x' }]);
+  const edited = await probe(client.diagnostics(hugeUri, (p) => p.version === 2, 900_000));
+  console.log(`  ${report('other document after one keystroke in it', edited)} (${kinds()}); its diagnostics after ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   await client.stop();
 }
 
@@ -87,10 +198,12 @@ async function main(): Promise<void> {
   mkdirSync(builtinDir, { recursive: true });
   writeFileSync(join(builtinDir, 'acquis.config.yaml'), 'builtin: true\n');
   console.log(`Keystroke-to-diagnostics over LSP (stdio), 10,000-word draft; every edit is timed.`);
-  console.log(`Targets with default settings: p95 < 50 ms (built-in acquis), < 150 ms (100k paragraphs); memory flat after warm-up.`);
-  await run({ name: 'built-in acquis', dir: builtinDir }, text);
+  console.log(`Targets with default settings (issue 11): p95 < 50 ms (built-in acquis), < 100 ms (1M paragraphs; measured here with 100k); memory flat after warm-up; other requests within 100 ms while a 10 MB document is open.`);
+  if (ONLY.has('builtin')) await run({ name: 'built-in acquis', dir: builtinDir }, text);
   const big = join(root, '.bench', 'acquis-100000');
-  if (existsSync(join(big, 'doc-00001.draft'))) {
+  if (!ONLY.has('100k')) {
+    // skipped
+  } else if (existsSync(join(big, 'doc-00001.draft'))) {
     const bigDir = join(root, '.bench', 'lsp-100k');
     mkdirSync(bigDir, { recursive: true });
     writeFileSync(join(bigDir, 'acquis.config.yaml'), `builtin: true\nacquis: [${JSON.stringify(big)}]\n`);
@@ -98,6 +211,7 @@ async function main(): Promise<void> {
   } else {
     console.log('100k-paragraph acquis not generated yet: run `npm run bench` first (it writes .bench/acquis-100000).');
   }
+  if (ONLY.has('huge') && HUGE > 0) await huge(builtinDir, text);
 }
 
 void main().then(

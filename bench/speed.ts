@@ -9,7 +9,7 @@
  * (about 1 GB of generated files, minutes of CPU and several GB of memory).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,37 +34,65 @@ const percentile = (xs: number[], p: number): number => {
 const load = (): string => loadavg()[0]!.toFixed(2);
 const sec = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
-function once(argv: string[]): number {
+/** One whole process: wall time, and CPU time (user + system) when /usr/bin/time can say it. */
+interface Timing {
+  wall: number;
+  cpu?: number;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+function once(argv: string[]): Timing {
+  const cpuFile = join(OUT, `.cpu-${process.pid}`);
+  const [cmd, args] = TIME ? [TIME, ['-f', '%U %S', '-o', cpuFile, node, ...argv]] : [node, argv];
   const t = performance.now();
-  const r = spawnSync(node, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, timeout: 600_000 });
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28, timeout: 600_000 });
+  const wall = performance.now() - t;
   if (r.error) throw r.error;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return performance.now() - t;
+  if (!TIME) return { wall };
+  // GNU time writes "Command exited with non-zero status 1" first when the command does.
+  const last = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!;
+  const [user, sys] = last.split(' ').map(Number);
+  return { wall, cpu: (user! + sys!) * 1000 };
 }
 
-/** A and B in alternation after one untimed run of each: medians and the median pairwise ratio A/B. */
-function pair(a: string[], b: string[], runs = RUNS): { a: number; b: number; ratio: number; load: string } {
+interface Paired {
+  /** Medians of each side, wall and CPU (ms). */
+  a: Timing;
+  b: Timing;
+  /** Medians of the pairwise ratios A/B. */
+  wallRatio: number;
+  cpuRatio?: number;
+  load: string;
+}
+
+/** A and B in alternation after one untimed run of each: medians and the median pairwise ratios A/B. */
+function pair(a: string[], b: string[], runs = RUNS): Paired {
   once(a);
   once(b);
-  const as: number[] = [];
-  const bs: number[] = [];
-  const ratios: number[] = [];
+  const as: Timing[] = [];
+  const bs: Timing[] = [];
   for (let i = 0; i < runs; i++) {
-    const x = once(a);
-    const y = once(b);
-    as.push(x);
-    bs.push(y);
-    ratios.push(x / y);
+    as.push(once(a));
+    bs.push(once(b));
   }
-  return { a: median(as), b: median(bs), ratio: median(ratios), load: load() };
+  const cpu = as.every((t) => t.cpu !== undefined) && bs.every((t) => t.cpu !== undefined);
+  const med = (ts: Timing[]): Timing => ({ wall: median(ts.map((t) => t.wall)), ...(cpu ? { cpu: median(ts.map((t) => t.cpu!)) } : {}) });
+  return {
+    a: med(as),
+    b: med(bs),
+    wallRatio: median(as.map((t, i) => t.wall / bs[i]!.wall)),
+    ...(cpu ? { cpuRatio: median(as.map((t, i) => t.cpu! / bs[i]!.cpu!)) } : {}),
+    load: load(),
+  };
 }
 
-function peakRssMb(argv: string[]): number | undefined {
-  if (!existsSync('/usr/bin/time')) return undefined;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', node, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return Number.isFinite(kb) ? kb / 1024 : undefined;
-}
+/** "0.31 s wall, 0.42 s CPU" */
+const both = (t: Timing): string => `${sec(t.wall)} wall${t.cpu !== undefined ? `, ${sec(t.cpu)} CPU` : ''}`;
+/** "acquis 2.6x faster (wall), 2.4x (CPU)" from the ratios acquis/other. */
+const faster = (p: Paired): string =>
+  `acquis ${(1 / p.wallRatio).toFixed(2)}x faster (wall)${p.cpuRatio !== undefined ? `, ${(1 / p.cpuRatio).toFixed(2)}x (CPU)` : ''}`;
 
 /** The bench draft's paragraphs repeated and renumbered up to `size` characters. */
 function repeated(draft: string, size: number): string {
@@ -157,42 +185,60 @@ async function lspFigures(text: string): Promise<{ p95: number; p50: number; oth
   return { p95: percentile(latencies, 95), p50: percentile(latencies, 50), otherMax: Math.max(...other), otherP95: percentile(other, 95), hugeMs, load: load() };
 }
 
+/**
+ * The 1M-paragraph rows, from bench/index-bench.mjs (the synthetic acquis, `acquis index` on it,
+ * the index loaded and the 10k draft linted cold and warm in a fresh process, and
+ * `acquis lint --index` as whole processes); its last line of output is its figures as JSON.
+ */
+function millionRows(): string[][] {
+  const r = spawnSync(node, ['bench/index-bench.mjs', '--paragraphs', '1000000', '--runs', '5'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
+  const where = load();
+  let m: Record<string, number>;
+  try {
+    m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  } catch {
+    return [['1M-paragraph acquis', `not measured: bench/index-bench.mjs exited ${r.status} (${r.stderr.trim().split('\n').pop() ?? ''})`, '-', '-', '< 60 s / < 2 GB', where]];
+  }
+  const s = (x: number | undefined): string => (x === undefined ? '?' : `${x.toFixed(1)} s`);
+  const ms = (x: number | undefined): string => (x === undefined ? '?' : sec(x));
+  return [
+    ['1M-paragraph acquis: `acquis index` build / peak RSS', `${s(m['buildWallS'])} wall, ${s(m['buildCpuS'])} CPU / ${m['buildPeakRssMB']?.toFixed(0) ?? '?'} MB`, '-', '-', '< 60 s / < 2 GB', where],
+    ['1M: load the persistent index (in process)', `${ms(m['loadMs'])} wall, ${ms(m['loadCpuMs'])} CPU`, '-', '-', '< 3 s', where],
+    ['1M: then lint the 10k draft, cold / warm', `${ms(m['coldMs'])} / ${ms(m['warmMedianMs'])} wall (${ms(m['warmCpuMedianMs'])} CPU warm)`, '-', '-', '< 200 ms warm', where],
+    ['1M: `acquis lint --index` of the 10k draft, whole process', `${s(m['lintWallS'])} wall, ${s(m['lintCpuS'])} CPU, ${m['lintRssMB']?.toFixed(0) ?? '?'} MB`, '-', '-', '-', where],
+  ];
+}
+
 async function main(): Promise<void> {
   const files = prepare();
   const acquis = ['bin/acquis.js', 'lint', '--format', 'json'];
   const textlint = ['node_modules/textlint/bin/textlint.js', '--config', join(OUT, '.textlintrc.json'), '--format', 'json'];
-  console.log(`Issue 11 speed table: node ${process.version}, ${RUNS} alternating pairs per figure, load average ${load()} at start`);
+  console.log(`Issue 11 speed table: node ${process.version}, ${RUNS} alternating pairs per figure, ${TIME ? 'wall and CPU (user + system) times' : 'wall times only (no /usr/bin/time)'}, load average ${load()} at start`);
   const rows: string[][] = [['figure', 'acquis', 'other', 'ratio', 'target', 'load']];
 
   const one = pair([...acquis, files.draft], [...textlint, files.txt]);
-  rows.push(['10k-word draft, whole process, acquis vs textlint + prh', sec(one.a), sec(one.b), `acquis ${(1 / one.ratio).toFixed(2)}x faster`, '>= 2.5x faster', one.load]);
-  console.log(`  10k draft: acquis ${sec(one.a)}, textlint + prh ${sec(one.b)}`);
+  rows.push(['10k-word draft, whole process, acquis vs textlint + prh', both(one.a), both(one.b), faster(one), '>= 2.5x faster', one.load]);
+  console.log(`  10k draft: acquis ${both(one.a)}; textlint + prh ${both(one.b)}`);
 
   const many = pair([...acquis, ...files.many], [...textlint, ...files.manyTxt], Math.max(3, Math.ceil(RUNS / 2)));
-  rows.push(['50 distinct 10k-word drafts, one invocation', sec(many.a), sec(many.b), `acquis ${(1 / many.ratio).toFixed(2)}x faster`, '>= 1.5x faster', many.load]);
-  console.log(`  50 drafts: acquis ${sec(many.a)}, textlint + prh ${sec(many.b)}`);
+  rows.push(['50 distinct 10k-word drafts, one invocation', both(many.a), both(many.b), faster(many), '>= 1.5x faster', many.load]);
+  console.log(`  50 drafts: acquis ${both(many.a)}; textlint + prh ${both(many.b)}`);
+
+  const single = pair([...acquis, '--jobs', '1', ...files.many], [...acquis, ...files.many], Math.max(3, Math.ceil(RUNS / 2)));
+  rows.push(['50 drafts, --jobs 1 vs the default (workers)', both(single.a), both(single.b), `workers ${single.wallRatio.toFixed(2)}x faster (wall)`, '-', single.load]);
+  console.log(`  50 drafts on one thread: ${both(single.a)}`);
 
   const tiny = pair([...acquis, files.one], ['-e', '0']);
-  rows.push(['one-paragraph draft vs `node -e 0`', sec(tiny.a), sec(tiny.b), `${tiny.ratio.toFixed(2)}x`, '<= 1.8x', tiny.load]);
-  console.log(`  one paragraph: acquis ${sec(tiny.a)}, node -e 0 ${sec(tiny.b)}`);
+  rows.push(['one-paragraph draft vs `node -e 0`', both(tiny.a), both(tiny.b), `${tiny.wallRatio.toFixed(2)}x (wall)${tiny.cpuRatio !== undefined ? `, ${tiny.cpuRatio.toFixed(2)}x (CPU)` : ''}`, '<= 1.8x', tiny.load]);
+  console.log(`  one paragraph: acquis ${both(tiny.a)}; node -e 0 ${both(tiny.b)}`);
 
-  const mbTimes = [once([...acquis, files.mb]), once([...acquis, files.mb]), once([...acquis, files.mb])];
-  rows.push(['one 1 MB paragraph, whole process', sec(median(mbTimes)), '-', '-', '< 5 s', load()]);
-  console.log(`  1 MB paragraph: ${sec(median(mbTimes))}`);
+  const mbRuns = [once([...acquis, files.mb]), once([...acquis, files.mb]), once([...acquis, files.mb])];
+  const mb: Timing = { wall: median(mbRuns.map((t) => t.wall)), ...(mbRuns[0]!.cpu !== undefined ? { cpu: median(mbRuns.map((t) => t.cpu!)) } : {}) };
+  rows.push(['one 1 MB paragraph, whole process', both(mb), '-', '-', '< 5 s', load()]);
+  console.log(`  1 MB paragraph: ${both(mb)}`);
 
-  if (process.env['BENCH_1M']) {
-    // The in-process bundle of lint-bench.mjs writes and measures synthetic acquis folders.
-    const bundle = join(OUT, 'in-process.cjs');
-    spawnSync(node, [bundle, 'prepare', OUT, '1000000'], { cwd: ROOT, stdio: 'inherit', timeout: 3_600_000 });
-    const argv = ['--max-old-space-size=16384', bundle, 'measure', files.draft, '3', join(OUT, 'acquis-1000000')];
-    const r = spawnSync(node, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
-    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { buildMs: number; warmMedianMs: number; coldMs: number; rssAfterBuildMB: number };
-    const peak = peakRssMb(argv);
-    rows.push(['1M-paragraph acquis: index build / peak RSS', `${sec(m.buildMs)} / ${peak?.toFixed(0) ?? '?'} MB`, '-', '-', '< 60 s / < 2 GB', load()]);
-    rows.push(['1M: lint the 10k draft, cold / warm (in process, no persistent index yet)', `${sec(m.coldMs)} / ${sec(m.warmMedianMs)}`, '-', '-', '< 3 s load, < 200 ms', load()]);
-  } else {
-    rows.push(['1M-paragraph acquis', 'skipped (BENCH_1M=1)', '-', '-', '< 60 s / < 2 GB', '-']);
-  }
+  if (process.env['BENCH_1M']) rows.push(...millionRows());
+  else rows.push(['1M-paragraph acquis', 'skipped (BENCH_1M=1)', '-', '-', '< 60 s / < 2 GB; < 3 s, < 200 ms', '-']);
 
   const lsp = await lspFigures(readFileSync(files.draft, 'utf8'));
   rows.push(['LSP, 200 edits through the 10k draft: p95 keystroke to diagnostics', `${lsp.p95.toFixed(1)} ms (p50 ${lsp.p50.toFixed(1)})`, '-', '-', '< 50 ms built-in', lsp.load]);
@@ -205,6 +251,7 @@ async function main(): Promise<void> {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows.slice(1)) console.log(line(r));
   console.log(`\nLoad average at the end ${load()}. Files: ${readdirSync(OUT).length} entries in .bench/.`);
+  rmSync(join(OUT, `.cpu-${process.pid}`), { force: true });
 }
 
 void main().then(

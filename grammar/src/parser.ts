@@ -3,7 +3,7 @@
  * sub-paragraphs), each block a line start followed by inline content that may run over several
  * lines. Recovery is on, so malformed input still yields a full tree.
  */
-import { CstParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, LLkLookaheadStrategy, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 
 const CLOSERS: TokenType[] = [
@@ -64,9 +64,43 @@ const INLINE_STARTS = new Set<TokenType>([
 declare const ACQUIS_PRODUCTION: boolean | undefined;
 const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
 
+/**
+ * Chevrotain's own LL(k) lookahead, but each decision's function is built the first time the
+ * parser reaches that decision instead of all of them at construction: a short run (one
+ * paragraph) reaches few, and building them all was a third of the parser's construction.
+ */
+function lazyLookahead(maxLookahead: number): ILookaheadStrategy {
+  const llk = new LLkLookaheadStrategy({ maxLookahead });
+  return {
+    validate: (options) => llk.validate(options),
+    initialize: (options) => llk.initialize?.(options),
+    buildLookaheadForAlternation(options) {
+      let decide: ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> | undefined;
+      // Chevrotain calls the function with the parser as `this`.
+      return function (this: unknown, alts) {
+        decide ??= llk.buildLookaheadForAlternation(options);
+        return decide.call(this, alts);
+      };
+    },
+    buildLookaheadForOptional(options) {
+      let decide: ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> | undefined;
+      return function (this: unknown) {
+        decide ??= llk.buildLookaheadForOptional(options);
+        return decide.call(this);
+      };
+    },
+  };
+}
+
 export class DraftParser extends CstParser {
   constructor() {
-    super(t.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 2, skipValidations });
+    super(t.allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'onlyOffset',
+      maxLookahead: 2,
+      skipValidations,
+      lookaheadStrategy: lazyLookahead(2),
+    });
     this.performSelfAnalysis();
   }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, LspClient } from '../lsp/lsp-client';
+import { fileUri, sharedClient } from '../lsp/lsp-client';
 import { CASES } from './cases';
 
 const FRONT = '---\ntitle: Case\nkind: draft\n---\n\n';
@@ -22,15 +22,7 @@ function rangeText(text: string, d: Diagnostic): string {
 const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : (d.message as { value: string }).value);
 
 describe('code actions judge quotes as a legal adviser would', () => {
-  let client: LspClient;
-
-  beforeAll(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = sharedClient({ beforeAll, afterAll });
 
   it.each(CASES.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
     const uri = fileUri(`test/fixtures/judgement-${i}.draft`);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, LspClient } from './lsp-client';
+import { fileUri, sharedClient } from './lsp-client';
 
 const TEXT = [
   '22. States reaffirmed that international law, and in particular the Charter of the United',
@@ -12,18 +12,13 @@ const TEXT = [
   '',
 ].join('\n');
 
-let client: LspClient;
+const client = sharedClient({ beforeAll, afterAll });
 const uri = fileUri('test/fixtures/amendments.draft');
 const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('x', 'draft', 1, text), edits);
 
 beforeAll(async () => {
-  client = new LspClient();
-  await client.initialize();
   await client.open(uri, TEXT, 1);
   await client.diagnostics(uri, (p) => p.version === 1);
-});
-afterAll(async () => {
-  await client.stop();
 });
 
 async function actionsAt(line: number, character: number): Promise<CodeAction[]> {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver';
 import { RULES } from '../../server/src/engine/rules/registry';
-import { fileUri, LspClient, ROOT } from './lsp-client';
+import { fileUri, LspClient, ROOT, sharedClient } from './lsp-client';
 
 const P18_SECOND =
   'In this regard, the Group recommends regular institutional dialogue with broad participation under the auspices of the United Nations, as well as regular dialogue through bilateral, regional and multilateral forums and other international organizations.';
@@ -24,7 +24,7 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 const text = (h: Hover | null) => (h?.contents as MarkupContent).value;
 
 describe('the quiet editor over stdio', () => {
-  let client: LspClient;
+  const client = sharedClient({ beforeAll, afterAll });
   let n = 0;
   const open = async (content: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> => {
     const uri = fileUri(`test/fixtures/editor-${++n}.draft`);
@@ -33,14 +33,6 @@ describe('the quiet editor over stdio', () => {
     return { uri, diagnostics };
   };
   const run = <T>(command: string, ...args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
-
-  beforeAll(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
 
   it('publishes no diagnostic on verbatim agreed language, and one on the changed word of a departure', async () => {
     const { diagnostics } = await open(`1. ${P18_SECOND}\n\n2. ${P33.replace('should not', 'should')}\n`);

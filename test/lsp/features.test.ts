@@ -13,10 +13,11 @@ import type { Analysis } from '../../server/src/lsp/analyses';
 import { codeLenses } from '../../server/src/lsp/features/code-lens';
 import { completion } from '../../server/src/lsp/features/completion';
 import { definition } from '../../server/src/lsp/features/definition';
+import { clientFeatures } from '../../server/src/lsp/features/client-features';
 import { foldingRanges } from '../../server/src/lsp/features/folding';
 import { formatting } from '../../server/src/lsp/features/formatting';
 import { references } from '../../server/src/lsp/features/references';
-import { documentSymbols, workspaceSymbols } from '../../server/src/lsp/features/symbols';
+import { documentSymbols, MAX_DOCUMENT_SYMBOLS, workspaceSymbols } from '../../server/src/lsp/features/symbols';
 import memberStates from '../../server/src/engine/data/member-states.json';
 
 const engine = createEngine(readAcquisFolder(builtinAcquisDir()).map((s) => ({ uri: pathToFileURL(s.uri).href, text: s.text })));
@@ -103,6 +104,24 @@ PP3. Noting that considerable progress has been achieved,
       const count = documentSymbols(analyse(readFileSync(file, 'utf8')).a).reduce((n, s) => n + check(s), 0);
       expect(count).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('the outline of a huge draft', () => {
+  it('holds at most MAX_DOCUMENT_SYMBOLS symbols: sections kept, sub-paragraphs dropped first', () => {
+    const para = (n: number) => `${n}. States cooperate.\n(a) First;\n(b) Second.\n`;
+    const count = 2_000;
+    const text = `# I. First\n\n${Array.from({ length: count }, (_, i) => para(i + 1)).join('\n')}\n# II. Second\n\n${para(count + 1)}`;
+    const uri = 'file:///drafts/outline.draft';
+    const draft = readDraft(uri, text);
+    const a = { uri, version: 1, doc: TextDocument.create(uri, 'draft', 1, text), draft, result: { findings: [], matches: [], suppressed: [], cancelled: false }, entry: { engine, acquisDirs: [], settings: {} } } as Analysis;
+    const symbols = documentSymbols(a);
+    // 2,001 paragraphs and 4,002 sub-paragraphs: over the limit, so the paragraphs without theirs.
+    expect(symbols.map((s) => s.name)).toEqual(['I. First', 'II. Second']);
+    expect(symbols[0]!.children).toHaveLength(count);
+    expect(symbols[0]!.children!.every((c) => c.children!.length === 0)).toBe(true);
+    expect(symbols[1]!.children).toHaveLength(1);
+    expect(count + 1 + 2 * (count + 1)).toBeGreaterThan(MAX_DOCUMENT_SYMBOLS);
   });
 });
 
@@ -236,6 +255,18 @@ over two lines.
       { startLine: 10, endLine: 11 },
       { startLine: 16, endLine: 18, kind: 'region' },
     ]);
+    // Within the client's rangeLimit: the front matter and sections first, then the rest in order.
+    clientFeatures.foldingRangeLimit = 4;
+    try {
+      expect(foldingRanges(a)).toEqual([
+        { startLine: 0, endLine: 3 },
+        { startLine: 5, endLine: 6, kind: 'comment' },
+        { startLine: 8, endLine: 18, kind: 'region' },
+        { startLine: 16, endLine: 18, kind: 'region' },
+      ]);
+    } finally {
+      clientFeatures.foldingRangeLimit = undefined;
+    }
   });
 });
 

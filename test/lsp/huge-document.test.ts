@@ -1,18 +1,33 @@
 /**
- * A huge document does not stall the language server: while a document of several megabytes is
- * linted (in the server's worker thread), requests about another document are answered at once,
- * and the huge document still gets its diagnostics, the same as a plain lint gives.
- * The bound here is generous (CI machines are slow and shared); bench/lsp-latency.mjs measures
- * the figure with a 10 MB document.
+ * A huge document does not stall the language server. While a document of megabytes is opened,
+ * linted and published, and the editor asks for its outline, folding and code lenses as VS Code
+ * does on opening, requests about another document (hover, completion, code actions) are still
+ * answered at once. The huge document's diagnostics are complete and exactly what converting a
+ * plain lint of the text gives, and requests about the huge document itself are answered (by the
+ * worker that holds it).
+ *
+ * The bound is for a loaded, shared CI machine: before this work the server's thread parsed,
+ * aligned and converted the huge document itself and left other requests waiting for several
+ * seconds (3.4 s publishing the diagnostics of 10 MB, 12 s with the outline and lenses).
+ * bench/lsp-latency.mjs measures the figure with a 10 MB document.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hover } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-protocol';
 import { generateDraft } from '../../bench/draft-gen';
 import { builtinAcquisDir, readAcquisFolder } from '../../server/src/cli/node-host';
 import { createEngine } from '../../server/src/engine/index';
-import { publishedFindings } from '../../server/src/lsp/convert';
-import { LspClient } from './lsp-client';
+import { publishedFindings, toDiagnostic } from '../../server/src/lsp/convert';
+import { docsUri } from '../../server/src/lsp/docs-links';
+import { precedentRange } from '../../server/src/lsp/features/locations';
+import { fileUri, sharedClient } from './lsp-client';
+
+/** The slowest answer allowed about another document (the old behaviour took seconds). */
+const SLOWEST_MS = 1_500;
+/** Most answers come far quicker: at least 90% within this. */
+const USUAL_MS = 300;
 
 /** The bench draft repeated, paragraphs renumbered, to `size` characters. */
 function hugeDraft(size: number): string {
@@ -20,51 +35,83 @@ function hugeDraft(size: number): string {
   const head = d.slice(0, d.indexOf('\n1. ') + 1);
   const body = d.slice(d.indexOf('\n1. ') + 1);
   let n = 0;
-  let text = head;
-  while (text.length < size) text += body.replace(/^(\d+)\. /gm, () => `${++n}. `);
-  return text;
+  const parts = [head];
+  let length = head.length;
+  while (length < size) {
+    const part = body.replace(/^(\d+)\. /gm, () => `${++n}. `);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('');
 }
 
 describe('a huge document', () => {
-  let client: LspClient;
-  beforeAll(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = sharedClient({ beforeAll, afterAll });
 
-  it('leaves other requests answered quickly while it is linted, then gets its diagnostics', async () => {
-    const small = 'file:///small/demo.draft';
+  it('leaves requests about another document answered at once while it is linted and published, and gets complete diagnostics', async () => {
+    const small = fileUri('test/fixtures/huge-neighbour.draft');
     const smallText = readFileSync('samples/demo.draft', 'utf8');
     await client.open(small, smallText, 1);
-    await client.diagnostics(small);
+    await client.diagnostics(small, (p) => p.version === 1);
 
-    const huge = 'file:///huge/big.draft';
+    const huge = fileUri('test/fixtures/huge-document.draft');
     const hugeText = hugeDraft(2_500_000);
     await client.open(huge, hugeText, 1);
-    const published = client.diagnostics(huge, (p) => p.version === 1, 240_000);
+    // As an editor does on opening: the outline, folding and code lenses of the huge document.
+    const doc = { textDocument: { uri: huge } };
+    const all = Promise.all([
+      client.diagnostics(huge, (p) => p.version === 1, 240_000),
+      client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc),
+      client.request<FoldingRange[]>('textDocument/foldingRange', doc),
+      client.request<unknown[]>('textDocument/codeLens', doc),
+    ]);
     let done = false;
-    void published.then(() => (done = true));
+    void all.then(() => (done = true), () => (done = true));
 
-    // Hover on the small document, again and again while the huge one is being linted.
+    // Hover, completion and code actions on the small document, one after another, until all is in.
+    const line = smallText.split('\n').findIndex((l) => /^\d+\. /.test(l));
+    const position = { line, character: 5 };
+    const asks = [
+      () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position }),
+      () => client.request('textDocument/completion', { textDocument: { uri: small }, position }),
+      () => client.request('textDocument/codeAction', { textDocument: { uri: small }, range: { start: position, end: position }, context: { diagnostics: [] } }),
+    ];
     const times: number[] = [];
-    const position = { line: smallText.split('\n').findIndex((l) => /^\d+\. /.test(l)), character: 5 };
-    for (let i = 0; i < 20 && !done; i++) {
+    for (let k = 0; !done; k++) {
       const t = performance.now();
-      await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position });
+      await asks[k % asks.length]!();
       times.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 20));
     }
-    expect(times.length).toBeGreaterThan(3);
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(1_000);
+    const [published, symbols, folds, lenses] = await all;
+    expect(times.length).toBeGreaterThan(10);
+    const sorted = [...times].sort((a, b) => a - b);
+    expect(sorted.at(-1), `answers (ms): ${sorted.map(Math.round).join(' ')}`).toBeLessThan(SLOWEST_MS);
+    expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(USUAL_MS);
 
-    const { diagnostics } = await published;
-    // What a plain lint of the text gives, as the server publishes it (rule by rule, in order).
-    const expected = publishedFindings(createEngine(readAcquisFolder(builtinAcquisDir())).lint(huge, hugeText).findings);
-    expect(diagnostics.length).toBeGreaterThan(100);
-    expect(diagnostics.map((d) => d.code)).toEqual(expected.map((e) => e.finding.ruleId));
+    // Complete and correct: what converting a plain lint of the same text gives, field by field.
+    // (As the server reads the built-in acquis: documents known by their file URIs.)
+    const engine = createEngine(readAcquisFolder(builtinAcquisDir()).map((f) => ({ ...f, uri: pathToFileURL(f.uri).href })));
+    const textDoc = TextDocument.create(huge, 'draft', 1, hugeText);
+    const expected: Diagnostic[] = publishedFindings(engine.lint(huge, hugeText).findings).map(({ finding, index }) =>
+      toDiagnostic(textDoc, finding, index, docsUri, (u, span) => precedentRange(engine, u, span)),
+    );
+    expect(published.diagnostics.length).toBeGreaterThan(100);
+    expect(published.diagnostics).toEqual(expected);
+    expect(published.diagnostics.some((d) => d.relatedInformation?.length)).toBe(true);
+
+    // The huge document's own requests are answered too (by the worker that holds it).
+    expect(symbols.length).toBeGreaterThan(10);
+    expect(folds.length).toBeGreaterThan(100);
+    expect(lenses.length).toBeGreaterThan(10);
+    const departure = published.diagnostics.find((d) => d.code === 'precedent.deviation')!;
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: huge }, position: departure.range.start });
+    expect(JSON.stringify(hover?.contents)).toMatch(/A\/\d+/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: huge },
+      range: departure.range,
+      context: { diagnostics: [departure] },
+    });
+    expect(actions.find((a) => a.isPreferred)?.title).toMatch(/^Restore /);
   }, 300_000);
 });

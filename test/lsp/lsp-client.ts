@@ -47,6 +47,8 @@ export class LspClient {
   private waiters: Waiter[] = [];
   /** Called with each publishDiagnostics as it arrives (the benchmark timestamps them). */
   onPublish?: (p: PublishDiagnosticsParams) => void;
+  /** What the server answered to `initialize` (once it has). */
+  initializeResult: Record<string, unknown> | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
@@ -111,12 +113,15 @@ export class LspClient {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          // As VS Code asks (editor.foldingMaximumRegions).
+          foldingRange: { rangeLimit: 5000 },
           synchronization: { didSave: true },
         },
       },
     });
     await this.connection.sendNotification('initialized', {});
-    return result as Record<string, unknown>;
+    this.initializeResult = result as Record<string, unknown>;
+    return this.initializeResult;
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
@@ -160,8 +165,61 @@ export class LspClient {
       // The server may already be gone.
     }
     this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
+    // A moment to exit on its own (a profile run writes its profile then), else it is ended.
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 1000);
+        this.process.once('exit', () => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    }
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
   }
+}
+
+/** The test framework's hooks (passed in, so that the benchmarks can bundle this file without it). */
+export interface SuiteHooks {
+  beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
+  afterAll: (fn: () => Promise<void>, timeout?: number) => void;
+}
+
+export interface SharedClientOptions extends ClientOptions {
+  /** The workspace folder given to `initialize` (the repository root by default). */
+  root?: string;
+  initializationOptions?: Record<string, unknown>;
+  workspaceCapabilities?: Record<string, unknown>;
+}
+
+/**
+ * The usual set-up of a protocol test: one server for the suite (describe block or file), started
+ * and initialized before its tests, shut down after them. Returns the client at once; it is usable
+ * inside the tests (a stand-in that reaches the client started by `beforeAll`):
+ *
+ *   const client = sharedClient({ beforeAll, afterAll });
+ *   it('...', async () => { await client.open(uri, text); ... });
+ */
+export function sharedClient(hooks: SuiteHooks, options: SharedClientOptions = {}): LspClient {
+  let client: LspClient | undefined;
+  hooks.beforeAll(async () => {
+    client = new LspClient(options);
+    await client.initialize(options.root, options.initializationOptions, options.workspaceCapabilities);
+  });
+  hooks.afterAll(async () => {
+    await client?.stop();
+  });
+  return new Proxy({} as LspClient, {
+    get(_, key) {
+      if (!client) throw new Error('sharedClient: the client is used before beforeAll has started it');
+      const value = Reflect.get(client, key, client);
+      return typeof value === 'function' ? value.bind(client) : value;
+    },
+    set(_, key, value) {
+      if (!client) throw new Error('sharedClient: the client is used before beforeAll has started it');
+      return Reflect.set(client, key, value, client);
+    },
+  });
 }
 
 export const fileUri = (path: string): string => pathToFileURL(resolve(ROOT, path)).href;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, LspClient } from './lsp-client';
+import { fileUri, LspClient, sharedClient } from './lsp-client';
 
 const demoText = readFileSync('samples/demo.draft', 'utf8');
 const P18_DRIFT =
@@ -25,19 +25,10 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 const message = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
 describe('language server over stdio', () => {
-  let client: LspClient;
-  let init: Record<string, unknown>;
-
-  beforeAll(async () => {
-    client = new LspClient();
-    init = await client.initialize();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = sharedClient({ beforeAll, afterAll });
 
   it('declares incremental sync and the fix-all code action kind', () => {
-    const caps = init.capabilities as Record<string, any>;
+    const caps = client.initializeResult!.capabilities as Record<string, any>;
     expect(caps.textDocumentSync.change).toBe(2);
     expect(caps.codeActionProvider.codeActionKinds).toContain('source.fixAll.acquis');
     expect(caps.hoverProvider).toBe(true);

@@ -7,24 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileUri, LspClient, ROOT } from './lsp-client';
+import { fileUri, LspClient, ROOT, sharedClient } from './lsp-client';
 
 describe('workflow commands', () => {
-  let client: LspClient;
+  const client = sharedClient({ beforeAll, afterAll });
   const pre = fileUri('samples/oewg-pre-draft.draft');
   const revised = fileUri('samples/revised-pre-draft.draft');
   const demo = fileUri('samples/demo.draft');
 
   beforeAll(async () => {
-    client = new LspClient();
-    await client.initialize();
     await client.open(demo, readFileSync('samples/demo.draft', 'utf8'), 1);
     await client.open(revised, readFileSync('samples/revised-pre-draft.draft', 'utf8'), 1);
     await client.open(pre, readFileSync('samples/oewg-pre-draft.draft', 'utf8'), 1);
     await client.diagnostics(demo, (p) => p.version === 1);
-  });
-  afterAll(async () => {
-    await client.stop();
   });
   const run = <T>(command: string, ...args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
 

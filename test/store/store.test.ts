@@ -22,19 +22,33 @@ cleanTempDirs();
 const SYNTHETIC_PARAGRAPHS = Number(process.env.ACQUIS_STORE_TEST_PARAGRAPHS ?? 10_000);
 
 /**
- * Findings without the precedent's `uri` (a folder path locally, `acquis-store:` from the store),
- * and without the two figures that depend on the working acquis, which against a store is the
- * retrieved candidates only (known gaps, stated in the README): precedent.voted's rarity `weight`,
- * and the lineage (the `lineage` list and the "; also ..." clause of a message). Rule, range,
- * severity, precedent, message and fixes must be identical.
+ * Findings without the precedent's `uri` (a folder path locally, `acquis-store:` from the store):
+ * everything else (rule, range, severity, precedent, message, fixes, precedent.voted's rarity
+ * `weight`, the lineage) must be identical. `withoutLineage` is the one exception, for the
+ * built-in acquis only: the local index counts shared 3-grams per hash bucket, and collisions
+ * (which depend on the acquis's size and word numbering) give three precedents of the samples'
+ * para. 29 one 3-gram too many in the folder's index, so the folder's candidates leave out A/RES/73/27
+ * para. 7, which the working acquis of the store keeps (see the README, "A shared acquis on PostgreSQL").
  */
-function findings(run: Run): unknown {
+function findings(run: Run, withoutLineage = false): unknown {
   expect(run.status === 0 || run.status === 1, describeRun(run)).toBe(true);
+  const drop = (k: string): boolean => k === 'uri' || (withoutLineage && k === 'lineage');
   const strip = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'uri' && k !== 'weight' && k !== 'lineage').map(([k, x]) => [k, k === 'message' && typeof x === 'string' ? x.replace(/; also [^)]*\)/g, ')') : x]).map(([k, x]) => [k, strip(x)])) : v;
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => !drop(k))
+              .map(([k, x]) => [k, withoutLineage && k === 'message' && typeof x === 'string' ? x.replace(/; also [^)]*\)/g, ')') : strip(x)]),
+          )
+        : v;
   const report = JSON.parse(run.stdout) as { files: Array<{ path: string; findings: unknown[] }> };
   return report.files.map((f) => ({ path: f.path, findings: strip(f.findings) }));
 }
+
+/** True while the local index counts 3-grams by hash bucket (the exception above). */
+const KNOWN_LINEAGE_GAP = true;
 
 function acquisAsync(args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -59,12 +73,12 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
   it('publishes the built-in acquis; lint against the store gives the findings of the folders', () => {
     const pub = acquis(['publish', 'server/acquis', '--store', store.publisher]);
     expect(pub.status, describeRun(pub)).toBe(0);
-    expect(pub.stdout).toMatch(/^Published 5 documents \(\d+ precedents\) to postgres:\/\/acquis_publisher@127\.0\.0\.1:\d+\/acquis_main \(schema migrated to version 1\)\.\n$/);
-    expect(cluster().psql('acquis_main', 'SELECT max(version) FROM acquis.schema_version')).toBe('1');
+    expect(pub.stdout).toMatch(/^Published 5 documents \(\d+ precedents\) to postgres:\/\/acquis_publisher@127\.0\.0\.1:\d+\/acquis_main \(schema migrated to version 2\)\.\n$/);
+    expect(cluster().psql('acquis_main', 'SELECT max(version) FROM acquis.schema_version')).toBe('2');
     const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.draft')).map((f) => `samples/${f}`);
     const local = acquis(['lint', ...samples, '--format', 'json']);
     const shared = acquis(['lint', ...samples, '--format', 'json', '--no-builtin', '--store', store.reader]);
-    expect(findings(shared)).toEqual(findings(local));
+    expect(findings(shared, KNOWN_LINEAGE_GAP)).toEqual(findings(local, KNOWN_LINEAGE_GAP));
     // And the store is really used: without it, no precedent is found.
     const none = acquis(['lint', ...samples, '--format', 'json', '--no-builtin']);
     expect(findings(none)).not.toEqual(findings(local));
@@ -135,10 +149,13 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
       const bad = cluster().psql(
         'acquis_small',
         `WITH n AS (SELECT k, count(*) AS c FROM acquis.precedent, unnest(ngram_keys) AS k GROUP BY k),
-              w AS (SELECT k, count(*) AS c FROM acquis.precedent, unnest(word_keys) AS k GROUP BY k)
+              w AS (SELECT k, count(*) AS c FROM acquis.precedent, unnest(word_keys) AS k GROUP BY k),
+              pw AS (SELECT k, count(*) AS c FROM (SELECT DISTINCT document_id, pinpoint, k FROM acquis.precedent, unnest(word_keys) AS k) AS x GROUP BY k)
          SELECT (SELECT count(*) FROM acquis.ngram_df d FULL JOIN n ON n.k = d.key WHERE coalesce(d.df, 0) <> coalesce(n.c, 0))
               + (SELECT count(*) FROM acquis.word_df d FULL JOIN w ON w.k = d.key WHERE coalesce(d.df, 0) <> coalesce(w.c, 0))
-              + (SELECT count(*) FROM acquis.totals t WHERE t.documents <> (SELECT count(*) FROM acquis.document) OR t.precedents <> (SELECT count(*) FROM acquis.precedent))`,
+              + (SELECT count(*) FROM acquis.word_paragraph_df d FULL JOIN pw ON pw.k = d.key WHERE coalesce(d.df, 0) <> coalesce(pw.c, 0))
+              + (SELECT count(*) FROM acquis.totals t WHERE t.documents <> (SELECT count(*) FROM acquis.document) OR t.precedents <> (SELECT count(*) FROM acquis.precedent)
+                   OR t.paragraphs <> (SELECT count(*) FROM (SELECT DISTINCT document_id, pinpoint FROM acquis.precedent) AS x))`,
       );
       expect(bad).toBe('0');
     };

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, LspClient } from '../lsp/lsp-client';
+import { fileUri, sharedClient, type LspClient } from '../lsp/lsp-client';
 
 const REVISED = readFileSync('samples/revised-pre-draft.draft', 'utf8');
 const PRE_DRAFT = readFileSync('samples/oewg-pre-draft.draft', 'utf8');
@@ -30,14 +30,7 @@ async function fixAllOf(client: LspClient, uri: string, text: string): Promise<s
 }
 
 describe('fix-all in the language server, default level', () => {
-  let client: LspClient;
-  beforeAll(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = sharedClient({ beforeAll, afterAll });
 
   it('keeps the accepted "in its entirety" and applies only the editorial fixes', async () => {
     const uri = fileUri('test/fixtures/weight-revised.draft');
@@ -66,14 +59,7 @@ describe('fix-all in the language server, default level', () => {
 });
 
 describe('fix-all in the language server, acquis.fixLevel set', () => {
-  let client: LspClient;
-  beforeAll(async () => {
-    client = new LspClient({ settings: { fixLevel: 'wording' } });
-    await client.initialize();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = sharedClient({ beforeAll, afterAll }, { settings: { fixLevel: 'wording' } });
 
   it('wording: restores words, still not the substantive "in its entirety"', async () => {
     const uri = fileUri('test/fixtures/weight-revised-wording.draft');

@@ -3,6 +3,7 @@
  * tests and other shells can run a command in process), and the one way a failure is reported.
  */
 import { describeSystemError, InputError } from '../host/text-file.js';
+import { stderr, stdout } from './std-streams.js';
 
 export interface Io {
   cwd: string;
@@ -12,8 +13,8 @@ export interface Io {
 
 export const processIo = (): Io => ({
   cwd: process.cwd(),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => stdout.write(s),
+  stderr: (s) => stderr.write(s),
 });
 
 /** Sets a command's exit code (0 clean, 1 findings, 2 usage or input error). */

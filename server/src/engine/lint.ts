@@ -9,6 +9,7 @@ import { ruleSetting, type AcquisConfig } from './config.js';
 import type { DraftFile } from './draft.js';
 import type { Matcher } from './match/matcher.js';
 import { INTERNAL_RULE_ID, RULES, SYNTAX_RULE_ID } from './rules/registry.js';
+import { joinBuiltinLexicons } from './rules/builtin-lexicons.js';
 import type { Finding, Rule, RuleContext, Severity, UnitMatches } from './rules/rule.js';
 import type { Suppression } from '../../../grammar/src/index.js';
 import { hasReason } from './suppressions.js';
@@ -73,6 +74,7 @@ export function lintDraft(draft: DraftFile, env: LintEnvironment, rules: Rule[] 
 
 /** Run `rules` over the draft's units, pushing into `findings`; a rule that throws becomes one finding. */
 function runRules(draft: DraftFile, env: LintEnvironment, rules: Rule[], findings: Finding[]): { cancelled: boolean; matches: () => UnitMatches[] } {
+  joinBuiltinLexicons();
   let matches: UnitMatches[] | undefined;
   const precedentMatches = (): UnitMatches[] =>
     (matches ??= draft.units.map((unit) => ({ unit, matches: env.matcher.match(unit.view.text) })));

@@ -5,6 +5,7 @@
  * problem with its file, line and column. The CLI stops on the first problem (exit code 2); the
  * language server shows it and keeps working with what could be read.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -26,7 +27,7 @@ import { builtinFromSnapshot, readBuiltin, type BuiltinPart } from './acquis-loa
 import { findConfigFile, readConfigFile } from './config-file.js';
 import { draftFilesUnder } from './folders.js';
 import { InputError } from './text-file.js';
-import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, sourcesHash, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
+import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
 import { readText } from './read-text.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
@@ -96,11 +97,13 @@ export function buildIndexFile(request: EngineRequest, file: string): HostEngine
   const built = buildEngine({ ...request, cache: false });
   if (built.problems.length) return built;
   const p = prepare({ ...request, cache: false });
-  const sources = sourcesHash(
-    p.project.map((s) => s.path),
-    p.builtin?.key ?? '',
-  );
-  writeIndexFile(built.engine.acquis, file, { engine: engineKey(), sources: sources ?? '', builtin: !!p.builtin });
+  // What it was made from, for the record (the cache checks bytes; this one is the user's to renew).
+  const stamp = createHash('sha256').update(p.builtin?.key ?? '');
+  for (const { path } of p.project) {
+    const stat = statSync(path);
+    stamp.update(`${path}\0${stat.size}\0${stat.mtimeMs}\0`);
+  }
+  writeIndexFile(built.engine.acquis, file, { engine: engineKey(), sources: stamp.digest('hex').slice(0, 32), builtin: !!p.builtin });
   return built;
 }
 

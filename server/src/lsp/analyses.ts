@@ -3,21 +3,22 @@
  * event loop between paragraphs, so a newer edit cancels an older analysis instead of queueing
  * behind it; the matcher's cache by paragraph text means only changed paragraphs are re-aligned.
  *
- * A huge document (HUGE_CHARS and more) is linted in a worker thread (lint-worker.ts) instead:
- * parsing and the rules take seconds on megabytes, and the server must keep answering the other
- * documents' requests meanwhile. Only the latest version of each document waits for the worker;
- * older ones are dropped. The syntax tree and the precedent matches of a huge document are made
- * on the server's thread only if a feature asks for them (hover or code lens on that document).
+ * A huge document (HUGE_CHARS and more) lives in a worker thread instead (lint-worker.ts): it is
+ * parsed, linted and its diagnostics built there, and every request about it runs there on the
+ * analysis the worker keeps (document-features.ts), so the server's thread never spends seconds
+ * on megabytes and answers the other documents' requests meanwhile. Only the latest version of
+ * each huge document waits for the worker; older ones are dropped.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser } from '../../../grammar/src/index.js';
 import { readDraft, type DraftFile, type LintResult } from '../engine/index.js';
-import type { UnitMatches } from '../engine/index.js';
+import { clientState, runFeature, type DocumentFeature, type FeatureParams, type FeatureResult } from './document-features.js';
 import type { EngineEntry, EngineStore } from './engines.js';
-import type { LintJob, LintReply } from './lint-worker.js';
+import type { FeatureJob, LintJob, WorkerJob, WorkerReply } from './lint-worker.js';
 
 export interface Analysis {
   uri: string;
@@ -26,55 +27,85 @@ export interface Analysis {
   draft: DraftFile;
   result: LintResult;
   entry: EngineEntry;
+  /**
+   * Set for a huge document held by the lint worker: its diagnostics, built there. Its `draft` and
+   * `result` are not on this thread; requests about it go through `Analyses.run`.
+   */
+  remote?: { diagnostics: Diagnostic[] };
 }
 
 /** Alignment work allowed between two yields to the event loop. */
-const SLICE_MS = 8;
+export const SLICE_MS = 8;
 
-/** Documents this long (UTF-16 units, about 512 KB) are linted in the worker thread. */
+/** Documents this long (UTF-16 units, about 512 KB) live in the worker thread. */
 export const HUGE_CHARS = 512 * 1024;
 
 /** The worker bundle next to the server bundle (absent when the server runs from sources). */
 const WORKER_FILE = join(__dirname, 'lint-worker.js');
 
-/** One worker thread, one job at a time; per document, only the latest waiting job is kept. */
-class LintThread {
+type Pending = { resolve: (r: WorkerReply | undefined) => void };
+
+/**
+ * One worker thread, one job at a time. Feature requests go first (they read an analysis already
+ * made); per document, only the latest waiting lint is kept.
+ */
+class WorkerThread {
   private worker: Worker | undefined;
-  private current: { id: number; resolve: (r: LintReply | undefined) => void } | undefined;
-  private readonly waiting = new Map<string, { job: Omit<LintJob, 'id'>; resolve: (r: LintReply | undefined) => void }>();
+  private current: (Pending & { id: number }) | undefined;
+  private readonly lints = new Map<string, Pending & { job: Omit<LintJob, 'id'> }>();
+  private readonly features: Array<Pending & { job: Omit<FeatureJob, 'id'> }> = [];
   private nextId = 0;
 
   constructor(private readonly file: string) {}
 
-  /** The worker's answer, or undefined when a newer job for the same document replaced this one. */
-  run(job: Omit<LintJob, 'id'>): Promise<LintReply | undefined> {
+  /** The worker's diagnostics, or undefined when a newer job for the same document replaced this one. */
+  lint(job: Omit<LintJob, 'id'>): Promise<WorkerReply | undefined> {
     return new Promise((resolve) => {
-      this.waiting.get(job.uri)?.resolve(undefined);
-      this.waiting.set(job.uri, { job, resolve });
+      this.lints.get(job.uri)?.resolve(undefined);
+      this.lints.set(job.uri, { job, resolve });
       this.pump();
     });
+  }
+
+  feature(job: Omit<FeatureJob, 'id'>): Promise<WorkerReply | undefined> {
+    return new Promise((resolve) => {
+      this.features.push({ job, resolve });
+      this.pump();
+    });
+  }
+
+  /** Drop what the worker keeps for a closed document. */
+  forget(uri: string): void {
+    this.lints.get(uri)?.resolve(undefined);
+    this.lints.delete(uri);
+    this.worker?.postMessage({ kind: 'forget', uri } satisfies WorkerJob);
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
     this.current?.resolve(undefined);
-    for (const w of this.waiting.values()) w.resolve(undefined);
-    this.waiting.clear();
+    for (const w of this.lints.values()) w.resolve(undefined);
+    for (const w of this.features) w.resolve(undefined);
+    this.lints.clear();
+    this.features.length = 0;
   }
 
   private pump(): void {
     if (this.current) return;
-    const first = this.waiting.entries().next();
-    if (first.done) return;
-    const [uri, { job, resolve }] = first.value;
-    this.waiting.delete(uri);
+    let next: (Pending & { job: Omit<FeatureJob, 'id'> | Omit<LintJob, 'id'> }) | undefined = this.features.shift();
+    if (!next) {
+      const first = this.lints.entries().next();
+      if (first.done) return;
+      this.lints.delete(first.value[0]);
+      next = first.value[1];
+    }
     const id = ++this.nextId;
-    this.current = { id, resolve };
-    this.ensure().postMessage({ ...job, id } satisfies LintJob);
+    this.current = { id, resolve: next.resolve };
+    this.ensure().postMessage({ ...next.job, id } as WorkerJob);
   }
 
-  private finish(reply: LintReply | undefined): void {
+  private finish(reply: WorkerReply | undefined): void {
     const current = this.current;
     this.current = undefined;
     current?.resolve(reply);
@@ -86,13 +117,13 @@ class LintThread {
     const worker = new Worker(this.file);
     // The worker never keeps the server alive once its client has gone.
     worker.unref();
-    // Findings arrive in slices (each read between other requests), gathered until the last one.
-    let gathered: LintReply['findings'] = [];
-    worker.on('message', (reply: LintReply) => {
+    // Diagnostics arrive in slices (each read between other requests), gathered until the last one.
+    let gathered: Diagnostic[] = [];
+    worker.on('message', (reply: WorkerReply) => {
       if (reply.id !== this.current?.id) return;
-      gathered!.push(...(reply.findings ?? []));
+      if (reply.diagnostics) for (const d of reply.diagnostics) gathered.push(d);
       if (reply.more) return;
-      const whole: LintReply = reply.error ? reply : { ...reply, findings: gathered };
+      const whole: WorkerReply = reply.diagnostics ? { ...reply, diagnostics: gathered } : reply;
       gathered = [];
       this.finish(whole);
     });
@@ -113,11 +144,13 @@ export class Analyses {
   private readonly running = new Map<string, Promise<Analysis | undefined>>();
   /** One incremental parser per open document: an edit re-parses only the stretch it touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
-  private readonly thread = existsSync(WORKER_FILE) ? new LintThread(WORKER_FILE) : undefined;
+  private readonly thread = existsSync(WORKER_FILE) ? new WorkerThread(WORKER_FILE) : undefined;
 
   constructor(
     private readonly engines: EngineStore,
     private readonly current: (uri: string) => TextDocument | undefined,
+    /** Whether a document's findings are published (a file of the built-in acquis is not a draft). */
+    private readonly publish: (uri: string) => boolean = () => true,
   ) {}
 
   /** Stop the worker thread (on shutdown). */
@@ -146,8 +179,21 @@ export class Analyses {
   }
 
   forget(uri: string): void {
+    if (this.latest.get(uri)?.remote) this.thread?.forget(uri);
     this.latest.delete(uri);
     this.parsers.delete(uri);
+  }
+
+  /**
+   * Run a request about a document on its analysis: here, or in the worker for a huge document.
+   * A worker that has moved on to a newer version answers ContentModified, as the protocol asks.
+   */
+  async run<F extends DocumentFeature>(a: Analysis, feature: F, params: FeatureParams<F>): Promise<FeatureResult<F>> {
+    if (!a.remote) return runFeature(a, feature, params);
+    const reply = await this.thread!.feature({ kind: 'feature', uri: a.uri, version: a.version, feature, params, client: clientState() });
+    if (!reply || reply.stale) throw new ResponseError(LSPErrorCodes.ContentModified, `${a.uri} changed while the request was waiting`);
+    if (reply.error) throw new Error(reply.error);
+    return reply.result as FeatureResult<F>;
   }
 
   /** After a configuration or acquis change: every document must be analysed again. */
@@ -155,22 +201,28 @@ export class Analyses {
     this.latest.clear();
   }
 
+  /** Whether a document is linted in the worker (huge, a worker bundle, and no shared store). */
+  private inWorker(doc: TextDocument, entry: EngineEntry): boolean {
+    // (With a shared store the worker, which has no store, would miss its precedents: lint here.)
+    return !!this.thread && !!entry.recipe && !entry.store && doc.getText().length >= HUGE_CHARS;
+  }
+
   private async analyse(doc: TextDocument): Promise<Analysis | undefined> {
     let entry = await this.engines.engineFor(doc.uri);
     const stale = (): boolean => this.current(doc.uri)?.version !== doc.version;
     if (stale()) return undefined;
-    // (With a shared store the worker, which has no store, would miss its precedents: lint here.)
-    if (this.thread && entry.recipe && !entry.store && doc.getText().length >= HUGE_CHARS) {
-      const text = doc.getText();
-      const reply = await this.thread.run({ uri: doc.uri, text, recipe: entry.recipe });
+    if (this.inWorker(doc, entry)) {
+      const reply = await this.thread!.lint({ kind: 'lint', uri: doc.uri, version: doc.version, text: doc.getText(), recipe: entry.recipe!, publish: this.publish(doc.uri) });
       if (!reply || stale()) return undefined;
-      if (reply.findings) {
-        const analysis = lazyAnalysis(doc, text, entry, reply);
+      if (reply.diagnostics) {
+        const analysis = remoteAnalysis(doc, entry, reply.diagnostics);
         this.latest.set(doc.uri, analysis);
         this.parsers.delete(doc.uri);
         return analysis;
       }
       // The worker failed: lint here, slower but never without an answer.
+    } else if (this.latest.get(doc.uri)?.remote) {
+      this.thread?.forget(doc.uri); // no longer huge: the worker's tree is not needed
     }
     let parser = this.parsers.get(doc.uri);
     if (!parser) {
@@ -202,27 +254,22 @@ export class Analyses {
   }
 }
 
-/** A huge document's analysis: findings from the worker; tree and matches made on first use. */
-function lazyAnalysis(doc: TextDocument, text: string, entry: EngineEntry, reply: LintReply): Analysis {
-  let draft: DraftFile | undefined;
-  let matches: UnitMatches[] | undefined;
-  const readOnce = (): DraftFile => (draft ??= readDraft(doc.uri, text));
-  const result: LintResult = {
-    findings: reply.findings ?? [],
-    suppressed: reply.suppressed ?? [],
-    cancelled: false,
-    get matches(): UnitMatches[] {
-      return (matches ??= readOnce().units.map((unit) => ({ unit, matches: entry.engine.matcher.match(unit.view.text) })));
-    },
+/** A huge document's analysis on the server's thread: its diagnostics; the rest is in the worker. */
+function remoteAnalysis(doc: TextDocument, entry: EngineEntry, diagnostics: Diagnostic[]): Analysis {
+  const elsewhere = (): never => {
+    throw new Error(`${doc.uri} is analysed in the lint worker: ask through Analyses.run`);
   };
   return {
     uri: doc.uri,
     version: doc.version,
     doc,
     entry,
-    result,
+    remote: { diagnostics },
     get draft(): DraftFile {
-      return readOnce();
+      return elsewhere();
+    },
+    get result(): LintResult {
+      return elsewhere();
     },
   };
 }

@@ -23,7 +23,7 @@ export interface ClientSettings {
   rules?: Record<string, RuleSetting> | null;
   /** How far fix-all and fix-on-save go (`acquis.fixLevel`): editorial, wording or all. */
   fixLevel?: FixLevelSetting | null;
-  /** Milliseconds between the last keystroke and linting (default 10). */
+  /** Milliseconds between the last keystroke and linting (default 0: lint at once, the newest version wins). */
   lintDelay?: number | null;
   /** A shared acquis on PostgreSQL: wins over ACQUIS_STORE, which wins over the project's `store:`. */
   store?: string | null;

@@ -1,65 +1,144 @@
 /**
- * The language server's lint worker (bundled to dist/lint-worker.js): lints huge documents in a
- * thread of its own, so that the server keeps answering other requests while a document of
- * megabytes is read (see analyses.ts). It builds its own engine from the same recipe as the
- * server's (configuration and acquis folders) and answers with plain findings.
+ * The language server's lint worker (bundled to dist/lint-worker.js): the home of huge documents.
+ * It lints them in a thread of its own, converts the findings to LSP diagnostics here (offsets to
+ * positions, related information), keeps each document's analysis, and answers the requests about
+ * it (hover, outline, folding, code lenses, code actions...: document-features.ts), so that the
+ * server's thread never parses, aligns or converts megabytes and keeps answering the other
+ * documents' requests (see analyses.ts). It builds its own engine from the same recipe as the
+ * server's (configuration and acquis folders).
  */
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { readDraft, type Engine, type Finding, type SuppressedFinding } from '../engine/index.js';
+import type { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readDraft, type Engine } from '../engine/index.js';
 import { buildEngine } from '../host/build-engine.js';
+import type { Analysis } from './analyses.js';
+import { publishedFindings, toDiagnostic } from './convert.js';
+import { docsUri } from './docs-links.js';
+import { applyClientState, runFeature, type ClientState, type DocumentFeature } from './document-features.js';
 import type { EngineRecipe } from './engines.js';
+import { precedentRange } from './features/locations.js';
 
-/** What the server asks: lint `text` as `uri` with the engine its recipe builds (as the server does). */
+/** Lint `text` as `uri` at `version` with the engine its recipe builds (as the server does). */
 export interface LintJob {
+  kind: 'lint';
   id: number;
   uri: string;
+  version: number;
   text: string;
   recipe: EngineRecipe;
+  /** Whether its findings are published (not for a document of the built-in acquis). */
+  publish: boolean;
 }
 
-export interface LintReply {
+/** Run a feature on the analysis held for `uri` at `version`. */
+export interface FeatureJob {
+  kind: 'feature';
   id: number;
-  findings?: Finding[];
-  suppressed?: SuppressedFinding[];
+  uri: string;
+  version: number;
+  feature: DocumentFeature;
+  params: unknown;
+  client: ClientState;
+}
+
+/** The document was closed: drop what is held for it. */
+export interface ForgetJob {
+  kind: 'forget';
+  uri: string;
+}
+
+export type WorkerJob = LintJob | FeatureJob | ForgetJob;
+
+export interface WorkerReply {
+  id: number;
+  /** Of a lint job: the diagnostics, in order (the findings that are published, converted). */
+  diagnostics?: Diagnostic[];
+  /** Of a lint job: how many findings and suppressed findings there were. */
+  counts?: { findings: number; suppressed: number };
+  /** Of a feature job: its answer. */
+  result?: unknown;
+  /** The analysis held is not of the version asked for (a newer edit replaced it). */
+  stale?: boolean;
   error?: string;
-  /** More messages of the same job follow (findings come in slices; see CHUNK). */
+  /** More messages of the same job follow (diagnostics come in slices; see CHUNK). */
   more?: boolean;
 }
 
 /**
- * Findings per message: the server reads each message on its own thread, and thousands of
- * findings read at once would hold it up for a large part of a second.
+ * Diagnostics per message: the server reads each message on its own thread between other
+ * requests, and thousands read at once would hold it up.
  */
-const CHUNK = 250;
+const CHUNK = 200;
 
 let engine: { key: string; engine: Engine } | undefined;
+/** The analysis of each huge document, at the version last linted. */
+const held = new Map<string, Analysis>();
 
-function engineFor(job: LintJob): Engine {
-  const key = JSON.stringify(job.recipe);
+function engineFor(recipe: EngineRecipe): Engine {
+  const key = JSON.stringify(recipe);
   if (engine?.key === key) return engine.engine;
-  const r = job.recipe;
   const built = buildEngine({
-    searchFrom: r.searchFrom,
-    choices: r.choices,
-    choicesBase: (file) => (file ? dirname(file) : r.base),
-    trusted: r.trusted,
+    searchFrom: recipe.searchFrom,
+    choices: recipe.choices,
+    choicesBase: (file) => (file ? dirname(file) : recipe.base),
+    trusted: recipe.trusted,
     uriOf: (path) => pathToFileURL(path).href,
   });
   engine = { key, engine: built.engine };
   return engine.engine;
 }
 
-parentPort?.on('message', (job: LintJob) => {
+function lint(job: LintJob): void {
+  // What the previous version held is dropped first: two trees of megabytes do not fit together.
+  held.delete(job.uri);
+  const e = engineFor(job.recipe);
+  const doc = TextDocument.create(job.uri, 'draft', job.version, job.text);
+  const draft = readDraft(job.uri, job.text);
+  const result = e.lintDraft(draft);
+  const analysis: Analysis = {
+    uri: job.uri,
+    version: job.version,
+    doc,
+    draft,
+    result,
+    entry: { engine: e, acquisDirs: [], settings: {} },
+  };
+  held.set(job.uri, analysis);
+  const published = job.publish ? publishedFindings(result.findings) : [];
+  const counts = { findings: result.findings.length, suppressed: result.suppressed.length };
+  for (let at = 0; ; at += CHUNK) {
+    const diagnostics = published
+      .slice(at, at + CHUNK)
+      .map(({ finding, index }) => toDiagnostic(doc, finding, index, docsUri, (u, span) => precedentRange(e, u, span)));
+    const more = at + CHUNK < published.length;
+    parentPort!.postMessage({ id: job.id, diagnostics, ...(more ? { more } : { counts }) } satisfies WorkerReply);
+    if (!more) break;
+  }
+}
+
+function feature(job: FeatureJob): void {
+  const analysis = held.get(job.uri);
+  if (!analysis || analysis.version !== job.version) {
+    parentPort!.postMessage({ id: job.id, stale: true } satisfies WorkerReply);
+    return;
+  }
+  applyClientState(job.client);
+  const result = runFeature(analysis, job.feature, job.params as never);
+  parentPort!.postMessage({ id: job.id, result } satisfies WorkerReply);
+}
+
+parentPort?.on('message', (job: WorkerJob) => {
+  if (job.kind === 'forget') {
+    held.delete(job.uri);
+    return;
+  }
   try {
-    const { findings, suppressed } = engineFor(job).lintDraft(readDraft(job.uri, job.text));
-    for (let at = 0; at + CHUNK < findings.length; at += CHUNK) {
-      parentPort!.postMessage({ id: job.id, findings: findings.slice(at, at + CHUNK), more: true } satisfies LintReply);
-    }
-    const last = findings.length ? Math.floor((findings.length - 1) / CHUNK) * CHUNK : 0;
-    parentPort!.postMessage({ id: job.id, findings: findings.slice(last), suppressed } satisfies LintReply);
+    if (job.kind === 'lint') lint(job);
+    else feature(job);
   } catch (error) {
-    parentPort!.postMessage({ id: job.id, error: String((error as Error).stack ?? error) } satisfies LintReply);
+    parentPort!.postMessage({ id: job.id, error: String((error as Error).stack ?? error) } satisfies WorkerReply);
   }
 });

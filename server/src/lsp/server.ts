@@ -2,7 +2,7 @@
  * The language server: a thin shell that keeps documents, asks the engine, and converts.
  * Every request handler is wrapped so that a failure becomes an LSP error, never a dead server.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, sep } from 'node:path';
 import {
@@ -16,28 +16,23 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyses, type Analysis } from './analyses.js';
+import { Analyses, SLICE_MS, type Analysis } from './analyses.js';
 import { publishedFindings, toDiagnostic } from './convert.js';
+import { docsUri } from './docs-links.js';
+import type { DocumentFeature, FeatureParams, FeatureResult } from './document-features.js';
 import { EngineStore, type ClientSettings } from './engines.js';
-import { codeActions, executeCommand, COMMANDS, FIX_ALL_KIND } from './features/code-actions.js';
+import { executeCommand, COMMANDS, FIX_ALL_KIND } from './features/code-actions.js';
 import { AMENDMENT_KIND } from './features/amendment-actions.js';
 import { configureFeatures } from './features/client-features.js';
-import { codeLenses } from './features/code-lens.js';
-import { completion } from './features/completion.js';
-import { definition } from './features/definition.js';
-import { foldingRanges } from './features/folding.js';
-import { formatting } from './features/formatting.js';
-import { hover } from './features/hover.js';
 import { isAcquisFile, precedentRange } from './features/locations.js';
-import { references } from './features/references.js';
-import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { workspaceSymbols } from './features/symbols.js';
 import {
-  findAgreedLanguageActions,
   FIND_AGREED_LANGUAGE_KIND,
   rankedWorkspaceSymbols,
   readSearchArguments,
@@ -58,6 +53,13 @@ export interface ServerOptions {
   onShutdown?: () => void;
 }
 
+/**
+ * Milliseconds between an edit and linting when neither the client nor the caller sets one: none.
+ * Editors send every keystroke at once; the analysis is cancelled by a newer version, so a fixed
+ * debounce would only add its length to every keystroke's latency.
+ */
+export const DEFAULT_LINT_DELAY = 0;
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let configurationCapability = false;
@@ -77,32 +79,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   const engines = new EngineStore(connection, settingsFor);
-  const analyses = new Analyses(engines, (uri) => documents.get(uri));
+  // A document of the built-in acquis, opened for reference, is not a draft: nothing is published.
+  const analyses = new Analyses(engines, (uri) => documents.get(uri), (uri) => !isAcquisFile(uri));
   // A shared store that answers again: what was linted against the local acquis alone is linted again.
   engines.onStoreBack = () => {
     analyses.forgetAll();
     for (const doc of documents.all()) void schedule(doc.uri);
   };
-  const docsRoot = join(builtinAcquisDir(), '..', '..', 'docs');
-  const docsPages = new Map<string, string>();
-  /** A rule's own page in docs/rules/ when it has one, else its section of docs/rules.md. */
-  const docsUri = (ruleId: string): string => {
-    let uri = docsPages.get(ruleId);
-    if (!uri) {
-      const page = join(docsRoot, 'rules', `${ruleId}.md`);
-      uri = existsSync(page) ? pathToFileURL(page).href : `${pathToFileURL(join(docsRoot, 'rules.md')).href}#${ruleId.replace(/\./g, '')}`;
-      docsPages.set(ruleId, uri);
-    }
-    return uri;
-  };
   const timers = new Map<string, NodeJS.Timeout>();
 
-  /** Lint after a short delay; a newer edit restarts the delay and cancels a running analysis. */
+  /**
+   * Lint once the edits that arrived together are in (after `acquis.lintDelay`, none by default);
+   * a newer edit restarts the delay and cancels a running analysis at its next yield, so the
+   * newest version always wins without a fixed wait on every keystroke (see ARCHITECTURE.md,
+   * "Editor latency").
+   */
   const schedule = async (uri: string): Promise<void> => {
     // Notifications before initialize (or after shutdown) are dropped, as the specification says.
     if (state !== 'running') return;
     const settings = await settingsFor(uri);
-    const delay = settings.lintDelay ?? options.lintDelay ?? 10;
+    const delay = settings.lintDelay ?? options.lintDelay ?? DEFAULT_LINT_DELAY;
     // Cleared only now, after the await: of two quick calls, the later one's timer must win.
     clearTimeout(timers.get(uri));
     timers.set(
@@ -114,15 +110,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   };
 
+  /**
+   * The diagnostics of an analysis: a huge document's were built in the worker; others are
+   * converted here in slices that yield, so that thousands of findings never hold up a request.
+   * Undefined when a newer version arrived meanwhile.
+   */
+  const diagnosticsOf = async (analysis: Analysis): Promise<Diagnostic[] | undefined> => {
+    if (analysis.remote) return analysis.remote.diagnostics;
+    if (isAcquisFile(analysis.uri)) return []; // an adopted document of the built-in acquis is not a draft
+    const out: Diagnostic[] = [];
+    const related = (u: string, span: { start: number; end: number }) => precedentRange(analysis.entry.engine, u, span);
+    let sliceStart = performance.now();
+    for (const { finding, index } of publishedFindings(analysis.result.findings)) {
+      out.push(toDiagnostic(analysis.doc, finding, index, docsUri, related));
+      if (out.length % 64 === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        if (documents.get(analysis.uri)?.version !== analysis.version) return undefined;
+        sliceStart = performance.now();
+      }
+    }
+    return out;
+  };
+
   const publish = async (uri: string): Promise<void> => {
     try {
       const analysis = await analyses.get(uri);
       if (!analysis || documents.get(uri)?.version !== analysis.version) return;
-      const diagnostics = isAcquisFile(uri)
-        ? [] // an adopted document of the built-in acquis is not a draft
-        : publishedFindings(analysis.result.findings).map(({ finding, index }) =>
-            toDiagnostic(analysis.doc, finding, index, docsUri, (u, span) => precedentRange(analysis.entry.engine, u, span)),
-          );
+      const diagnostics = await diagnosticsOf(analysis);
+      if (!diagnostics) return;
       await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
     } catch (error) {
       connection.console.error(`Acquis: linting ${uri} failed: ${(error as Error).stack ?? error}`);
@@ -134,12 +149,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analysis = await analyses.get(uri);
     if (!analysis) return empty;
     return run(analysis);
-  };
-  const offsetOf = (a: Analysis, position: Position): number => {
-    if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, 'position must have integer line and character');
-    }
-    return a.doc.offsetAt(position);
   };
   /** The lifecycle the specification prescribes: requests only between initialize and shutdown. */
   let state: 'new' | 'running' | 'shutdown' = 'new';
@@ -177,6 +186,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (withPosition) requirePosition(params);
       return withAnalysis(uri, (a) => run(a, params), empty)();
     });
+  /** A request that is one feature of document-features.ts: run here, or in the worker for a huge document. */
+  const onFeature = <F extends DocumentFeature>(feature: F, params: unknown, empty: FeatureResult<F>, withPosition = false) =>
+    onDoc(feature, params, empty, (a, p: FeatureParams<F>) => analyses.run(a, feature, p), withPosition);
 
   /**
    * Files a workspace command may read: open documents, the built-in acquis, and, in a trusted
@@ -307,9 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) =>
-    onDoc('codeAction', params, [], (a, p) => [...codeActions(a, p, docsUri), ...findAgreedLanguageActions(a, p)]),
-  );
+  connection.onCodeAction((params) => onFeature('codeAction', params, []));
   /** The engine for a document, or for the workspace when there is none. */
   const anyEngine = (uri?: string) =>
     engines.engineFor(uri ?? documents.all()[0]?.uri ?? pathToFileURL(join(engines.workspaceFolders[0] ?? process.cwd(), 'untitled.draft')).href);
@@ -324,12 +334,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return searchCommandResult(await searchWith(entry.engine, read.query, read.options, entry.store));
       }
       // openText is the only way a command reads another file: open documents, else readForCommand's rules.
-      return executeCommand({ connection, analysis: (uri) => analyses.get(uri), openText: readForCommand }, params);
+      const run = async <F extends DocumentFeature>(uri: string, feature: F, p: FeatureParams<F>) => {
+        const analysis = await analyses.get(uri);
+        return analysis && analyses.run(analysis, feature, p);
+      };
+      return executeCommand({ connection, run, openText: readForCommand }, params);
     }),
   );
-  connection.onHover((params) => onDoc('hover', params, null, (a, p) => hover(a, offsetOf(a, p.position)), true));
-  connection.onCompletion((params) => onDoc('completion', params, [], (a, p) => completion(a, offsetOf(a, p.position)), true));
-  connection.onDocumentSymbol((params) => onDoc('documentSymbol', params, [], (a) => documentSymbols(a)));
+  connection.onHover((params) => onFeature('hover', params, null, true));
+  connection.onCompletion((params) => onFeature('completion', params, [], true));
+  connection.onDocumentSymbol((params) => onFeature('documentSymbol', params, []));
   connection.onWorkspaceSymbol((params) =>
     guard('workspaceSymbol', async () => {
       const entries = await Promise.all(documents.all().map((d) => engines.engineFor(d.uri)));
@@ -344,22 +358,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return [...found, ...(await rankedWorkspaceSymbols(query, unique, search, found))];
     }),
   );
-  connection.onDefinition((params) => onDoc('definition', params, null, (a, p) => definition(a, offsetOf(a, p.position)), true));
+  connection.onDefinition((params) => onFeature('definition', params, null, true));
+  // References: within the document, then the quotes of the same precedent in every other open
+  // draft, each asked where its analysis lives (here, or in the worker for a huge document).
   connection.onReferences((params) =>
     onDoc('references', params, [], async (a, p) => {
-      const others = await Promise.all(documents.all().map((d) => analyses.get(d.uri)));
-      return references(a, offsetOf(a, p.position), others.filter((x): x is Analysis => !!x));
+      const position = p.position as Position;
+      const found = await analyses.run(a, 'references', { position });
+      const quoted = await analyses.run(a, 'precedentAt', { position });
+      if (!quoted) return found;
+      const seen = new Set(found.map((l) => `${l.uri}#${l.range.start.line}:${l.range.start.character}:${l.range.end.line}:${l.range.end.character}`));
+      for (const d of documents.all()) {
+        if (d.uri === a.uri) continue;
+        const other = await analyses.get(d.uri);
+        if (!other) continue;
+        for (const l of await analyses.run(other, 'quotes', quoted)) {
+          const key = `${l.uri}#${l.range.start.line}:${l.range.start.character}:${l.range.end.line}:${l.range.end.character}`;
+          if (!seen.has(key)) found.push(l);
+          seen.add(key);
+        }
+      }
+      return found;
     }, true),
   );
-  connection.onFoldingRanges((params) => onDoc('foldingRange', params, [], (a) => foldingRanges(a)));
-  connection.onCodeLens((params) => onDoc('codeLens', params, [], (a) => codeLenses(a)));
-  connection.onDocumentFormatting((params) => onDoc('formatting', params, [], (a) => formatting(a)));
+  connection.onFoldingRanges((params) => onFeature('foldingRange', params, []));
+  connection.onCodeLens((params) => onFeature('codeLens', params, []));
+  connection.onDocumentFormatting((params) => onFeature('formatting', params, []));
 
-  // For the memory benchmark: heap after a full collection (when node runs with --expose-gc).
+  // For the benchmarks: heap after a full collection (when node runs with --expose-gc), and the
+  // process's CPU time so far (microseconds, every thread), a fairer figure than wall time under load.
   connection.onRequest('acquis/memoryUsage', () => {
     checkState();
     (globalThis as { gc?: () => void }).gc?.();
-    return process.memoryUsage();
+    return { ...process.memoryUsage(), cpu: process.cpuUsage() };
   });
 
   documents.listen(connection);

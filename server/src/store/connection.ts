@@ -6,7 +6,7 @@
 import type pg from 'pg';
 
 /** The schema's version this build reads and writes (the highest migration shipped). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class StoreUnavailableError extends Error {}
 

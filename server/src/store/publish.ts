@@ -35,6 +35,16 @@ export class PublishProblems extends Error {
   }
 }
 
+interface StoredPrecedent {
+  ord: number;
+  pinpoint: string;
+  text: string;
+  start: number;
+  end: number;
+  ngrams: string[];
+  words: string[];
+}
+
 interface Row {
   symbol: string;
   norm: string;
@@ -45,7 +55,7 @@ interface Row {
   year: number | null;
   fields: string;
   text: string;
-  precedents: Array<{ ord: number; pinpoint: string; text: string; start: number; end: number; ngrams: string; words: string }>;
+  precedents: StoredPrecedent[];
 }
 
 /** Reads the sources into rows (no database yet): the engine's own reading and keys. */
@@ -68,40 +78,89 @@ export function rowsOf(sources: SourceFile[]): Row[] {
   for (const [docIndex, pinpoint, text, start, end] of snapshot.precedents) {
     const row = rows[docIndex]!;
     const words = readWords(text);
-    row.precedents.push({
-      ord: row.precedents.length,
-      pinpoint,
-      text,
-      start,
-      end,
-      ngrams: `{${ngramKeys(words).join(',')}}`,
-      words: `{${wordKeys(words).join(',')}}`,
-    });
+    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ngrams: ngramKeys(words), words: wordKeys(words) });
   }
   // The last of two files with one symbol wins, as a re-publish would.
   const bySymbol = new Map(rows.map((r) => [r.norm, r]));
   return [...bySymbol.values()];
 }
 
+/** How many precedents use each key, and how many paragraphs (a document's pinpoint) use each word. */
+function countsOf(batch: Row[]): { ngram: Map<string, number>; word: Map<string, number>; paragraphWord: Map<string, number>; paragraphs: number } {
+  const ngram = new Map<string, number>();
+  const word = new Map<string, number>();
+  const paragraphWord = new Map<string, number>();
+  let paragraphs = 0;
+  const add = (counts: Map<string, number>, keys: Iterable<string>): void => {
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  for (const row of batch) {
+    const byPinpoint = new Map<string, Set<string>>();
+    for (const p of row.precedents) {
+      add(ngram, p.ngrams);
+      add(word, p.words);
+      let set = byPinpoint.get(p.pinpoint);
+      if (!set) byPinpoint.set(p.pinpoint, (set = new Set()));
+      for (const k of p.words) set.add(k);
+    }
+    paragraphs += byPinpoint.size;
+    for (const set of byPinpoint.values()) add(paragraphWord, set);
+  }
+  return { ngram, word, paragraphWord, paragraphs };
+}
+
+/**
+ * The GIN indexes over the key arrays, as migration 002 leaves them (fast update off: no pending
+ * list for readers to scan). A bulk load drops them and builds them again at the end, which
+ * PostgreSQL does by sorting every key once rather than inserting row by row.
+ */
+const KEY_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS precedent_ngram_keys ON acquis.precedent USING gin (ngram_keys) WITH (fastupdate = off)',
+  'CREATE INDEX IF NOT EXISTS precedent_word_keys ON acquis.precedent USING gin (word_keys) WITH (fastupdate = off)',
+];
+/** A publish is a bulk load when it brings at least this many precedents and as many as the store holds. */
+const BULK_PRECEDENTS = 10_000;
+
 export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
   const rows = rowsOf(sources);
   const size = options.batchSize ?? 50;
   const report: PublishReport = { documents: 0, precedents: 0, replaced: 0, migrations: [] };
+  const incoming = rows.reduce((n, r) => n + r.precedents.length, 0);
   const client = await reach(store, () => store.pool.connect());
   try {
     report.migrations = await reach(store, () => migrate(client));
+    const held = await reach(store, () => client.query<{ precedents: number }>('SELECT precedents FROM acquis.totals'));
+    // A first load (or one that doubles the store): without the key indexes while loading, each
+    // batch is a plain append; readers still see whole documents (one transaction per batch),
+    // found by a slower scan until the indexes are built again below.
+    const bulk = incoming >= BULK_PRECEDENTS && incoming >= (held.rows[0]?.precedents ?? 0);
+    if (bulk) await reach(store, () => client.query('DROP INDEX IF EXISTS acquis.precedent_ngram_keys, acquis.precedent_word_keys'));
     for (let i = 0; i < rows.length; i += size) {
       const batch = rows.slice(i, i + size);
-      const replaced = await reach(store, () => withRetry(client, () => writeBatch(client, batch)));
+      const replaced = await reach(store, () => withRetry(client, () => writeBatch(client, batch, bulk)));
       report.documents += batch.length;
       report.precedents += batch.reduce((n, r) => n + r.precedents.length, 0);
       report.replaced += replaced;
       options.onBatch?.(Math.min(i + size, rows.length), rows.length);
     }
-    // Merge GIN's pending lists into the indexes now, rather than on some reader's query.
-    await reach(store, () =>
-      client.query(`SELECT gin_clean_pending_list('acquis.precedent_ngram_keys'::regclass), gin_clean_pending_list('acquis.precedent_word_keys'::regclass)`),
-    );
+    if (bulk) {
+      // The 3-gram counts of a bulk load are counted once, from the table, rather than upserted
+      // batch by batch (millions of keys); until then readers find the new 3-grams uncounted,
+      // which only narrows search's lineage look-ups.
+      await reach(store, () =>
+        withRetry(client, async () => {
+          await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+          await client.query('TRUNCATE acquis.ngram_df');
+          await client.query('INSERT INTO acquis.ngram_df (key, df) SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.ngram_keys) AS k GROUP BY k');
+        }),
+      );
+    }
+    // Every publish ends with the indexes in place (a bulk load's, or one an interrupted bulk load left out).
+    await reach(store, async () => {
+      await client.query(`SET maintenance_work_mem = '256MB'`);
+      for (const sql of KEY_INDEXES) await client.query(sql);
+      await client.query('RESET maintenance_work_mem');
+    });
   } finally {
     client.release();
   }
@@ -124,23 +183,39 @@ async function withRetry<T>(client: pg.PoolClient, work: () => Promise<T>): Prom
   }
 }
 
+/** The tables of counts, and the SQL that counts a document's keys for each (to take them away on replacement). */
+const COUNTS = [
+  { table: 'ngram_df', counted: 'SELECT k FROM acquis.precedent p, unnest(p.ngram_keys) AS k WHERE p.document_id = ANY($1::int8[])' },
+  { table: 'word_df', counted: 'SELECT k FROM acquis.precedent p, unnest(p.word_keys) AS k WHERE p.document_id = ANY($1::int8[])' },
+  {
+    table: 'word_paragraph_df',
+    counted: 'SELECT k FROM (SELECT DISTINCT p.document_id, p.pinpoint, k FROM acquis.precedent p, unnest(p.word_keys) AS k WHERE p.document_id = ANY($1::int8[])) AS x',
+  },
+] as const;
+
 /** One batch inside a transaction; returns how many documents it replaced. */
-async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> {
+async function writeBatch(client: pg.PoolClient, batch: Row[], bulk: boolean): Promise<number> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
   const norms = batch.map((r) => r.norm);
-  const old = await client.query<{ id: string }>('SELECT id FROM acquis.document WHERE norm_symbol = ANY($1::text[])', [norms]);
+  const old = await client.query<{ id: string }>('SELECT id FROM acquis.document WHERE norm_symbol = ANY($1::text[]) ORDER BY id', [norms]);
   const oldIds = old.rows.map((r) => r.id);
   if (oldIds.length) {
-    for (const [table, column] of [['ngram_df', 'ngram_keys'], ['word_df', 'word_keys']] as const) {
+    for (const { table, counted } of COUNTS) {
       await client.query(
-        `WITH c AS (SELECT k, count(*)::int AS n FROM acquis.precedent p, unnest(p.${column}) AS k
-                    WHERE p.document_id = ANY($1::int8[]) GROUP BY k)
+        `WITH c AS (SELECT k, count(*)::int AS n FROM (${counted}) AS keys GROUP BY k)
          UPDATE acquis.${table} AS d SET df = d.df - c.n FROM c WHERE d.key = c.k`,
         [oldIds],
       );
     }
-    const gone = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM acquis.precedent WHERE document_id = ANY($1::int8[])', [oldIds]);
-    await client.query('UPDATE acquis.totals SET documents = documents - $1, precedents = precedents - $2', [oldIds.length, gone.rows[0]!.n]);
+    const gone = await client.query<{ n: number; paragraphs: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT (document_id, pinpoint))::int AS paragraphs FROM acquis.precedent WHERE document_id = ANY($1::int8[])',
+      [oldIds],
+    );
+    await client.query('UPDATE acquis.totals SET documents = documents - $1, precedents = precedents - $2, paragraphs = paragraphs - $3', [
+      oldIds.length,
+      gone.rows[0]!.n,
+      gone.rows[0]!.paragraphs,
+    ]);
     await client.query('DELETE FROM acquis.document WHERE id = ANY($1::int8[])', [oldIds]);
   }
   const inserted = await client.query<{ id: string; norm_symbol: string }>(
@@ -171,26 +246,33 @@ async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> 
       cols.text.push(p.text);
       cols.start.push(p.start);
       cols.end.push(p.end);
-      cols.ngrams.push(p.ngrams);
-      cols.words.push(p.words);
+      cols.ngrams.push(`{${p.ngrams.join(',')}}`);
+      cols.words.push(`{${p.words.join(',')}}`);
     }
   }
+  // One statement for the batch's precedents: arrays of columns, unnested by the server.
   await client.query(
     `INSERT INTO acquis.precedent (document_id, ord, pinpoint, text, span_start, span_end, ngram_keys, word_keys)
      SELECT d, o, p, t, s, e, g::int8[], w::int8[]
      FROM unnest($1::int8[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[]) AS x(d, o, p, t, s, e, g, w)`,
     [cols.doc, cols.ord, cols.pin, cols.text, cols.start, cols.end, cols.ngrams, cols.words],
   );
-  // Counts per key, in key order (concurrent writers would otherwise lock rows in different orders).
-  for (const [table, column] of [['ngram_df', 'ngram_keys'], ['word_df', 'word_keys']] as const) {
+  // The counts, made here from the rows in hand rather than read back; upserted in key order
+  // (concurrent writers would otherwise lock rows in different orders).
+  const counts = countsOf(batch);
+  const tables = [['ngram_df', counts.ngram], ['word_df', counts.word], ['word_paragraph_df', counts.paragraphWord]] as const;
+  for (const [table, map] of bulk ? tables.slice(1) : tables) {
     await client.query(
       `INSERT INTO acquis.${table} (key, df)
-       SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.${column}) AS k
-       WHERE p.document_id = ANY($1::int8[]) GROUP BY k ORDER BY k
+       SELECT k, n FROM unnest($1::int8[], $2::int[]) AS c(k, n) ORDER BY k
        ON CONFLICT (key) DO UPDATE SET df = acquis.${table}.df + excluded.df`,
-      [[...idOf.values()]],
+      [[...map.keys()], [...map.values()]],
     );
   }
-  await client.query('UPDATE acquis.totals SET documents = documents + $1, precedents = precedents + $2', [batch.length, cols.doc.length]);
+  await client.query('UPDATE acquis.totals SET documents = documents + $1, precedents = precedents + $2, paragraphs = paragraphs + $3, generation = generation + 1', [
+    batch.length,
+    cols.doc.length,
+    counts.paragraphs,
+  ]);
   return oldIds.length;
 }

@@ -17,7 +17,9 @@ import {
   type Precedent,
 } from '../engine/index.js';
 import { authorityOrder } from '../engine/acquis/model.js';
+import { proposalsOf, proposerDrafts } from '../engine/amendments/proposal-findings.js';
 import { readDraft } from '../engine/draft.js';
+import { useWordFrequencies } from '../engine/rules/precedent-weight.js';
 import { NGRAM, key64, ngramKeys } from '../engine/search/keys.js';
 import {
   lineageOf,
@@ -57,7 +59,12 @@ interface DocumentMetadata {
 
 /** The rarest 3-grams of a search result that find its lineage. */
 const LINEAGE_KEYS = 4;
-/** Candidates per draft sentence taken from the store (the matcher keeps the best 8 of them). */
+/** Precedents looked up per search result for its lineage. */
+const LINEAGE_CANDIDATES = 8;
+/**
+ * Candidates per draft sentence taken from the store: at least what the matcher keeps for the
+ * sentence (8, or a quarter of its words), with room for the matcher's own ranking to differ a little.
+ */
 const CANDIDATES_PER_SENTENCE = 32;
 /** Fewest words of a sentence the matcher looks at (its default `minWords`). */
 const MIN_SENTENCE_WORDS = 6;
@@ -68,6 +75,8 @@ const MIN_SENTENCE_WORDS = 6;
 const WORKING_UNION = 20_000;
 /** Documents kept in memory between look-ups (a language server session). */
 const DOCUMENT_CACHE = 5_000;
+/** Word frequencies kept in memory between look-ups. */
+const DF_CACHE = 200_000;
 /** UN document symbols and "resolution 73/27" in a draft: cited documents join the working acquis. */
 const SYMBOLS = /\b(?:A|S|E|ST)(?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\*?|\bresolutions? (\d{2,3}\/\d{1,4})/g;
 
@@ -81,6 +90,16 @@ export class StoreLink {
   private readonly documents = new Map<string, StoredDocument>();
   private readonly metadataCache = new Map<string, DocumentMetadata>();
   private schemaChecked = false;
+  /** Paragraph frequencies of words in the store (hashed word key -> paragraphs), for precedent.voted's rarity. */
+  private readonly storeParagraphDf = new Map<string, number>();
+  private storeParagraphs = 0;
+  /** The store's publish counter when those counts were read. */
+  private generation: string | undefined;
+  /** The same over the local acquis (by word key), and over the stored documents the local ones hide. */
+  private readonly localParagraphs: { paragraphs: number; df: Map<string, number> };
+  private hidden: { paragraphs: number; df: Map<string, number> } | undefined;
+  /** The working acquis last weighed (a language server reuses it from one keystroke to the next). */
+  private weighed: Acquis | undefined;
   private working: { rows: Map<string, PrecedentRow>; cited: Set<string>; engine: Engine } | undefined;
 
   constructor(
@@ -89,6 +108,7 @@ export class StoreLink {
   ) {
     this.local = toSnapshot(localEngine.acquis, '');
     this.localSymbols = new Set(localEngine.acquis.documents.map((d) => normaliseSymbol(d.symbol)));
+    this.localParagraphs = localParagraphFrequencies(localEngine.acquis);
   }
 
   /** An engine whose acquis holds the local documents and every stored document the text may need. */
@@ -96,7 +116,76 @@ export class StoreLink {
     await this.ready();
     const rows = await this.candidateRows(sentenceKeys(text));
     const cited = await this.citedDocuments(text);
-    return this.engineOver(rows, cited);
+    const engine = await this.engineOver(rows, cited);
+    await this.weighByWholeAcquis(engine.acquis);
+    return engine;
+  }
+
+  /**
+   * precedent.voted weighs words by how many paragraphs of the acquis use them. The working acquis
+   * holds only the candidates, so its words are weighed by the counts of the whole: the store's
+   * (kept by publish), less the stored documents a local one hides, plus the local acquis's.
+   */
+  private async weighByWholeAcquis(acquis: Acquis): Promise<void> {
+    const totals = await reach(this.store, () =>
+      this.store.pool.query<{ paragraphs: number; generation: string }>('SELECT paragraphs, generation::text AS generation FROM acquis.totals'),
+    );
+    const { paragraphs = 0, generation = '' } = totals.rows[0] ?? {};
+    // A publish since the last look-up may have changed any count: start again.
+    if (generation !== this.generation) {
+      this.storeParagraphDf.clear();
+      this.hidden = undefined;
+      this.storeParagraphs = paragraphs;
+      this.generation = generation;
+      this.weighed = undefined;
+    }
+    if (this.weighed === acquis) return;
+    if (this.storeParagraphDf.size > DF_CACHE) this.storeParagraphDf.clear();
+    const hashed = new Map<string, string>();
+    for (const key of acquis.index.vocabulary.keys()) hashed.set(key, key64(key));
+    const missing = [...new Set(hashed.values())].filter((h) => !this.storeParagraphDf.has(h));
+    if (missing.length) {
+      const rows = await reach(this.store, () =>
+        this.store.pool.query<{ key: string; df: number }>('SELECT key::text AS key, df FROM acquis.word_paragraph_df WHERE key = ANY($1::int8[])', [missing]),
+      );
+      for (const h of missing) this.storeParagraphDf.set(h, 0);
+      for (const r of rows.rows) this.storeParagraphDf.set(r.key, r.df);
+    }
+    const hidden = (this.hidden ??= await this.hiddenParagraphFrequencies());
+    const local = this.localParagraphs;
+    this.weighed = acquis;
+    useWordFrequencies(acquis, {
+      paragraphs: this.storeParagraphs - hidden.paragraphs + local.paragraphs,
+      df: (key) => {
+        const h = hashed.get(key) ?? key64(key);
+        return (this.storeParagraphDf.get(h) ?? 0) - (hidden.df.get(h) ?? 0) + (local.df.get(key) ?? 0);
+      },
+    });
+  }
+
+  /** Paragraph frequencies (by hashed word key) of the stored documents that local documents hide. */
+  private async hiddenParagraphFrequencies(): Promise<{ paragraphs: number; df: Map<string, number> }> {
+    const df = new Map<string, number>();
+    if (!this.localSymbols.size) return { paragraphs: 0, df };
+    const rows = await reach(this.store, () =>
+      this.store.pool.query<{ k: string; n: number }>(
+        `SELECT k::text AS k, count(*)::int AS n
+         FROM (SELECT DISTINCT p.document_id, p.pinpoint, k
+               FROM acquis.precedent p JOIN acquis.document d ON d.id = p.document_id, unnest(p.word_keys) AS k
+               WHERE d.norm_symbol = ANY($1::text[])) AS x
+         GROUP BY k`,
+        [[...this.localSymbols]],
+      ),
+    );
+    for (const r of rows.rows) df.set(r.k, r.n);
+    const count = await reach(this.store, () =>
+      this.store.pool.query<{ n: number }>(
+        `SELECT count(DISTINCT (p.document_id, p.pinpoint))::int AS n FROM acquis.precedent p JOIN acquis.document d ON d.id = p.document_id
+         WHERE d.norm_symbol = ANY($1::text[])`,
+        [[...this.localSymbols]],
+      ),
+    );
+    return { paragraphs: count.rows[0]?.n ?? 0, df };
   }
 
   /**
@@ -218,26 +307,36 @@ export class StoreLink {
       .map((keys) => keys.filter((k) => df.has(k)).sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, LINEAGE_KEYS))
       .filter((keys) => keys.length);
     if (!kept.length) return [];
+    return this.sharingMost(kept.map((keys) => ({ keys, limit: LINEAGE_CANDIDATES })));
+  }
+
+  /**
+   * For each list of 3-gram keys, the stored precedents sharing the most of them (then the first
+   * published), at most `limit` per list; each precedent once. The one look-up behind lint's
+   * candidates and search's lineage: GIN finds the precedents that share any key.
+   */
+  private async sharingMost(lists: Array<{ keys: string[]; limit: number }>): Promise<PrecedentRow[]> {
+    if (!lists.length) return [];
     const rows = await reach(this.store, () =>
       this.store.pool.query<PrecedentRow>(
-        `SELECT c.document_id::text AS document_id, c.pinpoint, c.text, c.span_start, c.span_end
-         FROM unnest($1::text[]) AS s(keys),
+        `SELECT DISTINCT c.document_id::text AS document_id, c.pinpoint, c.text, c.span_start, c.span_end
+         FROM unnest($1::text[], $2::int[]) AS s(keys, lim),
          LATERAL (
            SELECT p.document_id, p.pinpoint, p.text, p.span_start, p.span_end
            FROM acquis.precedent p
            WHERE p.ngram_keys && s.keys::int8[]
            ORDER BY (SELECT count(*) FROM unnest(p.ngram_keys) AS k WHERE k = ANY(s.keys::int8[])) DESC, p.id
-           LIMIT 8
+           LIMIT s.lim
          ) AS c`,
-        [kept.map((keys) => `{${keys.join(',')}}`)],
+        [lists.map((l) => `{${l.keys.join(',')}}`), lists.map((l) => l.limit)],
       ),
     );
     return rows.rows;
   }
 
-  /** Each key list without the 3-grams too common to tell precedents apart (empty lists dropped). */
-  private async withoutFrequent(sentences: string[][]): Promise<string[][]> {
-    const all = [...new Set(sentences.flat())];
+  /** Each sentence's keys without the 3-grams too common to tell precedents apart (empty lists dropped). */
+  private async withoutFrequent(sentences: SentenceKeys[]): Promise<SentenceKeys[]> {
+    const all = [...new Set(sentences.flatMap((s) => s.keys))];
     if (!all.length) return [];
     const frequent = await reach(this.store, () =>
       this.store.pool.query<{ key: string }>(
@@ -247,7 +346,7 @@ export class StoreLink {
       ),
     );
     const drop = new Set(frequent.rows.map((r) => r.key));
-    return sentences.map((keys) => keys.filter((k) => !drop.has(k))).filter((keys) => keys.length);
+    return sentences.map((s) => ({ ...s, keys: s.keys.filter((k) => !drop.has(k)) })).filter((s) => s.keys.length);
   }
 
   private async ready(): Promise<void> {
@@ -256,26 +355,11 @@ export class StoreLink {
     this.schemaChecked = true;
   }
 
-  /** The best candidates of each sentence (keys per sentence), as the local index would rank them. */
-  private async candidateRows(sentences: string[][]): Promise<PrecedentRow[]> {
+  /** The best candidates of each sentence, as the local index would rank them. */
+  private async candidateRows(sentences: SentenceKeys[]): Promise<PrecedentRow[]> {
     if (!sentences.length) return [];
     const kept = await this.withoutFrequent(sentences);
-    if (!kept.length) return [];
-    const rows = await reach(this.store, () =>
-      this.store.pool.query<PrecedentRow>(
-        `SELECT DISTINCT c.document_id::text AS document_id, c.pinpoint, c.text, c.span_start, c.span_end
-         FROM unnest($1::text[]) AS s(keys),
-         LATERAL (
-           SELECT p.document_id, p.pinpoint, p.text, p.span_start, p.span_end
-           FROM acquis.precedent p
-           WHERE p.ngram_keys && s.keys::int8[]
-           ORDER BY (SELECT count(*) FROM unnest(p.ngram_keys) AS k WHERE k = ANY(s.keys::int8[])) DESC, p.id
-           LIMIT $2
-         ) AS c`,
-        [kept.map((keys) => `{${keys.join(',')}}`), CANDIDATES_PER_SENTENCE],
-      ),
-    );
-    return rows.rows;
+    return this.sharingMost(kept.map((s) => ({ keys: s.keys, limit: Math.max(CANDIDATES_PER_SENTENCE, s.limit) })));
   }
 
   /** Stored documents the text cites by symbol (so citations to them can be checked). */
@@ -365,22 +449,60 @@ export function storedUri(uri: string): string {
   return `acquis-store:${uri}`;
 }
 
-/** The n-gram keys of every sentence the matcher will look at (current and accepted views). */
-function sentenceKeys(text: string): string[][] {
+/** A draft sentence's 3-gram keys, and how many candidates the matcher takes for it. */
+interface SentenceKeys {
+  keys: string[];
+  limit: number;
+}
+
+/**
+ * The n-gram keys of every sentence the matcher will look at: the current and accepted views, and
+ * each proposer's (lint reads every proposal as its proposer's text).
+ */
+function sentenceKeys(text: string): SentenceKeys[] {
   const draft = readDraft('store:draft', text);
-  const out: string[][] = [];
+  const out: SentenceKeys[] = [];
   const seen = new Set<string>();
-  const views = [...draft.units.map((u) => u.view.text), ...unitsOf(draft.document, text, 'accepted').map((u) => u.view.text)];
+  const views = [
+    ...draft.units.map((u) => u.view.text),
+    ...unitsOf(draft.document, text, 'accepted').map((u) => u.view.text),
+    ...proposerDrafts(draft, proposalsOf(draft)).flatMap((p) => p.draft.units.map((u) => u.view.text)),
+  ];
   for (const view of views) {
     if (seen.has(view)) continue;
     seen.add(view);
     for (const sentence of splitSentences(view)) {
       const words = readWords(view, sentence.start, sentence.end);
       if (words.length < MIN_SENTENCE_WORDS || words.length < NGRAM) continue;
-      out.push(ngramKeys(words));
+      // The matcher's own number of candidates for a sentence (matcher.ts, candidatesFor).
+      out.push({ keys: ngramKeys(words), limit: Math.max(8, Math.ceil(words.length / 4)) });
     }
   }
   return out;
+}
+
+/** Paragraph frequencies of the words of a local acquis (by word key), as precedent-weight counts them. */
+function localParagraphFrequencies(acquis: Acquis): { paragraphs: number; df: Map<string, number> } {
+  const keyOf: string[] = [];
+  for (const [key, id] of acquis.index.vocabulary) keyOf[id] = key;
+  const paragraphs = new Map<string, Set<number>>();
+  const docIds = new Map<unknown, number>();
+  for (const p of acquis.precedents) {
+    let d = docIds.get(p.document);
+    if (d === undefined) docIds.set(p.document, (d = docIds.size));
+    const key = `${d}\u0000${p.pinpoint}`;
+    let words = paragraphs.get(key);
+    if (!words) paragraphs.set(key, (words = new Set()));
+    for (const id of p.ids) if (id >= 0) words.add(id);
+  }
+  const df = new Map<string, number>();
+  for (const words of paragraphs.values()) {
+    for (const id of words) {
+      const key = keyOf[id];
+      if (key !== undefined) df.set(key, (df.get(key) ?? 0) + 1);
+    }
+  }
+  return { paragraphs: paragraphs.size, df };
 }
 
 function keysOfSentence(text: string): string[] {

@@ -4,9 +4,9 @@
  * the safe writes) or show them (`--fix-dry-run`), and compare with a baseline.
  * Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { version } from '../../../../package.json';
-import { atOrAbove, DEFAULT_FIX_LEVEL, FIX_LEVEL_SETTINGS, fixAll, RULES, SEVERITIES, type FixLevelSetting, type Severity } from '../../engine/index.js';
+import { atOrAbove, FIX_LEVEL_SETTINGS, RULES, SEVERITIES, type FixLevelSetting, type Severity } from '../../engine/index.js';
 import { LineIndex } from '../../engine/index.js';
 import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
 import { sourcesFor, type AcquisSources } from './acquis-sources.js';
@@ -20,7 +20,11 @@ import { guarded, type Io, type SetExit } from '../io.js';
 import { expandInputs } from '../node-host.js';
 import { acquisOptions, formatOption, outputOption, type AcquisCliOptions } from '../options.js';
 import { openOutput, readDraftFile, writeBack } from '../output.js';
+import { lintText, type FixRequest, type LintedText } from '../parallel/lint-text.js';
+import { jobsFor } from '../parallel/jobs.js';
+import { LintPool, workerBundle, type Outcome } from '../parallel/pool.js';
 import { unifiedDiff } from '../unified-diff.js';
+import type { TextFile } from '../../host/text-file.js';
 
 /** The output formats: the `--format` choices are this table's keys. */
 export const LINT_FORMATTERS = {
@@ -42,6 +46,14 @@ export interface LintOptions extends AcquisCliOptions {
   baseline?: string;
   writeBaseline?: string;
   store?: string;
+  /** `--jobs`: threads to lint on (the main one and jobs - 1 workers); default: decided by `jobsFor`. */
+  jobs?: number;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1 is needed.');
+  return n;
 }
 
 export function registerLint(program: Command, io: Io, setExit: SetExit): void {
@@ -61,7 +73,8 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     )
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (a --write-baseline file, or an earlier .draft)')
     .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)')
-    .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration');
+    .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration')
+    .option('-j, --jobs <n>', 'lint on n threads (default: one per core when there is enough to lint; 1 for a file or a few)', positiveInteger);
   outputOption(command, 'the report').action((files: string[], options: LintOptions) =>
     guarded(io, setExit, () => runLint(files, options, io)),
   );
@@ -70,15 +83,18 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
 /** The command's work, callable without commander. Returns the exit code. */
 export async function runLint(inputs: string[], options: LintOptions, io: Io): Promise<number> {
   // The local acquis, and the shared store when one is configured (closed whatever happens).
+  // Date.now rather than performance.now, which would load perf_hooks in every run.
+  const started = Date.now();
   const sources = await sourcesFor(options, io.cwd);
+  const buildMs = Date.now() - started;
   try {
-    return await lintWith(sources, inputs, options, io);
+    return await lintWith(sources, inputs, options, io, buildMs);
   } finally {
     await sources.close();
   }
 }
 
-async function lintWith(sources: AcquisSources, inputs: string[], options: LintOptions, io: Io): Promise<number> {
+async function lintWith(sources: AcquisSources, inputs: string[], options: LintOptions, io: Io, buildMs: number): Promise<number> {
   const paths = await expandInputs(inputs, io.cwd);
   if (paths.includes('-') && options.fix) {
     throw new InputError('--fix cannot rewrite standard input; use --fix-dry-run to see the fixes.', STDIN_NAME);
@@ -96,23 +112,21 @@ async function lintWith(sources: AcquisSources, inputs: string[], options: LintO
     const findings = (await sources.engineFor(old.text)).lint(options.baseline, old.text).findings;
     baseline = baselineOfDraft({ path: options.baseline, text: old.text, lines: new LineIndex(old.text), findings });
   }
+  const fix: FixRequest | undefined = options.fix || options.fixDryRun ? (options.fixLevel ? { level: options.fixLevel } : {}) : undefined;
+  const jobs = jobsFor({ requested: options.jobs, paths, cwd: io.cwd, store: sources.storeUrl !== undefined, bundle: workerBundle(), buildMs });
+  // Says how the work was spread (the tests check that --jobs really starts workers).
+  if (process.env.ACQUIS_DEBUG) io.stderr(`acquis: ${paths.length} file${paths.length === 1 ? '' : 's'} on ${jobs} thread${jobs === 1 ? '' : 's'}\n`);
+  const linted = jobs > 1 ? lintInParallel(jobs, paths, options, io, fix, engine) : lintInTurn(sources, paths, io, fix);
+  // Each file's outcome in the order given, as one at a time would have it: the fixes of the files
+  // before a failure are written, the failure stops the run, nothing after it is written.
   const reports: FileReport[] = [];
   let diffs = '';
-  for (let path of paths) {
-    const file = readDraftFile(io, path, { stdin: true });
-    if (path === '-') path = STDIN_NAME;
-    // With a shared store: an engine that also holds the stored precedents this text may quote.
-    const engine = await sources.engineFor(file.text);
-    let text = file.text;
-    if (options.fix || options.fixDryRun) {
-      // The command line's level, else the configuration's, else editorial only.
-      const level = options.fixLevel ?? engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
-      text = fixAll(file.text, (t) => engine.lint(path, t).findings, { level }).text;
-      if (options.fixDryRun) diffs += unifiedDiff(path, file.text, text);
-      else if (text !== file.text) writeBack(file, text);
-    }
-    const findings = engine.lint(path, text).findings;
-    reports.push({ path, text, lines: new LineIndex(text), findings });
+  for await (const { path, file, outcome } of linted) {
+    if ('failed' in outcome) throw outcome.failed;
+    const { text } = outcome.done;
+    if (options.fixDryRun) diffs += unifiedDiff(path, file.text, text);
+    else if (options.fix && text !== file.text) writeBack(file, text);
+    reports.push({ path, text, lines: new LineIndex(text), findings: outcome.done.findings });
   }
 
   if (baselineOut && options.writeBaseline !== undefined) {
@@ -135,4 +149,83 @@ async function lintWith(sources: AcquisSources, inputs: string[], options: LintO
   if (options.writeBaseline !== undefined) return 0;
   const threshold = options.maxSeverity ?? engine.config.failOn;
   return reports.some((r) => r.findings.some((f) => atOrAbove(f.severity, threshold))) ? 1 : 0;
+}
+
+interface FileOutcome {
+  /** The name reported (standard input as `<stdin>`). */
+  path: string;
+  file: TextFile;
+  outcome: Outcome;
+}
+
+const shownPath = (path: string): string => (path === '-' ? STDIN_NAME : path);
+
+/** One file after the other on this thread (with a shared store: an engine per text). */
+async function* lintInTurn(sources: AcquisSources, paths: string[], io: Io, fix: FixRequest | undefined): AsyncGenerator<FileOutcome> {
+  for (const given of paths) {
+    const file = readDraftFile(io, given, { stdin: true });
+    const path = shownPath(given);
+    // With a shared store: an engine that also holds the stored precedents this text may quote.
+    const engine = await sources.engineFor(file.text);
+    let outcome: Outcome;
+    try {
+      outcome = { done: lintText(engine, path, file.text, fix) };
+    } catch (error) {
+      outcome = { failed: error };
+    }
+    yield { path, file, outcome };
+  }
+}
+
+/**
+ * The files spread over `jobs` threads: this one and `jobs - 1` workers, which take the files in
+ * the order given as they become free. Files are read here, in order, just before they are handed
+ * out; a file that cannot be read ends the handing out (one at a time, nothing after it would
+ * have been read). Outcomes are yielded in the order given.
+ */
+async function* lintInParallel(
+  jobs: number,
+  paths: string[],
+  options: LintOptions,
+  io: Io,
+  fix: FixRequest | undefined,
+  engine: AcquisSources['local'],
+): AsyncGenerator<FileOutcome> {
+  const files: TextFile[] = [];
+  const outcomes: Array<Outcome | undefined> = [];
+  let next = 0;
+  let unreadable: { index: number; error: unknown } | undefined;
+  const take = (): { index: number; path: string; text: string } | undefined => {
+    if (unreadable || next >= paths.length) return undefined;
+    const index = next++;
+    try {
+      files[index] = readDraftFile(io, paths[index]!, { stdin: true });
+    } catch (error) {
+      unreadable = { index, error };
+      return undefined;
+    }
+    return { index, path: shownPath(paths[index]!), text: files[index]!.text };
+  };
+  const acquis = { acquis: options.acquis, builtin: options.builtin, ...(options.config ? { config: options.config } : {}), ...(options.index ? { index: options.index } : {}) };
+  const setup = { acquis, cwd: io.cwd, ...(fix ? { fix } : {}) };
+  const pool = LintPool.start(jobs - 1, workerBundle()!, setup, take, (index, outcome) => (outcomes[index] = outcome));
+  try {
+    // This thread lints too, a file at a time, letting the workers' replies in between.
+    for (let task = take(); task; task = take()) {
+      try {
+        outcomes[task.index] = { done: lintText(engine, task.path, task.text, fix) };
+      } catch (error) {
+        outcomes[task.index] = { failed: error };
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      pool.feedAll();
+    }
+    await pool.drain();
+  } finally {
+    pool.close();
+  }
+  for (let index = 0; index < paths.length; index++) {
+    if (unreadable?.index === index) throw unreadable.error;
+    yield { path: shownPath(paths[index]!), file: files[index]!, outcome: outcomes[index]! };
+  }
 }

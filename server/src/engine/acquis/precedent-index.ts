@@ -5,6 +5,7 @@
  */
 import type { Precedent } from './model.js';
 import type { Word } from '../text/words.js';
+import { TablePrecedent } from './precedent-table.js';
 
 const SHINGLE = 3;
 
@@ -32,6 +33,17 @@ export class PrecedentIndex {
   ) {
     this.vocabulary = vocabulary ?? new Map();
     if (!vocabulary) for (const p of precedents) p.ids = internWords(this.vocabulary, p.words);
+  }
+
+  /**
+   * The tables are made on first use: an acquis that is merged into a larger one (the project's
+   * folders with the built-in acquis) never builds its own.
+   */
+  private built = false;
+
+  private ensureBuilt(): void {
+    if (this.built) return;
+    this.built = true;
     this.build();
   }
 
@@ -44,6 +56,7 @@ export class PrecedentIndex {
 
   /** Precedents sharing at least `minShared` 3-grams with `ids`, most shared first. */
   candidates(ids: Int32Array, limit = 8): Candidate[] {
+    this.ensureBuilt();
     const counts = new Map<number, number>();
     const seen = new Set<number>();
     for (let i = 0; i + SHINGLE <= ids.length; i++) {
@@ -77,12 +90,13 @@ export class PrecedentIndex {
   /** An index read back from an index file: its tables are used as they are. */
   static fromTables(precedents: Precedent[], vocabulary: Map<string, number>, tables: IndexTables): PrecedentIndex {
     const index = Object.create(PrecedentIndex.prototype) as PrecedentIndex;
-    Object.assign(index, { precedents, vocabulary, bucketStarts: tables.bucketStarts, postings: tables.postings, mask: tables.bucketStarts.length - 2, maxPostings: tables.maxPostings });
+    Object.assign(index, { precedents, vocabulary, built: true, bucketStarts: tables.bucketStarts, postings: tables.postings, mask: tables.bucketStarts.length - 2, maxPostings: tables.maxPostings });
     return index;
   }
 
   /** The tables, to write them to an index file. */
   tables(): IndexTables {
+    this.ensureBuilt();
     return { bucketStarts: this.bucketStarts, postings: this.postings, maxPostings: this.maxPostings };
   }
 
@@ -92,15 +106,18 @@ export class PrecedentIndex {
    * Buckets too common to be looked at (over `maxPostings`) are left empty.
    */
   private build(): void {
+    const segments = segmentsOf(this.precedents);
     let total = 0;
-    for (const p of this.precedents) total += Math.max(0, p.ids.length - SHINGLE + 1);
+    for (const { idStarts, from, to } of segments) for (let r = from; r < to; r++) total += Math.max(0, idStarts[r + 1]! - idStarts[r]! - SHINGLE + 1);
     let buckets = 1024;
     while (buckets < total * 2 && buckets < 1 << 24) buckets <<= 1;
-    this.mask = buckets - 1;
+    const mask = (this.mask = buckets - 1);
     const counts = new Uint32Array(buckets + 1);
-    for (const p of this.precedents) {
-      const ids = p.ids;
-      for (let i = 0; i + SHINGLE <= ids.length; i++) counts[(hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & this.mask) + 1]!++;
+    for (const { idStarts, ids, from, to } of segments) {
+      for (let r = from; r < to; r++) {
+        const end = idStarts[r + 1]!;
+        for (let i = idStarts[r]!; i + SHINGLE <= end; i++) counts[(hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & mask) + 1]!++;
+      }
     }
     this.maxPostings = Math.max(64, Math.ceil(this.precedents.length * 0.02));
     // A look-up skips a bucket with more postings than that: an empty one is the same to it.
@@ -114,17 +131,67 @@ export class PrecedentIndex {
     for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
     const fill = counts.slice(0, buckets);
     const postings = new Uint32Array(counts[buckets]!);
-    for (const p of this.precedents) {
-      const ids = p.ids;
-      for (let i = 0; i + SHINGLE <= ids.length; i++) {
-        const bucket = hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & this.mask;
-        if (!skipped[bucket]) postings[fill[bucket]!++] = p.id;
+    for (const { idStarts, ids, from, to, firstId } of segments) {
+      for (let r = from; r < to; r++) {
+        const id = firstId + r - from;
+        const end = idStarts[r + 1]!;
+        for (let i = idStarts[r]!; i + SHINGLE <= end; i++) {
+          const bucket = hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & mask;
+          if (!skipped[bucket]) postings[fill[bucket]!++] = id;
+        }
       }
     }
     // Precedents are visited in id order, so each bucket's postings come out sorted.
     this.bucketStarts = counts;
     this.postings = postings;
   }
+}
+
+/** Rows `from` to `to` of flat word ids, numbered from `firstId` (precedent ids). */
+interface Segment {
+  idStarts: Uint32Array;
+  ids: Int32Array;
+  from: number;
+  to: number;
+  firstId: number;
+}
+
+/**
+ * The precedents' word ids as runs over flat arrays: consecutive rows of one table are read from
+ * its columns directly (no view per precedent); other precedents are copied into small runs.
+ */
+export function segmentsOf(precedents: Precedent[]): Segment[] {
+  const out: Segment[] = [];
+  let loose: Precedent[] = [];
+  const flushLoose = (): void => {
+    if (!loose.length) return;
+    const idStarts = new Uint32Array(loose.length + 1);
+    let n = 0;
+    loose.forEach((p, i) => {
+      idStarts[i] = n;
+      n += p.ids.length;
+    });
+    idStarts[loose.length] = n;
+    const ids = new Int32Array(n);
+    loose.forEach((p, i) => ids.set(p.ids, idStarts[i]!));
+    out.push({ idStarts, ids, from: 0, to: loose.length, firstId: loose[0]!.id });
+    loose = [];
+  };
+  for (let k = 0; k < precedents.length; k++) {
+    const p = precedents[k]!;
+    if (!(p instanceof TablePrecedent)) {
+      if (loose.length && loose[loose.length - 1]!.id + 1 !== p.id) flushLoose();
+      loose.push(p);
+      continue;
+    }
+    flushLoose();
+    const last = out[out.length - 1];
+    const { idStarts, ids } = p.table.columns;
+    if (last && last.idStarts === idStarts && last.to === p.row && last.firstId + (last.to - last.from) === p.id) last.to++;
+    else out.push({ idStarts, ids, from: p.row, to: p.row + 1, firstId: p.id });
+  }
+  flushLoose();
+  return out;
 }
 
 /** The look-up tables of an index (what an index file stores). */
@@ -169,7 +236,28 @@ export function mergeVocabularies(parts: Array<{ vocabulary: Map<string, number>
       }
       translate[id] = to;
     }
-    for (const p of part.precedents) for (let i = 0; i < p.ids.length; i++) p.ids[i] = translate[p.ids[i]!]!;
+    const whole = wholeTable(part.precedents);
+    if (whole) {
+      // One table, all its rows: translate its ids in one pass (no view per precedent).
+      for (let i = 0; i < whole.length; i++) whole[i] = translate[whole[i]!]!;
+      continue;
+    }
+    for (const p of part.precedents) {
+      const ids = p.ids;
+      for (let i = 0; i < ids.length; i++) ids[i] = translate[ids[i]!]!;
+    }
   }
   return merged;
+}
+
+/** The ids of the one table whose rows `precedents` are, all of them in order; else undefined. */
+function wholeTable(precedents: Precedent[]): Int32Array | undefined {
+  const first = precedents[0];
+  if (!(first instanceof TablePrecedent) || first.table.rows !== precedents.length) return undefined;
+  for (let k = 0; k < precedents.length; k++) {
+    const p = precedents[k]!;
+    if (!(p instanceof TablePrecedent) || p.table !== first.table || p.row !== k) return undefined;
+  }
+  const { idStarts, ids } = first.table.columns;
+  return ids.subarray(0, idStarts[precedents.length]!);
 }

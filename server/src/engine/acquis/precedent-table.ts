@@ -169,8 +169,8 @@ export class PrecedentTable {
 export class TablePrecedent implements Precedent {
   constructor(
     public id: number,
-    private readonly table: PrecedentTable,
-    private readonly row: number,
+    readonly table: PrecedentTable,
+    readonly row: number,
   ) {}
 
   get document(): AdoptedDocument {

@@ -19,7 +19,8 @@ import {
 } from './lexicon.js';
 import type { Fix, Rule } from './rule.js';
 import { termContestedLexicon } from './term-contested.js';
-import { startingIn, within } from '../text/ranges.js';
+import { lowerBound, startingIn } from '../text/ranges.js';
+import { isSeparatorGap } from './word-keys.js';
 
 interface SubjectData {
   id: string;
@@ -100,13 +101,12 @@ export function attributionData(): Attribution {
   return compiled;
 }
 
-const SEPARATOR = /^[\s\-‐‑]*$/;
-
-function phraseAt(words: Word[], at: number, phrase: string[], text: string): boolean {
-  if (at + phrase.length > words.length) return false;
+/** The phrase's forms at word `at`, within words before `to`, with only spaces or hyphens between them. */
+function phraseAt(words: readonly Word[], at: number, to: number, phrase: string[], text: string): boolean {
+  if (at + phrase.length > to) return false;
   for (let k = 0; k < phrase.length; k++) {
     if (words[at + k]!.form !== phrase[k]) return false;
-    if (k > 0 && !SEPARATOR.test(text.slice(words[at + k - 1]!.end, words[at + k]!.start))) return false;
+    if (k > 0 && !isSeparatorGap(text, words[at + k - 1]!.end, words[at + k]!.start)) return false;
   }
   return true;
 }
@@ -123,34 +123,34 @@ function firstForms(a: Attribution): Set<string> | null {
   return set;
 }
 
-/** The subjects of the sentence that claim the whole body, in order. */
-function findClaims(a: Attribution, unit: TextUnit, words: Word[]): Claim[] {
+/** The subjects of the sentence (the unit's words `from` to `to`) that claim the whole body, in order. */
+function findClaims(a: Attribution, unit: TextUnit, words: readonly Word[], from: number, to: number): Claim[] {
   const text = unit.view.text;
   const claims: Claim[] = [];
   const firsts = firstForms(a);
-  for (let i = 0; i < words.length; i++) {
-    const initial = i === 0;
+  for (let i = from; i < to; i++) {
+    const initial = i === from;
     // A claim starts with the first word of a subject phrase: most words are ruled out by that.
     if (firsts && !firsts.has(words[i]!.form)) continue;
-    if (!initial && !opensClause(text, words, i)) continue;
-    const claim = claimAt(a, unit, words, i, initial);
+    if (!initial && !opensClause(text, words, from, i)) continue;
+    const claim = claimAt(a, unit, words, i, to, initial);
     if (claim) {
-      const gap = initial ? '' : text.slice(words[i - 1]!.end, words[i]!.start);
-      claim.coordinated = !initial && (gap.includes(';') || words[i - 1]!.form === 'and' || words[i - 1]!.form === 'but');
+      const previous = initial ? '' : words[i - 1]!.form;
+      claim.coordinated = !initial && (hasSemicolon(text, words[i - 1]!.end, words[i]!.start) || previous === 'and' || previous === 'but');
       claims.push(claim);
     }
   }
   return claims;
 }
 
-function claimAt(a: Attribution, unit: TextUnit, words: Word[], i: number, initial: boolean): Claim | undefined {
+function claimAt(a: Attribution, unit: TextUnit, words: readonly Word[], i: number, to: number, initial: boolean): Claim | undefined {
   const text = unit.view.text;
   for (const subject of a.subjects) {
     for (const phrase of subject.phrases) {
-      if (!phraseAt(words, i, phrase, text)) continue;
+      if (!phraseAt(words, i, to, phrase, text)) continue;
       let j = i + phrase.length;
-      while (j < words.length && a.adverbs.has(words[j]!.form)) j++;
-      const next = words[j];
+      while (j < to && a.adverbs.has(words[j]!.form)) j++;
+      const next = j < to ? words[j] : undefined;
       let mechanical = subject.data.rewrite !== 'none';
       const verbs = subject.data.verbs;
       if (verbs === 'any') {
@@ -158,7 +158,7 @@ function claimAt(a: Attribution, unit: TextUnit, words: Word[], i: number, initi
         const past = (/ed$/.test(next.form) && next.form.length > 3) || a.past.has(next.form) || a.modals.has(next.form);
         if (!past && !a.verbs.has(next.form)) continue;
         if (subject.data.rewrite === 'replace' && !past) mechanical = false;
-      } else if (verbs !== 'none' && !subject.verbs!.some((v) => phraseAt(words, j, v, text))) {
+      } else if (verbs !== 'none' && !subject.verbs!.some((v) => phraseAt(words, j, to, v, text))) {
         continue;
       }
       const start = words[i]!.start;
@@ -172,12 +172,58 @@ function claimAt(a: Attribution, unit: TextUnit, words: Word[], i: number, initi
   return undefined;
 }
 
-/** After a comma or semicolon (", and" too): the subject of a main clause after an introductory one. */
-function opensClause(text: string, words: Word[], i: number): boolean {
-  const gap = text.slice(words[i - 1]!.end, words[i]!.start);
-  if (/[,;]\s*$/.test(gap)) return true;
+/** Whether some word of the unit opens a subject phrase with its verb, wherever the sentences end. */
+function mayClaim(a: Attribution, unit: TextUnit, words: readonly Word[]): boolean {
+  const firsts = firstForms(a);
+  for (let i = 0; i < words.length; i++) {
+    if (firsts && !firsts.has(words[i]!.form)) continue;
+    if (claimAt(a, unit, words, i, words.length, false)) return true;
+  }
+  return false;
+}
+
+/**
+ * After a comma or semicolon (", and" too): the subject of a main clause after an introductory one.
+ * Word `i` is past the sentence's first word `from`.
+ */
+function opensClause(text: string, words: readonly Word[], from: number, i: number): boolean {
   const prev = words[i - 1]!;
-  return i > 1 && (prev.form === 'and' || prev.form === 'but') && /[,;]\s*$/.test(text.slice(words[i - 2]!.end, prev.start)) && /^\s+$/.test(gap);
+  if (endsWithClauseMark(text, prev.end, words[i]!.start)) return true;
+  return (
+    i - from > 1 &&
+    (prev.form === 'and' || prev.form === 'but') &&
+    endsWithClauseMark(text, words[i - 2]!.end, prev.start) &&
+    isBlank(text, prev.end, words[i]!.start)
+  );
+}
+
+/** `/[,;]\s*$/` on the text from `from` to `to`, without a slice. */
+function endsWithClauseMark(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpace(text.charCodeAt(k))) k--;
+  if (k < from) return false;
+  const c = text.charCodeAt(k);
+  return c === 44 || c === 59;
+}
+
+/** `/^\s+$/` on the text from `from` to `to`. */
+function isBlank(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function hasSemicolon(text: string, from: number, to: number): boolean {
+  const at = text.indexOf(';', from);
+  return at >= 0 && at < to;
+}
+
+/** The characters of `\s` in JavaScript regular expressions. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function claimFixes(a: Attribution, unit: TextUnit, claim: Claim): Fix[] {
@@ -217,10 +263,16 @@ export const attributionConsensus: Rule = {
     for (const unit of textUnits(ctx.draft)) {
       if (unit.kind !== 'paragraph') continue;
       const words = unit.words();
+      // Most paragraphs hold no subject phrase followed by its verb anywhere: no need to split their
+      // sentences. (Within a sentence a claim needs the same words, so this only rules out.)
+      if (!mayClaim(a, unit, words)) continue;
       let hits: LexiconHit[] | undefined;
       for (const sentence of unit.sentences()) {
-        const sentenceWords = within(words, sentence.start, sentence.end);
-        const claims = findClaims(a, unit, sentenceWords);
+        // The sentence's words: those lying wholly inside it (as text/ranges.ts `within` reads them).
+        const from = lowerBound(words, sentence.start, (w) => w.start);
+        const to = lowerBound(words, sentence.end + 1, (w) => w.end);
+        if (to <= from) continue;
+        const claims = findClaims(a, unit, words, from, to);
         if (!claims.length) continue;
         hits ??= [...matchUnit(termContestedLexicon(), unit, only), ...matchUnit(a.views, unit, only)].sort((x, y) => x.start - y.start);
         const inSentence = startingIn(hits, sentence.start, sentence.end);

@@ -20,11 +20,12 @@ import type { DraftFile } from '../draft.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import { lowerBound } from '../text/ranges.js';
 import { readWords, wordsOf, type Word } from '../text/words.js';
-import { foldForLiterals, mayMatch, requiredLiterals, type LiteralRequirement } from './regex-literals.js';
+import { LexiconPass, type RawMatch } from './lexicon-pass.js';
+import { foldForLiterals, requiredLiterals, type LiteralRequirement } from './regex-literals.js';
 import type { Finding, Fix, RuleContext, Severity } from './rule.js';
+import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
-/** How the words of a pattern are compared with the words of the text. */
-export type WordMatch = 'key' | 'form' | 'surface' | 'exact';
+export type { WordMatch } from './word-keys.js';
 /** Stretches a lexicon may leave alone: quotations of other sources, citations and cross-references. */
 export type Zone = 'quotation' | 'citation';
 
@@ -156,9 +157,13 @@ export interface CompiledEntry {
   finder?: Finder;
 }
 
-interface WordPattern {
+/** One word pattern (one variant of an entry's pattern), as compiled. */
+export interface WordPattern {
   entry: CompiledEntry;
+  /** The words' keys under the entry's match mode. */
   words: string[];
+  /** Order of compilation: among patterns of one length matching at one word, the first added comes first. */
+  seq: number;
 }
 
 export interface Lexicon {
@@ -166,13 +171,20 @@ export interface Lexicon {
   data: LexiconData;
   entries: CompiledEntry[];
   byId: Map<string, CompiledEntry>;
-  /** Word patterns by match mode, then by the key of their first word (longest first). */
-  patterns: Map<WordMatch, Map<string, WordPattern[]>>;
+  /** Word patterns by match mode (modes in the order their first pattern appears), in order of compilation. */
+  patterns: Map<WordMatch, WordPattern[]>;
   headings: boolean;
   footnotes: boolean;
+  /**
+   * The one pass that matches this lexicon, with the others joined to it (`joinLexicons`); built on
+   * first use when the lexicon was never joined.
+   */
+  pass?: LexiconPass;
 }
 
 export class LexiconError extends Error {}
+
+let patternSeq = 0;
 
 /** Read a lexicon's data (and the finders its rule module supplies); throws LexiconError on bad data. */
 export function compileLexicon(data: LexiconData, finders: Record<string, Finder> = {}): Lexicon {
@@ -242,12 +254,9 @@ export function compileLexicon(data: LexiconData, finders: Record<string, Finder
       for (const variant of expandPattern(pattern)) {
         const words = readWords(variant).map((w) => wordKey(w, variant, entry.match));
         if (!words.length) throw new LexiconError(`${data.rule}: entry ${e.id} has an empty pattern`);
-        let byFirst = lexicon.patterns.get(entry.match);
-        if (!byFirst) lexicon.patterns.set(entry.match, (byFirst = new Map()));
-        const list = byFirst.get(words[0]!) ?? [];
-        list.push({ entry, words });
-        list.sort((a, b) => b.words.length - a.words.length);
-        byFirst.set(words[0]!, list);
+        let list = lexicon.patterns.get(entry.match);
+        if (!list) lexicon.patterns.set(entry.match, (list = []));
+        list.push({ entry, words, seq: patternSeq++ });
       }
     }
     lexicon.entries.push(entry);
@@ -274,19 +283,6 @@ function expandPattern(pattern: string): string[] {
 
 function phraseKeys(phrase: string): string[] {
   return readWords(phrase).map((w) => w.key);
-}
-
-function wordKey(w: Word, text: string, mode: WordMatch): string {
-  switch (mode) {
-    case 'key':
-      return w.key;
-    case 'form':
-      return w.form;
-    case 'surface':
-      return text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'");
-    case 'exact':
-      return text.slice(w.start, w.end).replace(/’/g, "'");
-  }
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -427,49 +423,39 @@ export interface MatchOptions {
   only?: (entry: CompiledEntry) => boolean;
 }
 
-const SEPARATOR = /^[\s\-‐‑]*$/;
+/**
+ * Join lexicons into one pass (lexicon-pass.ts): the first unit any of them reads is matched for
+ * all of them at once. The hits do not depend on the company a lexicon keeps.
+ */
+export function joinLexicons(lexicons: Lexicon[]): LexiconPass {
+  const pass = new LexiconPass(lexicons);
+  for (const lexicon of lexicons) lexicon.pass = pass;
+  return pass;
+}
+
+/** Hits by unit and lexicon, every entry, after the entries' conditions: rules that read the same unit share them. */
+const settled = new WeakMap<TextUnit, Map<Lexicon, LexiconHit[]>>();
 
 /** Every match of the lexicon's entries in one text unit, after the entries' conditions. */
 export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOptions = {}): LexiconHit[] {
-  if ((unit.kind === 'heading' && !lexicon.headings) || (unit.kind === 'footnote' && !lexicon.footnotes)) return [];
-  const text = unit.view.text;
-  const raw: Array<{ entry: CompiledEntry; hit: RawHit }> = [];
-  const wanted = options.only ?? (() => true);
-
-  // Word patterns, through the index by first word.
-  const words = lexicon.patterns.size ? unit.words() : [];
-  for (const [mode, byFirst] of lexicon.patterns) {
-    const keys = unit.keys(mode);
-    for (let i = 0; i < words.length; i++) {
-      const candidates = byFirst.get(keys[i]!);
-      if (!candidates) continue;
-      for (const pattern of candidates) {
-        if (!wanted(pattern.entry) || !wordsMatchAt(words, keys, i, pattern.words, text)) continue;
-        raw.push({ entry: pattern.entry, hit: { start: words[i]!.start, end: words[i + pattern.words.length - 1]!.end } });
-      }
-    }
+  let byLexicon = settled.get(unit);
+  let hits = byLexicon?.get(lexicon);
+  if (!hits) {
+    const pass = (lexicon.pass ??= new LexiconPass([lexicon]));
+    if (!byLexicon) settled.set(unit, (byLexicon = new Map()));
+    const raw = pass.match(unit);
+    pass.lexicons.forEach((l, i) => {
+      if (!byLexicon!.has(l)) byLexicon!.set(l, settle(unit, raw[i]!));
+    });
+    hits = byLexicon.get(lexicon)!;
   }
-  for (const entry of lexicon.entries) {
-    if (!wanted(entry)) continue;
-    for (let r = 0; r < entry.regexes.length; r++) {
-      const re = entry.regexes[r]!;
-      const requirement = entry.requirements[r];
-      if (requirement && !mayMatch(requirement, requirement.ignoreCase ? unit.folded() : text)) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const group = m.indices?.groups?.['hit'];
-        const [start, end] = group ?? m.indices![0]!;
-        raw.push({ entry, hit: { start, end } });
-      }
-    }
-    if (entry.finder) for (const hit of entry.finder(unit, entry)) raw.push({ entry, hit });
-  }
+  const only = options.only;
+  return only ? hits.filter((h) => only(h.entry)) : hits.slice();
+}
 
-  // One hit per stretch and entry: the earliest, then the longest.
+/** One hit per stretch and entry (the earliest, then the longest), each after its entry's conditions. */
+function settle(unit: TextUnit, raw: RawMatch[]): LexiconHit[] {
+  if (!raw.length) return [];
   raw.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end);
   const lastEnd = new Map<CompiledEntry, number>();
   const hits: LexiconHit[] = [];
@@ -481,15 +467,6 @@ export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOption
     hits.push(accepted);
   }
   return hits;
-}
-
-function wordsMatchAt(words: Word[], keys: string[], at: number, pattern: string[], text: string): boolean {
-  if (at + pattern.length > words.length) return false;
-  for (let k = 0; k < pattern.length; k++) {
-    if (keys[at + k] !== pattern[k]) return false;
-    if (k > 0 && !SEPARATOR.test(text.slice(words[at + k - 1]!.end, words[at + k]!.start))) return false;
-  }
-  return true;
 }
 
 /** Apply the entry's conditions to a raw hit; undefined when they cancel it. */
@@ -510,12 +487,12 @@ function accept(entry: CompiledEntry, unit: TextUnit, hit: RawHit): LexiconHit |
     const afterStart = lowerBound(words, hit.end, (w) => w.start);
     const precedes = (phrase: string[]): boolean => {
       const tail = words.slice(Math.max(0, beforeEnd - phrase.length), beforeEnd);
-      if (tail.length !== phrase.length || !SEPARATOR.test(text.slice(tail[tail.length - 1]!.end, hit.start))) return false;
+      if (tail.length !== phrase.length || !isSeparatorGap(text, tail[tail.length - 1]!.end, hit.start)) return false;
       return tail.every((w, k) => w.key === phrase[k]);
     };
     const follows = (phrase: string[]): boolean => {
       const head = words.slice(afterStart, afterStart + phrase.length);
-      if (head.length !== phrase.length || !SEPARATOR.test(text.slice(hit.end, head[0]!.start))) return false;
+      if (head.length !== phrase.length || !isSeparatorGap(text, hit.end, head[0]!.start)) return false;
       return head.every((w, k) => w.key === phrase[k]);
     };
     if (entry.notBefore.some(precedes) || entry.notAfter.some(follows)) return undefined;

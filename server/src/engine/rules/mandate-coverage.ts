@@ -24,6 +24,7 @@ import type { Unit } from '../acquis/units.js';
 import data from '../data/mandate-items.json';
 import type { DraftFile } from '../draft.js';
 import { readWords, wordsOf } from '../text/words.js';
+import { PhraseTrie } from './phrase-trie.js';
 import type { Rule } from './rule.js';
 import { allSections, booleanOption, isExcerpt, numberOption, reportAs } from './structure-common.js';
 
@@ -80,45 +81,52 @@ function dedupe(phrases: string[][]): string[][] {
   return phrases.filter((p) => p.length && !seen.has(p.join(' ')) && !!seen.add(p.join(' ')));
 }
 
-/** How many times the phrases occur in `keys` (each word counted in one occurrence at most). */
-function mentions(keys: string[], phrases: string[][]): number {
-  const byFirst = phraseIndex(phrases);
-  let count = 0;
-  for (let i = 0; i < keys.length; i++) {
-    // The longest phrase starting here wins, and the words it covers are not counted again.
-    const candidates = byFirst.get(keys[i]!);
-    if (!candidates) continue;
-    const hit = candidates.find((p) => phraseAt(keys, i, p));
-    if (hit) {
-      count++;
-      i += hit.length - 1;
-    }
-  }
-  return count;
+/** Which item a phrase names (a phrase two items share names both). */
+interface ItemPhrase {
+  item: number;
 }
 
-function phraseAt(keys: string[], at: number, phrase: string[]): boolean {
-  for (let j = 0; j < phrase.length; j++) if (keys[at + j] !== phrase[j]) return false;
-  return true;
+/** The phrases of every item in one trie (phrase-trie.ts): a text is read once for all six items. */
+function itemTrie(pick: (c: CompiledItem) => string[][]): PhraseTrie<ItemPhrase> {
+  const trie = new PhraseTrie<ItemPhrase>();
+  COMPILED.forEach((c, item) => {
+    for (const phrase of pick(c)) trie.add(phrase, { item });
+  });
+  return trie;
 }
+
+let keywordTrie: PhraseTrie<ItemPhrase> | undefined;
+let headingTrie: PhraseTrie<ItemPhrase> | undefined;
 
 /**
- * Phrases by their first key, longest first (a stable sort, so equal lengths keep their order):
- * a word is looked up once instead of every phrase being tried at every word.
+ * How many times each item's phrases occur in `keys`. For each item on its own, the longest of its
+ * phrases starting at a word counts, and the words it covers are not counted again for that item.
  */
-const indexes = new WeakMap<string[][], Map<string, string[][]>>();
-function phraseIndex(phrases: string[][]): Map<string, string[][]> {
-  let index = indexes.get(phrases);
-  if (!index) {
-    index = new Map();
-    for (const p of [...phrases].sort((a, b) => b.length - a.length)) {
-      const list = index.get(p[0]!);
-      if (list) list.push(p);
-      else index.set(p[0]!, [p]);
+function mentions(keys: readonly string[], trie: PhraseTrie<ItemPhrase>): number[] {
+  const count = COMPILED.map(() => 0);
+  const nextFree = COMPILED.map(() => 0);
+  const longest = COMPILED.map(() => 0);
+  let matched = false;
+  const visit = (values: readonly ItemPhrase[], length: number): void => {
+    // Shorter phrases are visited first: the last length seen for an item is its longest.
+    for (const v of values) longest[v.item] = length;
+    matched = true;
+  };
+  for (let i = 0; i < keys.length; i++) {
+    if (!trie.starts(keys[i]!)) continue;
+    trie.matchAt(keys, i, visit);
+    if (!matched) continue;
+    for (let item = 0; item < longest.length; item++) {
+      const length = longest[item]!;
+      if (!length) continue;
+      longest[item] = 0;
+      if (i < nextFree[item]!) continue;
+      count[item]!++;
+      nextFree[item] = i + length;
     }
-    indexes.set(phrases, index);
+    matched = false;
   }
-  return index;
+  return count;
 }
 
 /**
@@ -139,8 +147,10 @@ const hitsByText = new Map<string, number[]>();
 function itemHits(text: string, read: readonly { key: string }[]): number[] {
   let hits = hitsByText.get(text);
   if (!hits) {
-    const keys = read.map((w) => w.key);
-    hits = COMPILED.map((c) => mentions(keys, c.keywords));
+    hits = mentions(
+      read.map((w) => w.key),
+      (keywordTrie ??= itemTrie((c) => c.keywords)),
+    );
     if (hitsByText.size >= 4_000) hitsByText.clear();
     hitsByText.set(text, hits);
   }
@@ -152,10 +162,14 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
   const sections = allSections(document.children);
   const itemsOfSection = new Map<Section, number[]>();
   for (const s of sections) {
-    const keys = readWords(s.heading.title).map((w) => w.key);
-    const hit = COMPILED.flatMap((c, i) => (mentions(keys, c.headings) ? [i] : []));
+    const named = mentions(
+      readWords(s.heading.title).map((w) => w.key),
+      (headingTrie ??= itemTrie((c) => c.headings)),
+    );
+    const hit = COMPILED.flatMap((c, i) => (named[i] ? [i] : []));
     if (hit.length) itemsOfSection.set(s, hit);
   }
+  const itemSections = sections.filter((s) => itemsOfSection.has(s));
   const words = COMPILED.map(() => 0);
   const about = COMPILED.map(() => false);
   const passing = COMPILED.map((): string[] => []);
@@ -166,7 +180,8 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
     totalWords += read.length;
     const hits = itemHits(unit.view.text, read);
     // The innermost section about an item takes the paragraph, words and all.
-    const owner = sections.filter((s) => itemsOfSection.has(s) && unit.paragraph.span.start >= s.span.start && unit.paragraph.span.start < s.span.end).pop();
+    const at = unit.paragraph.span.start;
+    const owner = itemSections.filter((s) => at >= s.span.start && at < s.span.end).pop();
     const where = unit.pinpoint ?? 'an unnumbered paragraph';
     if (owner) {
       const items = itemsOfSection.get(owner)!;

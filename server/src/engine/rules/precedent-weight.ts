@@ -61,6 +61,24 @@ export function votedOnly(match: PrecedentMatch): boolean {
 const idfByAcquis = new WeakMap<Acquis, Float64Array>();
 
 /**
+ * Paragraph frequencies of words counted outside the acquis object: a working acquis that holds
+ * only part of the acquis (the candidates retrieved from a shared store) is weighed by the
+ * frequencies of the whole. `df` takes a word key (`Word.key`).
+ */
+export interface WordFrequencies {
+  paragraphs: number;
+  df(key: string): number;
+}
+
+const frequencySources = new WeakMap<Acquis, WordFrequencies>();
+
+/** Weigh `acquis`'s words by `source` rather than by its own paragraphs (set before the first lint). */
+export function useWordFrequencies(acquis: Acquis, source: WordFrequencies): void {
+  frequencySources.set(acquis, source);
+  idfByAcquis.delete(acquis);
+}
+
+/**
  * Inverse document frequency of every vocabulary word over the acquis's paragraphs (a paragraph
  * is a document's pinpoint: all its sentences together): ln(N / paragraphs with the word).
  */
@@ -68,6 +86,14 @@ export function inverseFrequencies(acquis: Acquis): Float64Array {
   const cached = idfByAcquis.get(acquis);
   if (cached) return cached;
   const size = acquis.index.vocabulary.size;
+  const source = frequencySources.get(acquis);
+  if (source) {
+    const idf = new Float64Array(size);
+    const n = Math.max(1, source.paragraphs);
+    for (const [key, id] of acquis.index.vocabulary) if (id < size) idf[id] = Math.log(n / Math.max(1, source.df(key)));
+    idfByAcquis.set(acquis, idf);
+    return idf;
+  }
   const df = new Float64Array(size);
   const paragraphs = new Map<string, Set<number>>();
   const docIds = new Map<AdoptedDocument, number>();

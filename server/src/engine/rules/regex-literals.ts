@@ -51,6 +51,24 @@ export function mayMatch(requirement: LiteralRequirement, text: string): boolean
   return false;
 }
 
+/**
+ * Word anchors of a requirement: for each of its literals, the longest run of letters in it (at
+ * least MIN_LENGTH letters), lower-cased. A text that holds one of the literals has a word whose
+ * lower-cased surface holds that literal's run, because a run of letters is never split between
+ * two words (text/words.ts reads letters greedily), so the lexicon pass can look requirements up
+ * by the words of a text. Undefined when some literal has no such run.
+ */
+export function literalAnchors(requirement: LiteralRequirement): string[] | undefined {
+  const anchors: string[] = [];
+  for (const literal of requirement.anyOf) {
+    let best = '';
+    for (const run of literal.toLowerCase().match(/[a-z]+/g) ?? []) if (run.length > best.length) best = run;
+    if (best.length < MIN_LENGTH) return undefined;
+    anchors.push(best);
+  }
+  return [...new Set(anchors)];
+}
+
 const LITERAL = /^[A-Za-z0-9 ,'’&%#@!"=_`~<>;:-]$/;
 const ESCAPED_LITERAL = /^[.\-/\\()[\]{}|?*+^$'"&,:;!=<>#%@~`]$/;
 

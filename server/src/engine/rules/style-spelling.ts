@@ -7,18 +7,31 @@ import type { Rule } from './rule.js';
 /** A word with the -ise suffix (or -isation, -iser...), and an optional possessive. */
 const ISE = /^(\p{L}{3,}?)(is)(e|es|ed|ing|ation|ations|er|ers)((?:['’]s)?)$/iu;
 
-/** The -ise/-ize endings ISE reads, as a lower-cased form (ISE folded to -ize) ends. */
-const ENDINGS = ['e', 'es', 'ed', 'ing', 'ation', 'ations', 'er', 'ers'].flatMap((e) => [`is${e}`, `iz${e}`]);
+/** The endings ISE reads after -is/-iz, by their last letter (as a lower-cased form ends). */
+const ENDINGS_BY_LAST = new Map<number, string[]>();
+for (const e of ['e', 'es', 'ed', 'ing', 'ation', 'ations', 'er', 'ers']) {
+  const last = e.charCodeAt(e.length - 1);
+  ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), e]);
+}
 
 /**
  * A cheap test that lets through every word ISE can match: at least six letters, ending (past a
- * possessive) in -ise/-ize and an ending; a long s (which case folding reads as s) goes to ISE.
+ * possessive) in -is or -iz and an ending; a long s (which case folding reads as s) goes to ISE.
+ * The last letter picks the endings to try, so most words are ruled out by one lookup.
  */
 function mayBeIse(form: string): boolean {
   if (form.length < 6) return false;
   if (form.includes('ſ')) return true;
-  const bare = form.endsWith("'s") ? form.slice(0, -2) : form;
-  return ENDINGS.some((e) => bare.endsWith(e));
+  const n = form.endsWith("'s") ? form.length - 2 : form.length;
+  const endings = ENDINGS_BY_LAST.get(form.charCodeAt(n - 1));
+  if (!endings) return false;
+  for (const e of endings) {
+    const at = n - e.length - 2;
+    if (at < 0 || form.charCodeAt(at) !== 105 /* i */) continue;
+    const s = form.charCodeAt(at + 1);
+    if ((s === 115 /* s */ || s === 122) /* z */ && form.startsWith(e, at + 2)) return true;
+  }
+  return false;
 }
 
 const roots = new WeakMap<CompiledEntry, { roots: Set<string>; endings: string[] }>();

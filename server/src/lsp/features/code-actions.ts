@@ -18,14 +18,16 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { DEFAULT_FIX_LEVEL, fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, type Finding } from '../../engine/index.js';
+import { DEFAULT_FIX_LEVEL, fixAll, minimalEdits, REASON_PLACEHOLDER, ruleById, safeEdits, type Finding } from '../../engine/index.js';
 import type { Analysis } from '../analyses.js';
 import { toRange, toTextEdit, type DiagnosticData } from '../convert.js';
-import { AMENDMENT_KIND, amendmentActions, amendmentEdit } from './amendment-actions.js';
+import { AMENDMENT_KIND, amendmentActions } from './amendment-actions.js';
+import type { DocumentFeature, FeatureParams, FeatureResult } from '../document-features.js';
 import { clientFeatures } from './client-features.js';
-import { comparePage, proposers, readRevisionText, reportPage, revisionOrder, summary } from './workflow-commands.js';
+import { comparePage, readRevisionText, revisionOrder } from './workflow-commands.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.acquis`;
+const FIX_ALL_TITLE = 'Fix all agreed-language departures (Acquis)';
 
 export const COMMANDS = {
   showRuleDocumentation: 'acquis.showRuleDocumentation',
@@ -58,9 +60,14 @@ export function codeActions(a: Analysis, params: CodeActionParams, docsUri: (rul
     }
   }
   if (wants(AMENDMENT_KIND)) actions.push(...amendmentActions(a, a.doc.offsetAt(params.range.start)));
-  if (wants(FIX_ALL_KIND)) {
+  if (only && wants(FIX_ALL_KIND)) {
+    // Asked for by kind (fix-on-save, "Fix all" in the menu): the edit itself.
     const edit = fixAllEdit(a);
-    if (edit) actions.push({ title: 'Fix all agreed-language departures (Acquis)', kind: FIX_ALL_KIND, edit });
+    if (edit) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit });
+  } else if (!only && safeEdits(a.result.findings, a.entry.engine.config.fixLevel ?? DEFAULT_FIX_LEVEL).length) {
+    // The light bulb asks on every cursor move: fixing all lints the whole draft again, fix after
+    // fix, so here it is a command, computed only if the user picks it.
+    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, command: { title: FIX_ALL_TITLE, command: COMMANDS.fixAll, arguments: [a.uri] } });
   }
   return actions;
 }
@@ -149,7 +156,11 @@ export function fixAllEdit(a: Analysis): WorkspaceEdit | undefined {
 
 export interface CommandContext {
   connection: Connection;
-  analysis: (uri: string) => Promise<Analysis | undefined>;
+  /**
+   * Run a feature on the current analysis of a document, wherever it lives (the worker holds huge
+   * documents); undefined when the document is not open.
+   */
+  run: <F extends DocumentFeature>(uri: string, feature: F, params: FeatureParams<F>) => Promise<FeatureResult<F> | undefined>;
   /** The text of a document open in the editor (it may differ from the file on disk). */
   openText?: (uri: string) => string | undefined;
 }
@@ -166,8 +177,7 @@ export async function executeCommand(ctx: CommandContext, params: ExecuteCommand
     }
     case COMMANDS.fixAll: {
       const [uri] = args as [string];
-      const analysis = typeof uri === 'string' ? await ctx.analysis(uri) : undefined;
-      const edit = analysis && fixAllEdit(analysis);
+      const edit = typeof uri === 'string' ? await ctx.run(uri, 'fixAllEdit', undefined) : undefined;
       if (!edit) return false;
       const applied = await ctx.connection.workspace.applyEdit({ label: 'Acquis: fix all', edit });
       return applied.applied;
@@ -175,10 +185,8 @@ export async function executeCommand(ctx: CommandContext, params: ExecuteCommand
     case COMMANDS.resolveAmendments: {
       const [uri, action, options] = args as [string, 'accept' | 'reject', { proposer?: string; at?: number } | undefined];
       if (typeof uri !== 'string' || (action !== 'accept' && action !== 'reject')) return false;
-      const analysis = await ctx.analysis(uri);
-      if (!analysis) return false;
       const selection = { action, ...(options?.proposer ? { proposers: [options.proposer] } : {}), ...(typeof options?.at === 'number' ? { at: options.at } : {}) };
-      const edit = amendmentEdit(analysis, [selection]);
+      const edit = await ctx.run(uri, 'amendmentEdit', { selection: [selection] });
       if (!edit) return false;
       const applied = await ctx.connection.workspace.applyEdit({ label: `Acquis: ${action} amendments`, edit });
       return applied.applied;
@@ -187,11 +195,9 @@ export async function executeCommand(ctx: CommandContext, params: ExecuteCommand
     case COMMANDS.summary:
     case COMMANDS.proposers: {
       const [uri] = args as [string];
-      const analysis = typeof uri === 'string' ? await ctx.analysis(uri) : undefined;
-      if (!analysis) return null;
-      if (params.command === COMMANDS.report) return reportPage(analysis);
-      if (params.command === COMMANDS.summary) return summary(analysis);
-      return proposers(analysis);
+      if (typeof uri !== 'string') return null;
+      const feature = params.command === COMMANDS.report ? 'report' : params.command === COMMANDS.summary ? 'summary' : 'proposers';
+      return (await ctx.run(uri, feature, undefined)) ?? null;
     }
     case COMMANDS.compare:
     case COMMANDS.revisionOrder: {

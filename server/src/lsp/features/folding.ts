@@ -5,6 +5,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { BodyBlock, Section, Span } from '../../../../grammar/src/index.js';
 import type { Analysis } from '../analyses.js';
+import { clientFeatures } from './client-features.js';
 import { trimEnd } from './definition.js';
 
 export function foldingRanges(a: Analysis): FoldingRange[] {
@@ -48,5 +49,18 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
     }
   }
   flush();
-  return out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+  return limited(out).sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+}
+
+/**
+ * At most the client's `rangeLimit` ranges (a huge draft has tens of thousands): the front matter
+ * and sections first, then paragraphs and notes in document order.
+ */
+function limited(ranges: FoldingRange[]): FoldingRange[] {
+  const limit = clientFeatures.foldingRangeLimit;
+  if (limit === undefined || ranges.length <= limit) return ranges;
+  const first = (r: FoldingRange): boolean => r.kind === FoldingRangeKind.Region || (r.kind === undefined && r.startLine === 0);
+  const regions = ranges.filter(first);
+  const rest = ranges.filter((r) => !first(r)).sort((x, y) => x.startLine - y.startLine);
+  return [...regions, ...rest].slice(0, limit);
 }

@@ -21,6 +21,23 @@ export function references(a: Analysis, offset: number, open: Analysis[]): Locat
 }
 
 /**
+ * The precedent quoted at `offset`, by document symbol and pinpoint: how a draft held elsewhere
+ * (a huge document in the lint worker, with its own engine) is asked for its quotes of it.
+ * Undefined on a paragraph label (those references stay within the draft) or outside a quote.
+ */
+export function precedentAt(a: Analysis, offset: number): { symbol: string; pinpoint: string } | undefined {
+  if (a.draft.document.paragraphs.some((p) => p.label && offset >= p.label.span.start && offset <= p.label.span.end)) return undefined;
+  const precedent = matchAt(a, offset)?.match.precedent;
+  return precedent && { symbol: precedent.document.symbol, pinpoint: precedent.pinpoint };
+}
+
+/** Quotes in `a` of the precedent named by document symbol and pinpoint. */
+export function quotesOfPinpoint(a: Analysis, symbol: string, pinpoint: string): Location[] {
+  const wanted = normaliseSymbol(symbol);
+  return quotesIn([a], (_, p) => p.pinpoint === pinpoint && normaliseSymbol(p.document.symbol) === wanted);
+}
+
+/**
  * Quotes of a precedent. Within one engine a precedent is known by its id; drafts linted by
  * another engine (another configuration) have their own ids, so there the document and pinpoint
  * decide.
@@ -30,6 +47,10 @@ function quotesOf(precedent: Precedent, a: Analysis, drafts: Analysis[]): Locati
   const same = (other: Analysis, p: Precedent): boolean =>
     (other.entry.engine === a.entry.engine && p.id === precedent.id) ||
     (p.pinpoint === precedent.pinpoint && normaliseSymbol(p.document.symbol) === symbol);
+  return quotesIn(drafts, same);
+}
+
+function quotesIn(drafts: Analysis[], same: (other: Analysis, p: Precedent) => boolean): Location[] {
   const out: Location[] = [];
   const seen = new Set<string>();
   for (const other of drafts) {

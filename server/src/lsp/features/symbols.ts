@@ -33,7 +33,29 @@ export function labelName(p: Paragraph): string | undefined {
   return p.kind === 'numbered' ? `${p.label.text}.` : p.label.text;
 }
 
+/**
+ * The most symbols an outline holds, as VS Code's own JSON server bounds its outline
+ * (`json.maxItemsComputed`): a huge draft has tens of thousands of paragraphs, and an outline that
+ * size is neither readable nor cheap to send. Sections are always kept; sub-paragraphs are left
+ * out first, then paragraphs after the limit.
+ */
+export const MAX_DOCUMENT_SYMBOLS = 5000;
+
 export function documentSymbols(a: Analysis): DocumentSymbol[] {
+  let paragraphs = 0;
+  let subparagraphs = 0;
+  const countSubs = (subs: Subparagraph[]): void => {
+    for (const sub of subs) {
+      subparagraphs++;
+      countSubs(sub.children);
+    }
+  };
+  for (const p of a.draft.document.paragraphs) {
+    paragraphs++;
+    countSubs(p.subparagraphs);
+  }
+  const withSubs = paragraphs + subparagraphs <= MAX_DOCUMENT_SYMBOLS;
+  let budget = MAX_DOCUMENT_SYMBOLS;
   // The current view of each paragraph and sub-paragraph (already made for linting).
   const views = new Map<Paragraph | Subparagraph, string>();
   for (const unit of a.draft.units) views.set(unit.subparagraph ?? unit.paragraph, unit.view.text);
@@ -50,7 +72,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
     };
   };
   const paragraphSymbol = (p: Paragraph): DocumentSymbol => {
-    const children = p.subparagraphs.map(subSymbol);
+    const children = withSubs ? p.subparagraphs.map(subSymbol) : [];
     const label = labelName(p);
     const symbol: DocumentSymbol = {
       name: nonEmpty(label ? `${label} ${text(p)}` : text(p)),
@@ -64,7 +86,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   };
   const walk = (nodes: Array<Section | BodyBlock>): DocumentSymbol[] =>
     nodes.flatMap((node): DocumentSymbol[] => {
-      if (node.type === 'paragraph') return [paragraphSymbol(node)];
+      if (node.type === 'paragraph') return budget-- > 0 ? [paragraphSymbol(node)] : [];
       if (node.type !== 'section') return []; // notes, block quotes and footnotes stay out of the outline
       const children = walk(node.children);
       return [

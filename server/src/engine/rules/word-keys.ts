@@ -1,0 +1,43 @@
+/** The key a lexicon compares a word by, under each match mode (see `WordMatch` in lexicon.ts). */
+import type { Word } from '../text/words.js';
+
+/** How the words of a pattern are compared with the words of the text. */
+export type WordMatch = 'key' | 'form' | 'surface' | 'exact';
+
+/** The word's key under `mode`; `text` is the text the word was read from. */
+export function wordKey(w: Word, text: string, mode: WordMatch): string {
+  switch (mode) {
+    case 'key':
+      return w.key;
+    case 'form':
+      return w.form;
+    case 'surface':
+      return surfaceKey(w, text);
+    case 'exact':
+      return text.slice(w.start, w.end).replace(/’/g, "'");
+  }
+}
+
+/**
+ * The word lower-cased, curly apostrophes straightened (the `surface` key). Its `form` is exactly
+ * that unless the form folded -ise to -ize (it then holds "iz") or stands for an abbreviation or
+ * its expansion: only those words are sliced again, so most words cost no new string.
+ * (test/rules/phrase-trie.test.ts checks this against the slice on real drafts.)
+ */
+export function surfaceKey(w: Word, text: string): string {
+  const form = w.form;
+  if (w.abbreviation === undefined && !form.includes('iz')) return form;
+  return text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'");
+}
+
+/** True when only spaces and hyphens (or nothing) separate offsets `from` and `to`: `/^[\s\-‐‑]*$/` without a slice. */
+export function isSeparatorGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45) continue;
+    if (!SEPARATOR_CHAR.test(text[i]!)) return false;
+  }
+  return true;
+}
+
+const SEPARATOR_CHAR = /^[\s\-‐‑]$/;

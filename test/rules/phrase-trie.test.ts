@@ -1,0 +1,258 @@
+/**
+ * The one-pass lexicon matcher: the word-key trie (phrase-trie.ts), the pass over joined lexicons
+ * (lexicon-pass.ts) and its shortcuts. The pass must find exactly what matching each entry on its
+ * own finds (a plain reference matcher below, with every expression run unfiltered), in the same
+ * order, on the samples, bench drafts and traps for folding and word boundaries.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateDraft } from '../../bench/draft-gen';
+import { readDraft } from '../../server/src/engine/index';
+import { attributionData } from '../../server/src/engine/rules/attribution-consensus';
+import { joinBuiltinLexicons } from '../../server/src/engine/rules/builtin-lexicons';
+import { compileLexicon, matchDraft, textUnits, type Lexicon, type LexiconData, type TextUnit } from '../../server/src/engine/rules/lexicon';
+import { LexiconPass, type RawMatch } from '../../server/src/engine/rules/lexicon-pass';
+import { normsObligationLexicon } from '../../server/src/engine/rules/norms-obligation';
+import { PhraseTrie } from '../../server/src/engine/rules/phrase-trie';
+import { literalAnchors, requiredLiterals } from '../../server/src/engine/rules/regex-literals';
+import { styleCapitalsLexicon } from '../../server/src/engine/rules/style-capitals';
+import { styleSpellingLexicon } from '../../server/src/engine/rules/style-spelling';
+import { termContestedLexicon } from '../../server/src/engine/rules/term-contested';
+import { termUnclearLexicon } from '../../server/src/engine/rules/term-unclear';
+import { isSeparatorGap, surfaceKey } from '../../server/src/engine/rules/word-keys';
+import { readWords } from '../../server/src/engine/text/words';
+
+/** Every match of a trie at every word: `[at, length, values]`. */
+function allMatches<V>(trie: PhraseTrie<V>, keys: string[], joined?: (k: number) => boolean): Array<[number, number, V[]]> {
+  const out: Array<[number, number, V[]]> = [];
+  for (let i = 0; i < keys.length; i++) trie.matchAt(keys, i, (values, length) => out.push([i, length, [...values]]), joined);
+  return out;
+}
+
+describe('PhraseTrie', () => {
+  it('finds overlapping phrases and phrases that are prefixes of others, shortest first', () => {
+    const trie = new PhraseTrie<string>();
+    trie.add(['critical', 'infrastructure'], 'ci');
+    trie.add(['critical', 'infrastructure', 'protection'], 'cip');
+    trie.add(['infrastructure', 'protection'], 'ip');
+    trie.add(['critical'], 'c');
+    const keys = 'the critical infrastructure protection plan'.split(' ');
+    expect(allMatches(trie, keys)).toEqual([
+      [1, 1, ['c']],
+      [1, 2, ['ci']],
+      [1, 3, ['cip']],
+      [2, 2, ['ip']],
+    ]);
+    expect(trie.maxLength).toBe(3);
+    expect(trie.size).toBe(4);
+  });
+
+  it('keeps every value of a phrase added twice, in order', () => {
+    const trie = new PhraseTrie<number>();
+    trie.add(['norms'], 1);
+    trie.add(['norms'], 2);
+    expect(allMatches(trie, ['norms'])).toEqual([[0, 1, [1, 2]]]);
+  });
+
+  it('compares whole keys only, and stops at the end of the words', () => {
+    const trie = new PhraseTrie<string>();
+    trie.add(['state', 'behaviour'], 'sb');
+    expect(allMatches(trie, ['statement', 'behaviour'])).toEqual([]);
+    expect(allMatches(trie, ['responsible', 'state'])).toEqual([]);
+    expect(trie.starts('state')).toBe(true);
+    expect(trie.starts('stat')).toBe(false);
+  });
+
+  it('continues a phrase only over gaps that `joined` allows', () => {
+    const trie = new PhraseTrie<string>();
+    trie.add(['public', 'core'], 'pc');
+    const keys = ['public', 'core', 'public', 'core'];
+    // Word 3 may not continue from word 2 (say a comma between them).
+    expect(allMatches(trie, keys, (k) => k !== 3)).toEqual([[0, 2, ['pc']]]);
+  });
+
+  it('refuses an empty phrase', () => {
+    expect(() => new PhraseTrie<string>().add([], 'x')).toThrow();
+  });
+});
+
+describe('word keys without slices', () => {
+  const texts = [
+    ...readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => readFileSync(`samples/${f}`, 'utf8')),
+    generateDraft().draft,
+    'Organisation’s ORGANISED recognise information and communications technologies ICTs Straße ſtates İstanbul \u212Aelvin',
+  ];
+
+  it('surfaceKey is the word lower-cased with straight apostrophes', () => {
+    let words = 0;
+    for (const text of texts) {
+      for (const w of readWords(text)) {
+        expect(surfaceKey(w, text)).toBe(text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'"));
+        words++;
+      }
+    }
+    expect(words).toBeGreaterThan(10_000);
+  });
+
+  it('isSeparatorGap is /^[\\s\\-‐‑]*$/ on the slice', () => {
+    const text = 'a b-c\u00a0d\u2009e ‐ f‑g,h;i\te\u200bj k';
+    for (let from = 0; from < text.length; from++) {
+      for (let to = from; to <= text.length; to++) expect(isSeparatorGap(text, from, to), JSON.stringify(text.slice(from, to))).toBe(/^[\s\-‐‑]*$/.test(text.slice(from, to)));
+    }
+  });
+});
+
+describe('literalAnchors', () => {
+  it('takes the longest letter run of each literal, lower-cased', () => {
+    expect(literalAnchors(requiredLiterals('\\bbound by (?:the )?norms?\\b', 'iu')!)).toEqual(['bound']);
+    expect(literalAnchors(requiredLiterals('[Mm]ember states\\b', 'u')!)).toEqual(['states']);
+    expect(literalAnchors(requiredLiterals("\\bICT['’]s\\b", 'u')!)).toEqual(['ict']);
+    expect(literalAnchors({ anyOf: ['binding', 'obligatory'], ignoreCase: true })).toEqual(['binding', 'obligatory']);
+  });
+
+  it('gives no anchors when a literal has no run of three letters', () => {
+    expect(literalAnchors({ anyOf: ['abc', 'a b'], ignoreCase: false })).toBeUndefined();
+    expect(literalAnchors({ anyOf: ['2015'], ignoreCase: false })).toBeUndefined();
+  });
+});
+
+/** The plain matcher: every entry on its own, every pattern at every word, every expression unfiltered. */
+function referenceRaw(lexicon: Lexicon, unit: TextUnit): RawMatch[] {
+  if ((unit.kind === 'heading' && !lexicon.headings) || (unit.kind === 'footnote' && !lexicon.footnotes)) return [];
+  const text = unit.view.text;
+  const words = unit.words();
+  const raw: RawMatch[] = [];
+  for (const [mode, patterns] of lexicon.patterns) {
+    const keys = unit.keys(mode);
+    for (let i = 0; i < words.length; i++) {
+      const here = patterns
+        .filter((p) => p.words.every((w, k) => keys[i + k] === w && (k === 0 || /^[\s\-‐‑]*$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start)))))
+        .sort((a, b) => b.words.length - a.words.length || a.seq - b.seq);
+      for (const p of here) raw.push({ entry: p.entry, hit: { start: words[i]!.start, end: words[i + p.words.length - 1]!.end } });
+    }
+  }
+  for (const entry of lexicon.entries) {
+    for (const re of entry.regexes) {
+      for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+        if (!m[0].length) continue;
+        const [start, end] = m.indices!.groups?.['hit'] ?? m.indices![0]!;
+        raw.push({ entry, hit: { start, end } });
+      }
+    }
+    if (entry.finder) for (const hit of entry.finder(unit, entry)) raw.push({ entry, hit });
+  }
+  return raw;
+}
+
+/** Every lexicon example (matches, does-not-match, fix inputs), one numbered paragraph each. */
+function lexiconExamples(): string {
+  const dir = 'server/src/engine/data/lexicons';
+  const lines: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'lexicon.schema.json')) {
+    const data = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as { entries: Array<{ tests?: { matches?: string[]; doesNotMatch?: string[]; fixes?: Array<[string, string]> } }> };
+    for (const { tests = {} } of data.entries) {
+      for (const example of [...(tests.matches ?? []), ...(tests.doesNotMatch ?? []), ...(tests.fixes ?? []).map((f) => f[0])]) lines.push(`${lines.length / 2 + 1}. ${example}`, '');
+    }
+  }
+  return lines.join('\n');
+}
+
+const BUILTIN = (): Lexicon[] => [termContestedLexicon(), termUnclearLexicon(), attributionData().views, normsObligationLexicon(), styleSpellingLexicon(), styleCapitalsLexicon()];
+
+describe('LexiconPass', () => {
+  const drafts = [
+    ...readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => readDraft(f, readFileSync(`samples/${f}`, 'utf8'))),
+    readDraft('bench.draft', generateDraft().draft),
+    readDraft('examples.draft', lexiconExamples()),
+    readDraft('other.draft', generateDraft(3_000, 1007).draft),
+    readDraft(
+      'traps.draft',
+      [
+        '# Cybersecurity and MEMBER STATES',
+        '',
+        '1. Member states and member States, ICT’s role, the ICTS, non-state actors; state behaviour and State sovereignty.',
+        '',
+        '2. States must fully implement the norms. The norms are legally binding, and international law is voluntary.',
+        '',
+        '3. The militarisation of the digital space, the militarization of cyberspace, the public core of the Internet, the PUBLIC CORE of the internet.',
+        '',
+        '4. Behavior, behaviour, centre, center, programme, program, organise, organisation’s, ORGANISED, recogniſe, advise.',
+        '',
+        '5. Public, core; public-core; the critical infrastructure, critical infrastructures and supranational critical information infrastructure.',
+        '',
+        '6. Statement behaviours, stately, membership states, bound by the norms, obligations under the norms, obliged to comply with the norms.[^1]',
+        '',
+        '[^1]: Member states, as the footnote says, and cybersecurity.',
+        '',
+      ].join('\n'),
+    ),
+  ];
+
+  it('gives each joined lexicon exactly the raw hits of the plain matcher, in its order', () => {
+    const lexicons = BUILTIN();
+    const pass = new LexiconPass(lexicons);
+    let hits = 0;
+    for (const draft of drafts) {
+      for (const unit of textUnits(draft)) {
+        const raw = pass.match(unit);
+        lexicons.forEach((lexicon, i) => {
+          const expected = referenceRaw(lexicon, unit);
+          hits += expected.length;
+          expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text.slice(0, 60)}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
+        });
+      }
+    }
+    expect(hits).toBeGreaterThan(150);
+  });
+
+  it('finds the same hits joined as alone', () => {
+    const alone = (l: Lexicon): Lexicon => ({ ...l, pass: undefined });
+    joinBuiltinLexicons();
+    for (const lexicon of BUILTIN()) {
+      expect(lexicon.pass?.lexicons.length).toBe(6);
+      for (const draft of drafts) {
+        const joined = matchDraft(lexicon, draft).map((h) => [h.entry.id, h.span, h.text, h.replacements]);
+        const own = matchDraft(alone(lexicon), readDraft(draft.uri, draft.text)).map((h) => [h.entry.id, h.span, h.text, h.replacements]);
+        expect(joined).toEqual(own);
+      }
+    }
+  });
+
+  it('folds case and spelling as each match mode says, with word boundaries', () => {
+    const data: LexiconData = {
+      rule: 'test.lexicon',
+      defaults: { match: 'key' },
+      entries: [
+        { id: 'ci', patterns: ['critical infrastructure(s)'], message: '{match}', source: { document: 'X' }, tests: {} },
+        { id: 'cii', patterns: ['critical information infrastructure'], message: '{match}', source: { document: 'X' }, tests: {} },
+        { id: 'crit', patterns: ['critical'], message: '{match}', source: { document: 'X' }, tests: {} },
+        { id: 'behavior', patterns: ['behavior'], match: 'surface', message: '{match}', source: { document: 'X' }, tests: {} },
+        { id: 'organise', patterns: ['organise'], match: 'form', message: '{match}', source: { document: 'X' }, tests: {} },
+        { id: 'ICT', patterns: ['ICT'], match: 'exact', message: '{match}', source: { document: 'X' }, tests: {} },
+      ],
+    };
+    const lexicon = compileLexicon(data);
+    const found = (text: string): string[] => matchDraft(lexicon, readDraft('t.draft', `1. ${text}\n`)).map((h) => `${h.entry.id}:${h.text}`);
+    // Overlapping entries and an entry that is a prefix of others: each entry reports its own hit.
+    expect(found('Critical Information Infrastructure and CRITICAL infrastructures.')).toEqual([
+      'cii:Critical Information Infrastructure',
+      'crit:Critical',
+      'ci:CRITICAL infrastructures',
+      'crit:CRITICAL',
+    ]);
+    // Hyphens and spaces join the words of a pattern; a comma or a full stop does not.
+    expect(found('critical-infrastructure; critical, infrastructure; critical. Infrastructure')).toEqual([
+      'ci:critical-infrastructure',
+      'crit:critical',
+      'crit:critical',
+      'crit:critical',
+    ]);
+    // Word boundaries: no match inside a longer word.
+    expect(found('noncritical infrastructureless behaviors organiser ICTs')).toEqual([]);
+    // `key` folds US/UK spelling and -ise/-ize; `surface` folds case only; `form` folds -ise/-ize but
+    // not US spelling; `exact` folds nothing.
+    expect(found('Behavior BEHAVIOUR')).toEqual(['behavior:Behavior']);
+    expect(found('Organize organise ORGANISE')).toEqual(['organise:Organize', 'organise:organise', 'organise:ORGANISE']);
+    expect(found('ICT ict Ict')).toEqual(['ICT:ICT']);
+  });
+});
