@@ -7,9 +7,12 @@
  * (as a fresh CLI process would: every draft new to the caches), timing each rule's `check` apart
  * from the precedent matching it triggers, which is timed on its own. Times are CPU time of the
  * process (user + system, `process.cpuUsage`), fairer than wall time on a busy machine. Prints a
- * table in milliseconds per draft and one JSON line.
+ * table in milliseconds per draft and one JSON line. Garbage collection pauses (wall time, from
+ * `perf_hooks`) that fell inside each rule are counted apart too: a rule that runs after an
+ * allocating one pays for its collections.
  */
 import { readFileSync } from 'node:fs';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { builtinAcquisDir, readAcquisFolder } from '../server/src/cli/node-host.js';
 import { createEngine, DEFAULT_CONFIG, lintDraft, readDraft, RULES, type Rule } from '../server/src/engine/index.js';
 
@@ -29,21 +32,30 @@ function now(): number {
 
 const byRule = new Map<string, number>();
 let matching = 0;
+/** Wall-clock windows of each rule's own work (matching cut out), to charge GC pauses to rules. */
+const windows: Array<{ rule: string; start: number; end: number }> = [];
+const pauses: PerformanceEntry[] = [];
+new PerformanceObserver((list) => pauses.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+let measuring = false;
 const timed: Rule[] = RULES.map((rule) => ({
   ...rule,
   check(ctx) {
     const inner = ctx.precedentMatches;
     let inMatching = 0;
     const t0 = now();
+    let w0 = performance.now();
     rule.check({
       ...ctx,
       precedentMatches: () => {
         const m0 = now();
+        if (measuring) windows.push({ rule: rule.id, start: w0, end: performance.now() });
         const result = inner();
+        w0 = performance.now();
         inMatching += now() - m0;
         return result;
       },
     });
+    if (measuring) windows.push({ rule: rule.id, start: w0, end: performance.now() });
     const spent = now() - t0 - inMatching;
     matching += inMatching;
     byRule.set(rule.id, (byRule.get(rule.id) ?? 0) + spent);
@@ -54,6 +66,7 @@ const texts = files.map((f) => readFileSync(f, 'utf8'));
 lintDraft(readDraft(files[0]!, texts[0]!), env, timed); // warm-up: code compiled, first-use tables built
 byRule.clear();
 matching = 0;
+measuring = true;
 
 let read = 0;
 let lint = 0;
@@ -68,13 +81,34 @@ texts.forEach((text, i) => {
   lint += t2 - t1;
 });
 
-const n = texts.length;
-const rules = [...byRule.values()].reduce((a, b) => a + b, 0);
-const per = (x: number): string => (x / n).toFixed(2).padStart(8);
-console.log(`${n} drafts, CPU ms per draft (in process, after one warm-up draft)`);
-for (const [id, t] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`${per(t)}  ${id}`);
-console.log(`${per(rules)}  all rules (without precedent matching)`);
-console.log(`${per(matching)}  precedent matching`);
-console.log(`${per(lint)}  lintDraft in all`);
-console.log(`${per(read)}  readDraft (parse, views)`);
-console.log(JSON.stringify({ drafts: n, findings, perDraft: { rules: rules / n, matching: matching / n, lint: lint / n, read: read / n }, byRule: Object.fromEntries([...byRule].map(([k, v]) => [k, v / n])) }));
+// The observer reports after the synchronous work: read the pauses on the next turn.
+setTimeout(report, 100);
+
+function report(): void {
+  const n = texts.length;
+  const gcByRule = new Map<string, number>();
+  for (const p of pauses) {
+    for (const w of windows) {
+      const overlap = Math.min(w.end, p.startTime + p.duration) - Math.max(w.start, p.startTime);
+      if (overlap > 0) gcByRule.set(w.rule, (gcByRule.get(w.rule) ?? 0) + overlap);
+    }
+  }
+  const rules = [...byRule.values()].reduce((a, b) => a + b, 0);
+  const gc = [...gcByRule.values()].reduce((a, b) => a + b, 0);
+  const per = (x: number): string => (x / n).toFixed(2).padStart(8);
+  console.log(`${n} drafts, ms per draft (in process, after one warm-up draft): CPU, and GC pauses inside`);
+  for (const [id, t] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`${per(t)} ${per(gcByRule.get(id) ?? 0)}  ${id}`);
+  console.log(`${per(rules)} ${per(gc)}  all rules (without precedent matching)`);
+  console.log(`${per(matching)}           precedent matching`);
+  console.log(`${per(lint)}           lintDraft in all`);
+  console.log(`${per(read)}           readDraft (parse, views)`);
+  console.log(
+    JSON.stringify({
+      drafts: n,
+      findings,
+      perDraft: { rules: rules / n, rulesGcPauses: gc / n, matching: matching / n, lint: lint / n, read: read / n },
+      byRule: Object.fromEntries([...byRule].map(([k, v]) => [k, v / n])),
+      gcByRule: Object.fromEntries([...gcByRule].map(([k, v]) => [k, v / n])),
+    }),
+  );
+}

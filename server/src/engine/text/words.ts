@@ -194,21 +194,25 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
   return phrases ? mergeExpansions(raw, text) : raw;
 }
 
-/** Replace each defined expansion ("information and communications technologies") by one word. */
+/**
+ * Replace each defined expansion ("information and communications technologies") by one word.
+ * The words are copied only from the first expansion found: most texts have none.
+ */
 function mergeExpansions(words: Word[], text: string): Word[] {
-  const out: Word[] = [];
+  let out: Word[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const candidates = PHRASES.get(words[i]!.form);
     const phrase = candidates?.find((p) => matchesAt(words, i, p.words, text));
     if (!phrase) {
-      out.push(words[i]!);
+      out?.push(words[i]!);
       continue;
     }
+    out ??= words.slice(0, i);
     const last = words[i + phrase.words.length - 1]!;
     out.push({ start: words[i]!.start, end: last.end, key: phrase.abbreviation, form: phrase.abbreviation, abbreviation: phrase.abbreviation });
     i += phrase.words.length - 1;
   }
-  return out;
+  return out ?? words;
 }
 
 function matchesAt(words: Word[], at: number, phrase: string[], text: string): boolean {
