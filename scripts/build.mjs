@@ -43,6 +43,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['pdfjs-dist'], plugins: [lazyChildProcess] }),
   // `acquis lint` over many files lints on worker threads too (server/src/cli/parallel/).
   build({ ...common, entryPoints: ['server/src/cli/parallel/worker-main.ts'], outfile: 'dist/cli-lint-worker.js' }),
+  // A large acquis is read and parsed on worker threads (server/src/host/acquis-readers.ts).
+  build({ ...common, entryPoints: ['server/src/host/acquis-read-worker.ts'], outfile: 'dist/acquis-read-worker.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   // Huge documents are linted in a worker thread of the server (server/src/lsp/analyses.ts).
   build({ ...common, entryPoints: ['server/src/lsp/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),
@@ -53,6 +55,7 @@ await Promise.all([
 // as Latin-1, three times faster than decoding UTF-8 (bin/load-bundle.js).
 await asciiOnly('dist/cli.js');
 await asciiOnly('dist/cli-lint-worker.js');
+await asciiOnly('dist/acquis-read-worker.js');
 // pdf.js beside the CLI bundle (server/src/cli/office/pdf-text.ts loads it from there): a VSIX or an
 // installed package carries dist/ but no node_modules. Its licence goes with it.
 mkdirSync('dist/pdfjs', { recursive: true });

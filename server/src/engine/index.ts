@@ -1,5 +1,6 @@
 /** The transport-free engine: no files, no processes, no editor types. */
 export { AcquisBuilder, buildAcquis, buildAcquisAsync, normaliseSymbol, type Acquis, type BuilderOptions, type SourceFile } from './acquis/acquis.js';
+export { BatchReader, ReaderWords, type ReadBatch, type ReadFile } from './acquis/batch-reader.js';
 export { paragraphFrequencies, type ParagraphFrequencies } from './acquis/paragraph-frequencies.js';
 export { useWordFrequencies } from './rules/precedent-weight.js';
 export { decodeIndex, encodeIndex, engineFingerprint, INDEX_FORMAT_VERSION, readIndexFacts, type IndexFacts } from './acquis/index-file.js';

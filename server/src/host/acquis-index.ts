@@ -14,6 +14,7 @@ import { version } from '../../../package.json';
 import { buildAcquis, decodeIndex, encodeIndex, engineFingerprint, useWordFrequencies, type Acquis, type IndexFacts } from '../engine/index.js';
 import { InputError, removeOwnFile, writeFileBytes } from './text-file.js';
 import { readText, reason } from './read-text.js';
+import { memorySample } from './memory-log.js';
 
 let engineKeyMemo: string | undefined;
 
@@ -34,7 +35,16 @@ export function pathOfUri(uri: string): string {
 
 /** Write `acquis` as an index file (atomically, through the safe writes). */
 export function writeIndexFile(acquis: Acquis, file: string, facts: IndexFacts): void {
-  writeFileBytes(file, encodeIndex(acquis, facts, pathOfUri));
+  writeFileBytes(file, sampled(encodeIndex(acquis, facts, pathOfUri)));
+}
+
+/** The chunks, with a memory sample now and then (ACQUIS_DEBUG=1: memory-log.ts). */
+function* sampled(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  for (const chunk of chunks) {
+    memorySample('writing the index');
+    yield chunk;
+  }
+  memorySample('index written', true);
 }
 
 /**

@@ -29,6 +29,8 @@ import { draftFilesUnder } from './folders.js';
 import { InputError } from './text-file.js';
 import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
 import { readText } from './read-text.js';
+import { readerCount, readInWorkers } from './acquis-readers.js';
+import { memorySample } from './memory-log.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
 
@@ -51,6 +53,8 @@ export interface EngineRequest {
   acquisFiles?: string[];
   /** False: never read or write the automatic index cache (`acquis index` builds afresh). */
   cache?: boolean;
+  /** Threads to read the acquis folders on (`--jobs`); default: one per core for a large acquis. */
+  jobs?: number;
 }
 
 export interface HostEngine {
@@ -85,8 +89,20 @@ export function buildEngine(request: EngineRequest): HostEngine {
   if ('engine' in ready) return ready;
   const builtin = p.builtin && ('snapshot' in p.builtin ? undefined : buildAcquis(p.builtin.sources));
   const builder = projectBuilder(p);
-  for (const { uri, path } of p.project) addSource(p, builder, uri, path);
-  return cached(ready.cache, finish(p, builtin, builder.finish()));
+  const jobs = readerCount(p.project, request.jobs);
+  if (process.env.ACQUIS_DEBUG && p.project.length) process.stderr.write(`acquis: reading ${p.project.length} acquis files on ${jobs} thread${jobs === 1 ? '' : 's'}\n`);
+  if (jobs > 1) {
+    readInWorkers(p.project, jobs, builder, (error) => p.problems.push(error));
+  } else {
+    for (const { uri, path } of p.project) {
+      addSource(p, builder, uri, path);
+      memorySample('reading');
+    }
+  }
+  memorySample('read', true);
+  const built = finish(p, builtin, builder.finish());
+  memorySample('built', true);
+  return cached(ready.cache, built);
 }
 
 /**

@@ -4,7 +4,7 @@
  * takes to parse the documents. It holds what a lint with `--acquis <folders>` would use: the
  * built-in acquis (unless `--no-builtin`), the project file's folders and the ones named.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildIndexFile } from '../../host/build-engine.js';
@@ -15,6 +15,13 @@ interface IndexOptions {
   output?: string;
   builtin: boolean;
   config?: string;
+  jobs?: number;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1 is needed.');
+  return n;
 }
 
 export function registerIndex(program: Command, io: Io, setExit: SetExit): void {
@@ -25,6 +32,7 @@ export function registerIndex(program: Command, io: Io, setExit: SetExit): void 
     .requiredOption('-o, --output <file>', 'the index file to write')
     .option('--no-builtin', 'leave the built-in acquis out of the index')
     .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
+    .option('-j, --jobs <n>', 'read the documents on n threads (default: one per core for a large acquis)', positiveInteger)
     .action((paths: string[], options: IndexOptions) => guarded(io, setExit, () => runIndex(paths, options, io)));
 }
 
@@ -56,6 +64,7 @@ export function runIndex(paths: string[], options: IndexOptions, io: Io): number
       choices: { acquis: dirs, builtin: options.builtin === false ? false : undefined },
       choicesBase: () => io.cwd,
       acquisFiles: files,
+      ...(options.jobs ? { jobs: options.jobs } : {}),
     },
     output,
   );

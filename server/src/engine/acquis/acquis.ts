@@ -4,12 +4,13 @@
  */
 import { parse } from '../../../../grammar/src/index.js';
 import { splitSentences } from '../text/sentences.js';
-import { readWords } from '../text/words.js';
+import { readWords, type Word } from '../text/words.js';
 import type { AcquisProblem, AdoptedDocument, DeclaredLineage, Precedent } from './model.js';
 import type { DraftDocument } from '../../../../grammar/src/index.js';
 import { internWords, PrecedentIndex } from './precedent-index.js';
 import { unitsOf } from './units.js';
 import { Growable, PrecedentTable, TextBank } from './precedent-table.js';
+import type { ReadBatch, ReaderWords } from './batch-reader.js';
 
 export interface SourceFile {
   uri: string;
@@ -93,30 +94,67 @@ export class AcquisBuilder {
     const { adopted, tree } = read;
     const docIndex = this.documents.length;
     this.documents.push(adopted);
-    for (const unit of unitsOf(tree, source.text)) {
-      if (!unit.pinpoint) continue;
-      const view = unit.view;
-      let pin = this.pinpoints.get(unit.pinpoint);
-      if (pin === undefined) this.pinpoints.set(unit.pinpoint, (pin = this.pinpoints.size));
-      for (const sentence of splitSentences(view.text)) {
-        const text = view.text.slice(sentence.start, sentence.end);
-        const words = readWords(text);
-        if (words.length < MIN_PRECEDENT_WORDS) continue;
+    let pin = 0;
+    readSentences(tree, source.text, {
+      unit: (pinpoint) => {
+        pin = this.pinpointId(pinpoint);
+      },
+      sentence: (text, words, start, end) => {
         this.doc.push(docIndex);
         this.pin.push(pin);
-        this.start.push(view.toSourceStart(sentence.start));
-        this.end.push(view.toSourceEnd(sentence.end));
+        this.start.push(start);
+        this.end.push(end);
         this.idStarts.push(this.ids.length);
         // Interned now, while the words exist: the precedent does not keep them.
         this.ids.pushAll(internWords(this.vocabulary, words));
         this.texts.add(text);
-      }
-    }
+      },
+    });
     const { readSource, keepSourceBytes = 16 << 20 } = this.options;
     if (readSource) {
       this.kept += source.text.length;
       if (this.kept > keepSourceBytes) sourceOnDemand(adopted, () => readSource(source.uri));
     }
+  }
+
+  /**
+   * Add documents read elsewhere (a reading worker: see batch-reader.ts), in the order they were
+   * read. Ids, pinpoints and the vocabulary come out exactly as `add` would have made them: a
+   * word gets its id where it first occurs in that order, whichever reader saw it first.
+   */
+  addBatch(batch: ReadBatch, reader: ReaderWords): void {
+    const { readSource } = this.options;
+    for (const key of batch.newKeys) reader.keys.push(key);
+    const local = batch.ids;
+    let row = 0;
+    let at = 0;
+    let textAt = 0;
+    for (const file of batch.files) {
+      for (const problem of file.problems) this.problems.push(problem);
+      if (!file.facts) continue;
+      const docIndex = this.documents.length;
+      const adopted = adoptedOf(file.facts, '');
+      if (readSource) sourceOnDemand(adopted, () => readSource(file.facts!.uri));
+      this.documents.push(adopted);
+      const pins = file.pinpoints.map((pinpoint) => this.pinpointId(pinpoint));
+      for (const end = row + file.sentences; row < end; row++) {
+        this.doc.push(docIndex);
+        this.pin.push(pins[batch.pin[row]!]!);
+        this.start.push(batch.start[row]!);
+        this.end.push(batch.end[row]!);
+        this.idStarts.push(this.ids.length);
+        for (const stop = at + batch.wordCounts[row]!; at < stop; at++) this.ids.push(reader.globalId(local[at]!, this.vocabulary));
+        const length = batch.textLengths[row]!;
+        this.texts.addBytes(batch.text.subarray(textAt, textAt + length));
+        textAt += length;
+      }
+    }
+  }
+
+  private pinpointId(pinpoint: string): number {
+    let pin = this.pinpoints.get(pinpoint);
+    if (pin === undefined) this.pinpoints.set(pinpoint, (pin = this.pinpoints.size));
+    return pin;
   }
 
   finish(): { acquis: Acquis; problems: AcquisProblem[] } {
@@ -145,7 +183,28 @@ export function sourceOnDemand(adopted: AdoptedDocument, read: () => string): vo
   Object.defineProperty(adopted, 'text', { enumerable: true, configurable: true, get: read });
 }
 
+/** What a document says of itself: its adopted document without the text (a worker sends it). */
+export interface DocumentFacts {
+  uri: string;
+  symbol: string;
+  adoption: AdoptedDocument['adoption'];
+  title?: string;
+  body?: string;
+  year?: number;
+  date?: string;
+  adoptedBy?: string;
+  source?: string;
+  restates?: string[];
+  lineage?: Record<string, DeclaredLineage>;
+}
+
 function readAdopted(source: SourceFile, problems: AcquisProblem[]): { adopted: AdoptedDocument; tree: DraftDocument } | undefined {
+  const read = readFacts(source, problems);
+  return read && { adopted: adoptedOf(read.facts, source.text), tree: read.tree };
+}
+
+/** Parse an adopted document and read its front matter and lineage; undefined when it is unfit. */
+export function readFacts(source: SourceFile, problems: AcquisProblem[]): { facts: DocumentFacts; tree: DraftDocument } | undefined {
   const { document, problems: syntax } = parse(source.text);
   for (const p of syntax) problems.push({ uri: source.uri, span: p.span, message: p.message });
   const fm = document.frontMatter;
@@ -166,18 +225,54 @@ function readAdopted(source: SourceFile, problems: AcquisProblem[]): { adopted: 
   }
   const f = fm.fields;
   const year = Number((f.year ?? f.date ?? f['adopted-on'] ?? '').slice(0, 4)) || undefined;
-  const adopted = { uri: source.uri, symbol: f.symbol!, adoption: fm.adoption, text: source.text } as AdoptedDocument;
-  treeOnDemand(adopted);
-  if (f.title) adopted.title = f.title;
-  if (f.body) adopted.body = f.body;
-  if (year) adopted.year = year;
-  if (f.date) adopted.date = f.date;
-  if (f['adopted-by']) adopted.adoptedBy = f['adopted-by'];
-  if (f.source) adopted.source = f.source;
-  if (fm.restates) adopted.restates = fm.restates;
+  const facts: DocumentFacts = { uri: source.uri, symbol: f.symbol!, adoption: fm.adoption };
+  if (f.title) facts.title = f.title;
+  if (f.body) facts.body = f.body;
+  if (year) facts.year = year;
+  if (f.date) facts.date = f.date;
+  if (f['adopted-by']) facts.adoptedBy = f['adopted-by'];
+  if (f.source) facts.source = f.source;
+  if (fm.restates) facts.restates = fm.restates;
   const lineage = declaredLineage(document, source.text);
-  if (lineage) adopted.lineage = lineage;
-  return { adopted, tree: document };
+  if (lineage) facts.lineage = lineage;
+  return { facts, tree: document };
+}
+
+/** The adopted document of `facts` (its tree parsed from `text` when asked for). */
+function adoptedOf(facts: DocumentFacts, text: string): AdoptedDocument {
+  const adopted = { uri: facts.uri, symbol: facts.symbol, adoption: facts.adoption, text } as AdoptedDocument;
+  treeOnDemand(adopted);
+  if (facts.title !== undefined) adopted.title = facts.title;
+  if (facts.body !== undefined) adopted.body = facts.body;
+  if (facts.year !== undefined) adopted.year = facts.year;
+  if (facts.date !== undefined) adopted.date = facts.date;
+  if (facts.adoptedBy !== undefined) adopted.adoptedBy = facts.adoptedBy;
+  if (facts.source !== undefined) adopted.source = facts.source;
+  if (facts.restates !== undefined) adopted.restates = facts.restates;
+  if (facts.lineage !== undefined) adopted.lineage = facts.lineage;
+  return adopted;
+}
+
+/**
+ * The precedents of a parsed document, in order: each unit with a pinpoint, then each of its
+ * sentences long enough to be cited, with its words and its span in the source.
+ */
+export function readSentences(
+  tree: DraftDocument,
+  source: string,
+  visit: { unit(pinpoint: string): void; sentence(text: string, words: Word[], start: number, end: number): void },
+): void {
+  for (const unit of unitsOf(tree, source)) {
+    if (!unit.pinpoint) continue;
+    visit.unit(unit.pinpoint);
+    const view = unit.view;
+    for (const sentence of splitSentences(view.text)) {
+      const text = view.text.slice(sentence.start, sentence.end);
+      const words = readWords(text);
+      if (words.length < MIN_PRECEDENT_WORDS) continue;
+      visit.sentence(text, words, view.toSourceStart(sentence.start), view.toSourceEnd(sentence.end));
+    }
+  }
 }
 
 /**

@@ -96,6 +96,21 @@ export class TextBank implements SentenceTexts {
     this.used += written;
   }
 
+  /** A text already encoded as UTF-8 (a reading worker's). */
+  addBytes(bytes: Uint8Array): void {
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (!chunk || this.used + bytes.length > chunk.length) {
+      chunk = new Uint8Array(Math.max(CHUNK, bytes.length));
+      this.chunks.push(chunk);
+      this.used = 0;
+    }
+    chunk.set(bytes, this.used);
+    this.chunkOf.push(this.chunks.length - 1);
+    this.startOf.push(this.used);
+    this.lengthOf.push(bytes.length);
+    this.used += bytes.length;
+  }
+
   text(row: number): string {
     const chunk = this.chunks[this.chunkOf.view()[row]!]!;
     const start = this.startOf.view()[row]!;
