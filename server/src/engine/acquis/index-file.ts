@@ -100,9 +100,13 @@ export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: stri
     idStarts[row] = idCount;
     idCount += p.ids.length;
     textStarts[row] = textBytes;
-    const text = p.text;
-    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-    textBytes += encoder.encodeInto(text, scratch).written;
+    if (p instanceof TablePrecedent) {
+      textBytes += p.table.textBytesOf(p.row).length;
+    } else {
+      const text = p.text;
+      if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+      textBytes += encoder.encodeInto(text, scratch).written;
+    }
     if (textBytes > 0xffffffff) throw new Error('the acquis is too large for one index file (over 4 GB of sentence text)');
   });
   idStarts[n] = idCount;
@@ -201,13 +205,20 @@ function* textChunks(precedents: Precedent[]): Generator<Uint8Array> {
   let batch = new Uint8Array(BATCH);
   let used = 0;
   for (const p of precedents) {
-    const text = p.text;
-    if (used + text.length * 3 > batch.length) {
+    // A table's texts are UTF-8 already: copied as they are (no string per sentence).
+    const bytes = p instanceof TablePrecedent ? p.table.textBytesOf(p.row) : undefined;
+    const room = bytes ? bytes.length : p.text.length * 3;
+    if (used + room > batch.length) {
       yield batch.subarray(0, used);
-      if (text.length * 3 > batch.length) batch = new Uint8Array(text.length * 3);
+      if (room > batch.length) batch = new Uint8Array(room);
       used = 0;
     }
-    used += encoder.encodeInto(text, batch.subarray(used)).written;
+    if (bytes) {
+      batch.set(bytes, used);
+      used += bytes.length;
+    } else {
+      used += encoder.encodeInto(p.text, batch.subarray(used)).written;
+    }
   }
   if (used) yield batch.subarray(0, used);
 }

@@ -18,20 +18,22 @@ export function paragraphFrequencies(acquis: Acquis): ParagraphFrequencies {
   const { precedents } = acquis;
   const size = acquis.index.vocabulary.size;
   const paragraphOf = new Uint32Array(precedents.length);
-  const docIds = new Map<AdoptedDocument, number>();
-  const keys = new Map<string, number>();
+  // Paragraphs by document, then by pinpoint: the pinpoints are the table's own strings, so no
+  // key is made per precedent (a million-paragraph acquis would make a million strings).
+  const byDocument = new Map<AdoptedDocument, Map<string, number>>();
+  let count = 0;
   precedents.forEach((p, k) => {
-    let d = docIds.get(p.document);
-    if (d === undefined) docIds.set(p.document, (d = docIds.size));
-    const key = `${d}\u0000${p.pinpoint}`;
-    let paragraph = keys.get(key);
-    if (paragraph === undefined) keys.set(key, (paragraph = keys.size));
+    let paragraphs = byDocument.get(p.document);
+    if (paragraphs === undefined) byDocument.set(p.document, (paragraphs = new Map()));
+    const pinpoint = p.pinpoint;
+    let paragraph = paragraphs.get(pinpoint);
+    if (paragraph === undefined) paragraphs.set(pinpoint, (paragraph = count++));
     paragraphOf[k] = paragraph;
   });
   // Precedents grouped by paragraph (a counting sort), so that each word counts once per paragraph.
-  const starts = new Uint32Array(keys.size + 1);
+  const starts = new Uint32Array(count + 1);
   for (const paragraph of paragraphOf) starts[paragraph + 1]!++;
-  for (let i = 0; i < keys.size; i++) starts[i + 1]! += starts[i]!;
+  for (let i = 0; i < count; i++) starts[i + 1]! += starts[i]!;
   const order = new Uint32Array(precedents.length);
   for (let k = 0; k < precedents.length; k++) order[starts[paragraphOf[k]!]!++] = k;
   const last = new Int32Array(size).fill(-1);
@@ -44,5 +46,5 @@ export function paragraphFrequencies(acquis: Acquis): ParagraphFrequencies {
       df[id]!++;
     }
   }
-  return { paragraphs: keys.size, df };
+  return { paragraphs: count, df };
 }

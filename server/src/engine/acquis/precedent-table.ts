@@ -62,6 +62,8 @@ export class Growable<T extends Uint32Array | Int32Array> {
 /** Where the sentence texts come from: a bank in memory, or a section of an index file. */
 export interface SentenceTexts {
   text(row: number): string;
+  /** The row's text as UTF-8 bytes (a view, valid until the texts change). */
+  bytes(row: number): Uint8Array;
 }
 
 const CHUNK = 8 << 20;
@@ -111,6 +113,12 @@ export class TextBank implements SentenceTexts {
     this.used += bytes.length;
   }
 
+  bytes(row: number): Uint8Array {
+    const chunk = this.chunks[this.chunkOf.view()[row]!]!;
+    const start = this.startOf.view()[row]!;
+    return chunk.subarray(start, start + this.lengthOf.view()[row]!);
+  }
+
   text(row: number): string {
     const chunk = this.chunks[this.chunkOf.view()[row]!]!;
     const start = this.startOf.view()[row]!;
@@ -121,12 +129,16 @@ export class TextBank implements SentenceTexts {
 /** Texts stored one after the other in one byte array (an index file's section). */
 export class FlatTexts implements SentenceTexts {
   constructor(
-    private readonly bytes: Uint8Array,
+    private readonly all: Uint8Array,
     private readonly starts: Uint32Array,
   ) {}
 
+  bytes(row: number): Uint8Array {
+    return this.all.subarray(this.starts[row]!, this.starts[row + 1]!);
+  }
+
   text(row: number): string {
-    return decoder.decode(this.bytes.subarray(this.starts[row]!, this.starts[row + 1]!));
+    return decoder.decode(this.bytes(row));
   }
 }
 
@@ -165,6 +177,11 @@ export class PrecedentTable {
     const out = new Array<Precedent>(this.rows);
     for (let row = 0; row < out.length; row++) out[row] = new TablePrecedent(firstId + row, this, row);
     return out;
+  }
+
+  /** The row's text as UTF-8 bytes, without decoding it (writing an index file). */
+  textBytesOf(row: number): Uint8Array {
+    return this.columns.texts.bytes(row);
   }
 
   textOf(row: number): string {
