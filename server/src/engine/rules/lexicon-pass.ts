@@ -13,7 +13,7 @@
 import type { Word } from '../text/words.js';
 import type { CompiledEntry, Lexicon, RawHit, TextUnit } from './lexicon.js';
 import { PhraseTrie } from './phrase-trie.js';
-import { literalAnchors, mayMatch, type LiteralRequirement } from './regex-literals.js';
+import { literalAnchorSets, mayMatch, type LiteralRequirement } from './regex-literals.js';
 import { isSeparatorGap, surfaceKey, wordKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
@@ -32,10 +32,14 @@ interface PatternRef {
   length: number;
 }
 
-/** A regular expression's prefilter: word anchors (ids in the pass), or the literal test alone. */
+/**
+ * A regular expression's prefilter: for each set of literals the expression requires, the anchors
+ * (ids in the pass) one of which the words must hold (undefined: that set has none and is left
+ * to the literal test), then the literal test.
+ */
 interface RegexGate {
   requirement: LiteralRequirement;
-  anchors: number[] | undefined;
+  anchorSets: Array<number[] | undefined>;
 }
 
 const NO_ANCHORS: readonly number[] = [];
@@ -64,16 +68,17 @@ export class LexiconPass {
           entry,
           entry.requirements.map((requirement) => {
             if (!requirement) return undefined;
-            const runs = literalAnchors(requirement);
-            const anchors = runs?.map((run) => {
-              let id = anchorIds.get(run);
-              if (id === undefined) {
-                anchorIds.set(run, (id = this.anchors.length));
-                this.anchors.push(run);
-              }
-              return id;
-            });
-            return { requirement, anchors };
+            const anchorSets = literalAnchorSets(requirement).map((runs) =>
+              runs?.map((run) => {
+                let id = anchorIds.get(run);
+                if (id === undefined) {
+                  anchorIds.set(run, (id = this.anchors.length));
+                  this.anchors.push(run);
+                }
+                return id;
+              }),
+            );
+            return { requirement, anchorSets };
           }),
         );
       }
@@ -128,7 +133,7 @@ export class LexiconPass {
         for (let r = 0; r < entry.regexes.length; r++) {
           const gate = entryGates![r];
           if (gate) {
-            if (gate.anchors && !gate.anchors.some((id) => seen![id])) continue;
+            if (!gate.anchorSets.every((set) => !set || set.some((id) => seen![id]))) continue;
             if (!mayMatch(gate.requirement, gate.requirement.ignoreCase ? (folded ??= unit.folded()) : text)) continue;
           }
           const re = entry.regexes[r]!;
