@@ -159,16 +159,39 @@ export class LexiconPass {
     let ids = this.anchorsOfWord.get(key);
     if (ids === undefined) {
       const folded = key.includes('ſ') ? key.replace(/ſ/g, 's') : key;
-      const held: number[] = [];
-      this.anchors.forEach((run, id) => {
-        if (folded.includes(run)) held.push(id);
-      });
-      ids = held.length ? held : NO_ANCHORS;
+      ids = NO_ANCHORS;
+      // Anchors by their first three letters: a new word costs a look-up per position, not a
+      // test per anchor.
+      const byHead = (this.anchorsByHead ??= this.indexAnchors());
+      for (let i = 0; i + 3 <= folded.length; i++) {
+        const candidates = byHead.get(headKey(folded, i));
+        if (!candidates) continue;
+        for (const id of candidates) {
+          if (!folded.startsWith(this.anchors[id]!, i) || ids.includes(id)) continue;
+          ids = ids === NO_ANCHORS ? [id] : [...ids, id];
+        }
+      }
       if (this.anchorsOfWord.size >= ANCHOR_CACHE_LIMIT) this.anchorsOfWord.clear();
       this.anchorsOfWord.set(key, ids);
     }
     return ids;
   }
+
+  private anchorsByHead: Map<number, number[]> | undefined;
+
+  private indexAnchors(): Map<number, number[]> {
+    const byHead = new Map<number, number[]>();
+    this.anchors.forEach((run, id) => {
+      const head = headKey(run, 0);
+      byHead.set(head, [...(byHead.get(head) ?? []), id]);
+    });
+    return byHead;
+  }
+}
+
+/** The three UTF-16 units at `i` as one number (anchors are at least three letters long). */
+function headKey(s: string, i: number): number {
+  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
 }
 
 function keysOf(words: readonly Word[], text: string, mode: WordMatch): string[] {
