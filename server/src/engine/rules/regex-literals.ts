@@ -69,33 +69,6 @@ function rarestFirst(a: string[], b: string[]): number {
   return Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length;
 }
 
-/**
- * Word anchors of a requirement: for each of its literals, the longest run of letters in it (at
- * least MIN_LENGTH letters), lower-cased. A text that holds one of the literals has a word whose
- * lower-cased surface holds that literal's run, because a run of letters is never split between
- * two words (text/words.ts reads letters greedily), so the lexicon pass can look requirements up
- * by the words of a text. Undefined when some literal has no such run.
- */
-export function literalAnchors(requirement: LiteralRequirement): string[] | undefined {
-  return anchorsOf(requirement.anyOf);
-}
-
-/** The anchors of each set of the requirement (`anyOf`, then `allOf`); undefined for a set without. */
-export function literalAnchorSets(requirement: LiteralRequirement): Array<string[] | undefined> {
-  return [requirement.anyOf, ...(requirement.allOf ?? [])].map(anchorsOf);
-}
-
-function anchorsOf(literals: string[]): string[] | undefined {
-  const anchors: string[] = [];
-  for (const literal of literals) {
-    let best = '';
-    for (const run of literal.toLowerCase().match(/[a-z]+/g) ?? []) if (run.length > best.length) best = run;
-    if (best.length < MIN_LENGTH) return undefined;
-    anchors.push(best);
-  }
-  return [...new Set(anchors)];
-}
-
 const LITERAL = /^[A-Za-z0-9 ,'’&%#@!"=_`~<>;:-]$/;
 const ESCAPED_LITERAL = /^[.\-/\\()[\]{}|?*+^$'"&,:;!=<>#%@~`]$/;
 
