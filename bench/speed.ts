@@ -94,13 +94,6 @@ const both = (t: Timing): string => `${sec(t.wall)} wall${t.cpu !== undefined ? 
 const faster = (p: Paired): string =>
   `acquis ${(1 / p.wallRatio).toFixed(2)}x faster (wall)${p.cpuRatio !== undefined ? `, ${(1 / p.cpuRatio).toFixed(2)}x (CPU)` : ''}`;
 
-function peakRssMb(argv: string[]): number | undefined {
-  if (!existsSync('/usr/bin/time')) return undefined;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', node, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return Number.isFinite(kb) ? kb / 1024 : undefined;
-}
-
 /** The bench draft's paragraphs repeated and renumbered up to `size` characters. */
 function repeated(draft: string, size: number): string {
   const head = draft.slice(0, draft.indexOf('\n1. ') + 1);
@@ -193,33 +186,27 @@ async function lspFigures(text: string): Promise<{ p95: number; p50: number; oth
 }
 
 /**
- * The 1M-paragraph rows: the synthetic acquis (bench/acquis-gen.ts, through the in-process bundle
- * of lint-bench.mjs), `acquis index` on it (wall, CPU, peak RSS), then the 10k draft linted with
- * `--index` as a whole process (index loaded, then a cold lint), and what a second distinct draft
- * adds to that run (a warm lint).
+ * The 1M-paragraph rows, from bench/index-bench.mjs (the synthetic acquis, `acquis index` on it,
+ * the index loaded and the 10k draft linted cold and warm in a fresh process, and
+ * `acquis lint --index` as whole processes); its last line of output is its figures as JSON.
  */
-function millionRows(files: { draft: string; many: string[] }): string[][] {
-  const rows: string[][] = [];
-  const bundle = join(OUT, 'in-process.cjs');
-  const dir = join(OUT, 'acquis-1000000');
-  if (!existsSync(dir)) spawnSync(node, [bundle, 'prepare', OUT, '1000000'], { cwd: ROOT, stdio: 'inherit', timeout: 3_600_000 });
-  const index = join(OUT, 'acquis-1m.idx');
-  const build = ['bin/acquis.js', 'index', dir, '-o', index];
-  const built = once(build);
-  const peak = peakRssMb(build);
-  rows.push(['1M-paragraph acquis: `acquis index` build / peak RSS', `${both(built)} / ${peak?.toFixed(0) ?? '?'} MB`, '-', '-', '< 60 s / < 2 GB', load()]);
-  const lint = ['bin/acquis.js', 'lint', '--format', 'json', '--jobs', '1', '--index', index, files.draft];
-  const runs = [once(lint), once(lint), once(lint)];
-  const lintMedian: Timing = { wall: median(runs.map((t) => t.wall)), ...(runs[0]!.cpu !== undefined ? { cpu: median(runs.map((t) => t.cpu!)) } : {}) };
-  const lintPeak = peakRssMb(lint);
-  rows.push(['1M: load the index + lint the 10k draft (whole process)', `${both(lintMedian)}, ${lintPeak?.toFixed(0) ?? '?'} MB`, '-', '-', '< 3 s', load()]);
-  // Warm: what a second distinct 10k draft adds to the same run (index loaded, code warm).
-  const second = files.many[1]!;
-  const pairRuns = [once([...lint, second]), once([...lint, second]), once([...lint, second])];
-  const warm = median(pairRuns.map((t) => t.wall)) - lintMedian.wall;
-  const warmCpu = pairRuns[0]!.cpu !== undefined ? median(pairRuns.map((t) => t.cpu!)) - lintMedian.cpu! : undefined;
-  rows.push(['1M: a second 10k draft in the same run (warm lint)', `${sec(warm)} wall${warmCpu !== undefined ? `, ${sec(warmCpu)} CPU` : ''}`, '-', '-', '< 200 ms', load()]);
-  return rows;
+function millionRows(): string[][] {
+  const r = spawnSync(node, ['bench/index-bench.mjs', '--paragraphs', '1000000', '--runs', '5'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 3_600_000 });
+  const where = load();
+  let m: Record<string, number>;
+  try {
+    m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  } catch {
+    return [['1M-paragraph acquis', `not measured: bench/index-bench.mjs exited ${r.status} (${r.stderr.trim().split('\n').pop() ?? ''})`, '-', '-', '< 60 s / < 2 GB', where]];
+  }
+  const s = (x: number | undefined): string => (x === undefined ? '?' : `${x.toFixed(1)} s`);
+  const ms = (x: number | undefined): string => (x === undefined ? '?' : sec(x));
+  return [
+    ['1M-paragraph acquis: `acquis index` build / peak RSS', `${s(m['buildWallS'])} wall, ${s(m['buildCpuS'])} CPU / ${m['buildPeakRssMB']?.toFixed(0) ?? '?'} MB`, '-', '-', '< 60 s / < 2 GB', where],
+    ['1M: load the persistent index (in process)', `${ms(m['loadMs'])} wall, ${ms(m['loadCpuMs'])} CPU`, '-', '-', '< 3 s', where],
+    ['1M: then lint the 10k draft, cold / warm', `${ms(m['coldMs'])} / ${ms(m['warmMedianMs'])} wall (${ms(m['warmCpuMedianMs'])} CPU warm)`, '-', '-', '< 200 ms warm', where],
+    ['1M: `acquis lint --index` of the 10k draft, whole process', `${s(m['lintWallS'])} wall, ${s(m['lintCpuS'])} CPU, ${m['lintRssMB']?.toFixed(0) ?? '?'} MB`, '-', '-', '-', where],
+  ];
 }
 
 async function main(): Promise<void> {
@@ -250,7 +237,7 @@ async function main(): Promise<void> {
   rows.push(['one 1 MB paragraph, whole process', both(mb), '-', '-', '< 5 s', load()]);
   console.log(`  1 MB paragraph: ${both(mb)}`);
 
-  if (process.env['BENCH_1M']) rows.push(...millionRows(files));
+  if (process.env['BENCH_1M']) rows.push(...millionRows());
   else rows.push(['1M-paragraph acquis', 'skipped (BENCH_1M=1)', '-', '-', '< 60 s / < 2 GB; < 3 s, < 200 ms', '-']);
 
   const lsp = await lspFigures(readFileSync(files.draft, 'utf8'));

@@ -1,18 +1,22 @@
 /**
  * The shared store against the local index: a synthetic acquis (acquis-gen.ts) is published to a
- * throwaway PostgreSQL cluster (scripts/pg-throwaway.sh), then
+ * throwaway PostgreSQL cluster (scripts/pg-throwaway.sh), and its local index file is made with
+ * `acquis index`; then
+ * - the publish: wall time, the CLI's CPU time and the PostgreSQL server's CPU time;
  * - search latency, p50 and p95 over N queries (3 to 8 words taken from the acquis, and a few
- *   generic ones), in process: the local index (`searchAcquis`) and the store (`StoreLink.search`);
+ *   generic ones), in process: the local index (`searchAcquis` over the index file) and the store
+ *   (`StoreLink.search`);
  * - lint time of the 10,000-word benchmark draft (draft-gen.ts) with paragraphs of the synthetic
- *   acquis mixed in: whole process (`acquis lint`, median of 3) and in process (retrieval from
- *   the store and the lint, against the lint with the local index built);
- * - the publish time, and the local index's build time, for scale.
+ *   acquis mixed in: whole process (`acquis lint --index <file>` against `acquis lint --store`,
+ *   median of 3, wall and CPU), whether the findings are identical, and in process.
+ * CPU times are fairer than wall times on a loaded machine; the load average is printed with each size.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createEngine, type Engine } from '../server/src/engine/index.js';
+import { createEngine, engineFromAcquis, type Engine } from '../server/src/engine/index.js';
+import { readIndexFile } from '../server/src/host/acquis-index.js';
 import { searchAcquis } from '../server/src/engine/search/index.js';
 import { openStore } from '../server/src/store/connection.js';
 import { StoreLink } from '../server/src/store/retrieve.js';
@@ -33,7 +37,6 @@ const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
-const median = (xs: number[]): number => pct(xs, 50);
 const ms = (x: number): string => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
   const t = performance.now();
@@ -41,12 +44,29 @@ const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
   return [r, performance.now() - t];
 };
 
-function cli(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** CPU seconds (user + system) of this process's children that have ended (Linux /proc). */
+function childrenCpu(pid: number | 'self' = 'self'): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // Fields after the name: state is [0]; utime [11], stime [12], cutime [13], cstime [14].
+  const [u, s, cu, cs] = [11, 12, 13, 14].map((i) => Number(f[i]));
+  return (pid === 'self' ? cu! + cs! : u! + s! + cu! + cs!) / 100;
+}
+
+interface Timed {
+  ms: number;
+  cpu: number;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
   const t = performance.now();
+  const c = childrenCpu();
   const r = spawnSync(process.execPath, [join(root, 'bin', 'acquis.js'), ...args], { cwd: out, encoding: 'utf8', env, maxBuffer: 1 << 28 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`acquis ${args.join(' ')}: ${r.stderr}`);
-  return performance.now() - t;
+  return { ms: performance.now() - t, cpu: childrenCpu() - c };
 }
+
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+const s1 = (x: number): string => `${(x / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
@@ -64,9 +84,19 @@ async function main(): Promise<void> {
       const db = `acquis_${size}`;
       execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${db}`]);
       const url = `postgres://postgres@127.0.0.1:${port}/${db}`;
-      const publishMs = cli(['publish', dir, '--store', url, '--batch-size', '100']);
+      const postmaster = Number(readFileSync(join(pgDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const pgBefore = childrenCpu(postmaster);
+      const loadBefore = load();
+      const published = cli(['publish', dir, '--store', url, '--batch-size', '100']);
+      const pgCpu = childrenCpu(postmaster) - pgBefore;
       const dbSize = execFileSync('psql', [url, '-Atc', `SELECT pg_size_pretty(pg_database_size('${db}'))`], { encoding: 'utf8' }).trim();
-      console.log(`\n${size} paragraphs (${made.documents} documents): published in ${(publishMs / 1000).toFixed(1)} s; database ${dbSize}`);
+      console.log(
+        `\n${size} paragraphs (${made.documents} documents), load average ${loadBefore}: published in ${s1(published.ms)} (CLI CPU ${published.cpu.toFixed(1)} s, PostgreSQL CPU ${pgCpu.toFixed(1)} s); database ${dbSize}`,
+      );
+      // The local side: the index file a team member would make of the same folder.
+      const indexFile = join(out, `store-bench-${size}.idx`);
+      const indexed = cli(['index', dir, '--no-builtin', '-o', indexFile]);
+      console.log(`  local index file made in ${s1(indexed.ms)} (CPU ${indexed.cpu.toFixed(1)} s)`);
 
       // The draft: the benchmark draft, plus 40 paragraphs of the synthetic acquis (some changed).
       const draft = generateDraft(10_000);
@@ -91,17 +121,16 @@ async function main(): Promise<void> {
       const draftFile = join(out, `store-draft-${size}.draft`);
       writeFileSync(draftFile, draftText);
 
-      // Whole process: lint against the folder, and against the store.
-      const localLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--acquis', dir, '--format', 'json', '-o', join(out, 'store-bench-local.json')]));
+      // Whole process: lint against the local index file, and against the store.
+      const localLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--index', indexFile, '--format', 'json', '-o', join(out, 'store-bench-local.json')]));
       const storeLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--store', url, '--format', 'json', '-o', join(out, 'store-bench-store.json')]));
       // The findings, without the precedents' uri (a path locally, acquis-store: from the store).
-    const findingsOf = (file: string): string =>
-      JSON.stringify((JSON.parse(readFileSync(join(out, file), 'utf8')) as { files: Array<{ findings: unknown }> }).files.map((f) => f.findings)).replace(/"uri":"[^"]*"/g, '');
-    const same = findingsOf('store-bench-local.json') === findingsOf('store-bench-store.json');
+      const findingsOf = (file: string): string =>
+        JSON.stringify((JSON.parse(readFileSync(join(out, file), 'utf8')) as { files: Array<{ findings: unknown }> }).files.map((f) => f.findings)).replace(/"uri":"[^"]*"/g, '');
+      const same = findingsOf('store-bench-local.json') === findingsOf('store-bench-store.json');
 
-      // In process: the local index built once; the store link over an empty local acquis.
-      const sources = files.map((f) => ({ uri: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
-      const [local, buildMs] = await time(() => createEngine(sources));
+      // In process: the local index file loaded once; the store link over an empty local acquis.
+      const [local, buildMs] = await time(() => engineFromAcquis(readIndexFile(indexFile).acquis));
       const empty: Engine = createEngine([]);
       const store = await openStore(url);
       const link = new StoreLink(store, empty);
@@ -119,20 +148,22 @@ async function main(): Promise<void> {
       const [, localLintIn] = await time(() => local.lint('draft.draft', draftText));
       const [, storeLintIn] = await time(async () => (await link.engineFor(draftText)).lint('draft.draft', draftText));
       await store.close();
-      console.log(`  local index built in ${(buildMs / 1000).toFixed(1)} s`);
+      const median = (xs: Timed[]): Timed => [...xs].sort((a, b) => a.ms - b.ms)[1]!;
+      const [fl, sl] = [median(localLint), median(storeLint)];
+      console.log(`  local index file loaded in ${(buildMs / 1000).toFixed(1)} s`);
       console.log(`  search (${queries.length} queries): local p50 ${ms(pct(localSearch, 50))}, p95 ${ms(pct(localSearch, 95))}; store p50 ${ms(pct(storeSearch, 50))}, p95 ${ms(pct(storeSearch, 95))}; same first result ${agree}/${queries.length}`);
-      console.log(`  lint, whole process (median of 3): folder ${ms(median(localLint))}, store ${ms(median(storeLint))}; findings identical: ${same}`);
-      console.log(`  lint, in process (first run): local index ${ms(localLintIn)}, store retrieval + lint ${ms(storeLintIn)}`);
+      console.log(`  lint, whole process (median of 3): index file ${s1(fl.ms)} (CPU ${fl.cpu.toFixed(1)} s), store ${s1(sl.ms)} (CPU ${sl.cpu.toFixed(1)} s); findings identical: ${same}`);
+      console.log(`  lint, in process (first run): local index ${ms(localLintIn)}, store retrieval + lint ${ms(storeLintIn)}; load average now ${load()}`);
       rows.push(
-        `| ${size.toLocaleString('en')} | ${(publishMs / 1000).toFixed(0)} s | ${ms(pct(localSearch, 50))} / ${ms(pct(localSearch, 95))} | ${ms(pct(storeSearch, 50))} / ${ms(pct(storeSearch, 95))} | ${ms(median(localLint))} | ${ms(median(storeLint))} | ${same ? 'yes' : 'NO'} |`,
+        `| ${size.toLocaleString('en')} | ${s1(published.ms)} (CPU ${published.cpu.toFixed(0)} s + PostgreSQL ${pgCpu.toFixed(0)} s), ${dbSize} | ${ms(pct(localSearch, 50))} / ${ms(pct(localSearch, 95))} | ${ms(pct(storeSearch, 50))} / ${ms(pct(storeSearch, 95))} | ${agree}/${queries.length} | ${s1(fl.ms)} (${fl.cpu.toFixed(1)} s CPU) / ${s1(sl.ms)} (${sl.cpu.toFixed(1)} s CPU) | ${same ? 'yes' : 'NO'} | ${loadBefore} |`,
       );
     }
   } finally {
     spawnSync('bash', [join(root, 'scripts', 'pg-throwaway.sh'), 'stop', pgDir]);
     rmSync(base, { recursive: true, force: true });
   }
-  console.log('\n| paragraphs | publish | search local p50 / p95 | search store p50 / p95 | lint, folder (process) | lint, store (process) | same findings |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| paragraphs | publish (wall; CPU) | search local p50 / p95 | search store p50 / p95 | same first result | lint, index file / store (whole process, median of 3) | same findings | load average |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
 }
 

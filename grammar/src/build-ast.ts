@@ -28,6 +28,13 @@ import type {
 } from './ast.js';
 import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
 import { assignLevels } from './sub-levels.js';
+import { isSpace } from './views.js';
+
+/** True when `text` from `start` to `end` is empty or white space only (`/^\s*$/`). */
+function onlySpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
 
 type Child = CstNode | IToken;
 
@@ -284,11 +291,12 @@ export class AstBuilder {
   private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }): Inline[] {
     if (!node) return [];
     const out: Inline[] = [];
-    const pushText = (span: Span): void => {
+    // A word joins the text run before it across white space: the run's own span grows (it was
+    // made here and nothing else holds it), no span object or gap string per word.
+    const pushText = (start: number, end: number): void => {
       const last = out[out.length - 1];
-      if (last?.type === 'text' && /^\s*$/.test(this.text.slice(last.span.end, span.start))) {
-        last.span = { start: last.span.start, end: span.end };
-      } else out.push({ type: 'text', span });
+      if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) last.span.end = end;
+      else out.push({ type: 'text', span: { start, end } });
     };
     const visit = (child: Child): void => {
       if (isToken(child)) {
@@ -314,8 +322,7 @@ export class AstBuilder {
     return out;
   }
 
-  private token(tok: IToken, out: Inline[], pushText: (s: Span) => void): void {
-    const span = tokenSpan(tok);
+  private token(tok: IToken, out: Inline[], pushText: (start: number, end: number) => void): void {
     switch (tok.tokenType.name) {
       case 'Newline':
       case 'HeadingMark':
@@ -325,8 +332,11 @@ export class AstBuilder {
       case 'Punctuation':
       case 'Escape':
       case 'Pipe': // options are split by the bracket that holds them
-        pushText(span);
+        pushText(tok.startOffset, tok.startOffset + tok.image.length);
         return;
+    }
+    const span = tokenSpan(tok);
+    switch (tok.tokenType.name) {
       case 'StrayMark':
         out.push({ type: 'stray', span });
         if (tok.image !== '\\') {
@@ -371,7 +381,7 @@ export class AstBuilder {
           this.problem('syntax.stray', `\`${tok.image}\` closes nothing: there is no matching opening mark.`, span);
           return;
         }
-        pushText(span);
+        pushText(span.start, span.end);
     }
   }
 

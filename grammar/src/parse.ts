@@ -30,6 +30,8 @@ function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
   let reported = false;
   for (const token of tokens) {
     const type = token.tokenType;
+    // Words are most tokens and neither open, close nor end anything: no set look-ups for them.
+    if (type === t.LeadWord) continue;
     if (BLOCK_ENDS.has(type)) {
       depth = 0;
       straightOpen = false;

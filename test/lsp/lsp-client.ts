@@ -113,6 +113,8 @@ export class LspClient {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          // As VS Code asks (editor.foldingMaximumRegions).
+          foldingRange: { rangeLimit: 5000 },
           synchronization: { didSave: true },
         },
       },

@@ -1,5 +1,7 @@
 /** The transport-free engine: no files, no processes, no editor types. */
 export { AcquisBuilder, buildAcquis, buildAcquisAsync, normaliseSymbol, type Acquis, type BuilderOptions, type SourceFile } from './acquis/acquis.js';
+export { paragraphFrequencies, type ParagraphFrequencies } from './acquis/paragraph-frequencies.js';
+export { useWordFrequencies } from './rules/precedent-weight.js';
 export { decodeIndex, encodeIndex, engineFingerprint, INDEX_FORMAT_VERSION, readIndexFacts, type IndexFacts } from './acquis/index-file.js';
 export type { AcquisProblem, AdoptedDocument, Precedent } from './acquis/model.js';
 export { CONFIG_FILE_NAMES, CONFIG_KEYS, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem, type RuleSetting } from './config.js';

@@ -11,7 +11,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../../package.json';
-import { buildAcquis, decodeIndex, encodeIndex, engineFingerprint, type Acquis, type IndexFacts } from '../engine/index.js';
+import { buildAcquis, decodeIndex, encodeIndex, engineFingerprint, useWordFrequencies, type Acquis, type IndexFacts } from '../engine/index.js';
 import { InputError, removeOwnFile, writeFileBytes } from './text-file.js';
 import { readText, reason } from './read-text.js';
 
@@ -49,7 +49,7 @@ export function readIndexFile(file: string, uriOf: (path: string) => string = (p
     throw new InputError(`cannot read the index: ${reason(error)}.`, file);
   }
   try {
-    return decodeIndex(bytes, {
+    const read = decodeIndex(bytes, {
       uriOf,
       readSource: (uri) => {
         try {
@@ -59,6 +59,11 @@ export function readIndexFile(file: string, uriOf: (path: string) => string = (p
         }
       },
     });
+    // The rarity of words (precedent.voted's weight) from the counts the index carries.
+    const { paragraphs, df } = read.frequencies;
+    const vocabulary = read.acquis.index.vocabulary;
+    useWordFrequencies(read.acquis, { paragraphs, df: (key) => df[vocabulary.get(key) ?? -1] ?? 0 });
+    return { acquis: read.acquis, facts: read.facts };
   } catch (error) {
     throw new InputError(`${(error as Error).message}; make it again with \`acquis index\`.`, file);
   }

@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import { buildAcquis, normaliseSymbol, toSnapshot, type AcquisProblem, type SourceFile } from '../engine/index.js';
-import { ngramKeys, wordKeys } from '../engine/search/keys.js';
+import { key64, NGRAM, ngramKeys, wordKeys } from '../engine/search/keys.js';
 import { readWords } from '../engine/text/words.js';
 import { reach, type Store } from './connection.js';
 import { migrate } from './migrate.js';
@@ -75,11 +75,30 @@ export function rowsOf(sources: SourceFile[]): Row[] {
     text: d.text,
     precedents: [],
   }));
-  for (const [docIndex, pinpoint, text, start, end] of snapshot.precedents) {
+  // Keys from the word ids the builder already made (each vocabulary word hashed once), rather
+  // than reading every precedent's words again.
+  const { vocabulary, ids, idCounts } = snapshot;
+  const wordKeyOf = vocabulary ? vocabulary.map((k) => key64(k)) : [];
+  let at = 0;
+  snapshot.precedents.forEach(([docIndex, pinpoint, text, start, end], i) => {
     const row = rows[docIndex]!;
-    const words = readWords(text);
-    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ngrams: ngramKeys(words), words: wordKeys(words) });
-  }
+    let keys: { ngrams: string[]; words: string[] };
+    if (vocabulary && ids && idCounts) {
+      const n = idCounts[i]!;
+      const ngrams = new Set<string>();
+      const words = new Set<string>();
+      for (let j = 0; j < n; j++) {
+        words.add(wordKeyOf[ids[at + j]!]!);
+        if (j + NGRAM <= n) ngrams.add(key64(`${vocabulary[ids[at + j]!]}\u0001${vocabulary[ids[at + j + 1]!]}\u0001${vocabulary[ids[at + j + 2]!]}`));
+      }
+      at += n;
+      keys = { ngrams: [...ngrams], words: [...words] };
+    } else {
+      const words = readWords(text);
+      keys = { ngrams: ngramKeys(words), words: wordKeys(words) };
+    }
+    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ...keys });
+  });
   // The last of two files with one symbol wins, as a re-publish would.
   const bySymbol = new Map(rows.map((r) => [r.norm, r]));
   return [...bySymbol.values()];
@@ -109,25 +128,58 @@ function countsOf(batch: Row[]): { ngram: Map<string, number>; word: Map<string,
   return { ngram, word, paragraphWord, paragraphs };
 }
 
+/**
+ * The GIN indexes over the key arrays, as migration 002 leaves them (fast update off: no pending
+ * list for readers to scan). A bulk load drops them and builds them again at the end, which
+ * PostgreSQL does by sorting every key once rather than inserting row by row.
+ */
+const KEY_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS precedent_ngram_keys ON acquis.precedent USING gin (ngram_keys) WITH (fastupdate = off)',
+  'CREATE INDEX IF NOT EXISTS precedent_word_keys ON acquis.precedent USING gin (word_keys) WITH (fastupdate = off)',
+];
+/** A publish is a bulk load when it brings at least this many precedents and as many as the store holds. */
+const BULK_PRECEDENTS = 10_000;
+
 export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
   const rows = rowsOf(sources);
   const size = options.batchSize ?? 50;
   const report: PublishReport = { documents: 0, precedents: 0, replaced: 0, migrations: [] };
+  const incoming = rows.reduce((n, r) => n + r.precedents.length, 0);
   const client = await reach(store, () => store.pool.connect());
   try {
     report.migrations = await reach(store, () => migrate(client));
+    const held = await reach(store, () => client.query<{ precedents: number }>('SELECT precedents FROM acquis.totals'));
+    // A first load (or one that doubles the store): without the key indexes while loading, each
+    // batch is a plain append; readers still see whole documents (one transaction per batch),
+    // found by a slower scan until the indexes are built again below.
+    const bulk = incoming >= BULK_PRECEDENTS && incoming >= (held.rows[0]?.precedents ?? 0);
+    if (bulk) await reach(store, () => client.query('DROP INDEX IF EXISTS acquis.precedent_ngram_keys, acquis.precedent_word_keys'));
     for (let i = 0; i < rows.length; i += size) {
       const batch = rows.slice(i, i + size);
-      const replaced = await reach(store, () => withRetry(client, () => writeBatch(client, batch)));
+      const replaced = await reach(store, () => withRetry(client, () => writeBatch(client, batch, bulk)));
       report.documents += batch.length;
       report.precedents += batch.reduce((n, r) => n + r.precedents.length, 0);
       report.replaced += replaced;
       options.onBatch?.(Math.min(i + size, rows.length), rows.length);
     }
-    // Merge GIN's pending lists into the indexes now, rather than on some reader's query.
-    await reach(store, () =>
-      client.query(`SELECT gin_clean_pending_list('acquis.precedent_ngram_keys'::regclass), gin_clean_pending_list('acquis.precedent_word_keys'::regclass)`),
-    );
+    if (bulk) {
+      // The 3-gram counts of a bulk load are counted once, from the table, rather than upserted
+      // batch by batch (millions of keys); until then readers find the new 3-grams uncounted,
+      // which only narrows search's lineage look-ups.
+      await reach(store, () =>
+        withRetry(client, async () => {
+          await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+          await client.query('TRUNCATE acquis.ngram_df');
+          await client.query('INSERT INTO acquis.ngram_df (key, df) SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.ngram_keys) AS k GROUP BY k');
+        }),
+      );
+    }
+    // Every publish ends with the indexes in place (a bulk load's, or one an interrupted bulk load left out).
+    await reach(store, async () => {
+      await client.query(`SET maintenance_work_mem = '256MB'`);
+      for (const sql of KEY_INDEXES) await client.query(sql);
+      await client.query('RESET maintenance_work_mem');
+    });
   } finally {
     client.release();
   }
@@ -161,7 +213,7 @@ const COUNTS = [
 ] as const;
 
 /** One batch inside a transaction; returns how many documents it replaced. */
-async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> {
+async function writeBatch(client: pg.PoolClient, batch: Row[], bulk: boolean): Promise<number> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
   const norms = batch.map((r) => r.norm);
   const old = await client.query<{ id: string }>('SELECT id FROM acquis.document WHERE norm_symbol = ANY($1::text[]) ORDER BY id', [norms]);
@@ -227,7 +279,8 @@ async function writeBatch(client: pg.PoolClient, batch: Row[]): Promise<number> 
   // The counts, made here from the rows in hand rather than read back; upserted in key order
   // (concurrent writers would otherwise lock rows in different orders).
   const counts = countsOf(batch);
-  for (const [table, map] of [['ngram_df', counts.ngram], ['word_df', counts.word], ['word_paragraph_df', counts.paragraphWord]] as const) {
+  const tables = [['ngram_df', counts.ngram], ['word_df', counts.word], ['word_paragraph_df', counts.paragraphWord]] as const;
+  for (const [table, map] of bulk ? tables.slice(1) : tables) {
     await client.query(
       `INSERT INTO acquis.${table} (key, df)
        SELECT k, n FROM unnest($1::int8[], $2::int[]) AS c(k, n) ORDER BY k

@@ -5,9 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LintedText } from './lint-text.js';
 import { rebuild, type LintTask, type TaskReply, type WorkerSetup } from './protocol.js';
+
+let WorkerClass: typeof Worker | undefined;
 
 /** Files sent to a worker before the earlier ones come back. */
 const AHEAD = 2;
@@ -26,6 +28,13 @@ export function workerBundle(): string | undefined {
 }
 
 export class LintPool {
+  /** Start a pool; worker_threads (and the streams behind it) is loaded only by a run that uses it. */
+  static start(...args: ConstructorParameters<typeof LintPool>): LintPool {
+    // require, not import(): the bundle runs as a vm.Script (bin/load-bundle.js), which has no dynamic import.
+    WorkerClass ??= (require('node:worker_threads') as typeof import('node:worker_threads')).Worker;
+    return new LintPool(...args);
+  }
+
   private readonly slots: Slot[] = [];
   private nextId = 0;
   private closed = false;
@@ -45,7 +54,7 @@ export class LintPool {
     const loader = join(bundle, '..', '..', 'bin', 'load-bundle.js');
     const source = existsSync(loader) ? `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)});` : `require(${JSON.stringify(bundle)});`;
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(source, { eval: true, workerData: setup, stdout: false, stderr: false });
+      const worker = new WorkerClass!(source, { eval: true, workerData: setup, stdout: false, stderr: false });
       const slot: Slot = { worker, inFlight: new Map() };
       worker.on('message', (reply: TaskReply) => {
         const resolve = slot.inFlight.get(reply.id);

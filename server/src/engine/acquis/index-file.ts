@@ -11,11 +11,12 @@ import { normaliseSymbol, sourceOnDemand, treeOnDemand, type Acquis } from './ac
 import type { AdoptedDocument, Precedent } from './model.js';
 import { FlatTexts, PrecedentTable, TablePrecedent } from './precedent-table.js';
 import { PrecedentIndex } from './precedent-index.js';
+import { paragraphFrequencies, type ParagraphFrequencies } from './paragraph-frequencies.js';
 
 /** `ACQUISIX`: the first eight bytes of every index file. */
 export const INDEX_MAGIC = new Uint8Array([0x41, 0x43, 0x51, 0x55, 0x49, 0x53, 0x49, 0x58]);
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Section kinds, in the order they are written. */
 const enum Section {
@@ -32,6 +33,7 @@ const enum Section {
   Postings = 11,
   TextStarts = 12,
   Texts = 13,
+  ParagraphFrequencies = 14,
 }
 
 const HEADER = 16;
@@ -58,6 +60,8 @@ interface Meta extends IndexFacts {
   documents: StoredDocument[];
   precedents: number;
   maxPostings: number;
+  /** Paragraphs with at least one precedent (section 14 counts, by word, the paragraphs using it). */
+  paragraphs: number;
 }
 
 const encoder = new TextEncoder();
@@ -66,7 +70,8 @@ const decoder = new TextDecoder();
 /**
  * The index file's bytes, in chunks to be written one after the other: the word ids and the
  * texts are produced a few megabytes at a time, so writing the index of a large acquis does not
- * hold a second copy of it. Iterate once.
+ * hold a second copy of it. Iterate once, and write each chunk before asking for the next (the
+ * buffers are reused).
  */
 export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: string) => string = (u) => u): Iterable<Uint8Array> {
   const docIndex = new Map(acquis.documents.map((d, i) => [d, i]));
@@ -103,10 +108,12 @@ export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: stri
   idStarts[n] = idCount;
   textStarts[n] = textBytes;
   const tables = acquis.index.tables();
+  const frequencies = paragraphFrequencies(acquis);
   const meta: Meta = {
     ...facts,
     precedents: n,
     maxPostings: tables.maxPostings,
+    paragraphs: frequencies.paragraphs,
     documents: acquis.documents.map((d) => {
       const { symbol, adoption, title, body, year, date, adoptedBy, source, restates, lineage } = d;
       const fields = Object.fromEntries(Object.entries({ title, body, year, date, adoptedBy, source, restates, lineage }).filter(([, v]) => v !== undefined));
@@ -128,6 +135,7 @@ export function encodeIndex(acquis: Acquis, facts: IndexFacts, uriOf: (uri: stri
     [Section.Postings, one(bytesOf(tables.postings))],
     [Section.TextStarts, one(bytesOf(textStarts))],
     [Section.Texts, { length: textBytes, chunks: () => textChunks(precedents) }],
+    [Section.ParagraphFrequencies, one(bytesOf(frequencies.df))],
   ];
   return (function* (): Generator<Uint8Array> {
     const header = new Uint8Array(HEADER + ENTRY * sections.length);
@@ -168,6 +176,11 @@ interface Section$ {
 
 const BATCH = 4 << 20;
 
+/*
+ * Each chunk of ids or text is a view onto one batch buffer that the next chunk overwrites: the
+ * writer consumes a chunk before it asks for the next, so a large index makes no garbage here.
+ */
+
 function* idChunks(precedents: Precedent[]): Generator<Uint8Array> {
   let batch = new Int32Array(BATCH / 4);
   let used = 0;
@@ -175,7 +188,7 @@ function* idChunks(precedents: Precedent[]): Generator<Uint8Array> {
     const ids = p.ids;
     if (used + ids.length > batch.length) {
       yield bytesOf(batch.subarray(0, used));
-      batch = new Int32Array(Math.max(BATCH / 4, ids.length));
+      if (ids.length > batch.length) batch = new Int32Array(ids.length);
       used = 0;
     }
     batch.set(ids, used);
@@ -191,7 +204,7 @@ function* textChunks(precedents: Precedent[]): Generator<Uint8Array> {
     const text = p.text;
     if (used + text.length * 3 > batch.length) {
       yield batch.subarray(0, used);
-      batch = new Uint8Array(Math.max(BATCH, text.length * 3));
+      if (text.length * 3 > batch.length) batch = new Uint8Array(text.length * 3);
       used = 0;
     }
     used += encoder.encodeInto(text, batch.subarray(used)).written;
@@ -215,7 +228,7 @@ export function readIndexFacts(bytes: Uint8Array): IndexFacts | string {
 }
 
 /** The acquis an index file holds: its tables are views onto `bytes` (keep them unchanged). */
-export function decodeIndex(bytes: Uint8Array, options: DecodeOptions): { acquis: Acquis; facts: IndexFacts } {
+export function decodeIndex(bytes: Uint8Array, options: DecodeOptions): { acquis: Acquis; facts: IndexFacts; frequencies: ParagraphFrequencies } {
   // Typed-array views need aligned offsets; a buffer from the file system is, a slice may not be.
   if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
   const sections = sectionsOf(bytes);
@@ -254,7 +267,8 @@ export function decodeIndex(bytes: Uint8Array, options: DecodeOptions): { acquis
   });
   const bySymbol = new Map(documents.map((d) => [normaliseSymbol(d.symbol), d]));
   const { engine, sources, builtin } = meta;
-  return { acquis: { documents, precedents, index, bySymbol }, facts: { engine, sources, builtin } };
+  const frequencies = { paragraphs: meta.paragraphs, df: u32(get(Section.ParagraphFrequencies)) };
+  return { acquis: { documents, precedents, index, bySymbol }, facts: { engine, sources, builtin }, frequencies };
 }
 
 function sectionsOf(bytes: Uint8Array): Map<Section, Uint8Array> | string {
@@ -273,7 +287,7 @@ function sectionsOf(bytes: Uint8Array): Map<Section, Uint8Array> | string {
     if (offset % 8 !== 0 || offset + length > bytes.length) return 'the index file is truncated or damaged';
     out.set(view.getUint32(entry, true) as Section, bytes.subarray(offset, offset + length));
   }
-  for (let kind = Section.Meta; kind <= Section.Texts; kind++) if (!out.has(kind)) return `the index file lacks section ${kind}`;
+  for (let kind = Section.Meta; kind <= Section.ParagraphFrequencies; kind++) if (!out.has(kind)) return `the index file lacks section ${kind}`;
   return out;
 }
 
