@@ -82,6 +82,7 @@ for (const entry of abbreviationData.entries) {
  * abbreviations) runs once per spelling.
  */
 interface Folded {
+  surface: string;
   form: string;
   key: string;
   abbreviation: string | undefined;
@@ -89,17 +90,44 @@ interface Folded {
   startsPhrase: boolean;
 }
 
-const folded = new Map<string, Folded>();
-const FOLDED_LIMIT = 50_000;
+/**
+ * Folded spellings in an open-addressing table keyed by a hash of the characters, so a word
+ * already met is found without slicing its surface out of the text. Full at half its size: then
+ * it is emptied, as a cache may be.
+ */
+const FOLDED_SIZE = 1 << 16;
+let foldedHashes = new Int32Array(FOLDED_SIZE);
+let foldedEntries: (Folded | undefined)[] = new Array<Folded | undefined>(FOLDED_SIZE);
+let foldedCount = 0;
 
-function foldedOf(surface: string): Folded {
-  let entry = folded.get(surface);
-  if (entry) return entry;
+function foldedAt(text: string, start: number, end: number): Folded {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = FOLDED_SIZE - 1;
+  const length = end - start;
+  let at = h & mask;
+  for (let entry = foldedEntries[at]; entry; entry = foldedEntries[at]) {
+    if (foldedHashes[at] === h && entry.surface.length === length && sameChars(text, start, entry.surface)) return entry;
+    at = (at + 1) & mask;
+  }
+  const surface = text.slice(start, end);
   const form = formOf(surface);
-  entry = { form, key: US_TO_UK.get(form) ?? form, abbreviation: ABBREVIATIONS.get(form), startsPhrase: PHRASES.has(form) };
-  if (folded.size >= FOLDED_LIMIT) folded.clear();
-  folded.set(surface, entry);
+  const entry: Folded = { surface, form, key: US_TO_UK.get(form) ?? form, abbreviation: ABBREVIATIONS.get(form), startsPhrase: PHRASES.has(form) };
+  if (foldedCount >= FOLDED_SIZE / 2) {
+    foldedHashes = new Int32Array(FOLDED_SIZE);
+    foldedEntries = new Array<Folded | undefined>(FOLDED_SIZE);
+    foldedCount = 0;
+    at = h & mask;
+  }
+  foldedHashes[at] = h;
+  foldedEntries[at] = entry;
+  foldedCount++;
   return entry;
+}
+
+function sameChars(text: string, start: number, surface: string): boolean {
+  for (let k = 0; k < surface.length; k++) if (text.charCodeAt(start + k) !== surface.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Letter/number class of BMP code points, filled as they are met: 0 unknown, 1 letter, 2 number, 3 neither. */
@@ -164,7 +192,7 @@ function runEnd(text: string, i: number, limit: number, numbers: boolean): numbe
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const raw: Word[] = [];
   const limit = text.length;
-  let phrases = false;
+  let starts: number[] | undefined;
   let i = from;
   // Inside a surrogate pair, a Unicode regular expression starts at the pair: so does the scanner.
   if (i > 0 && i < limit && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
@@ -184,35 +212,37 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
       if (after === end + 1) break;
       end = after;
     }
-    const f = foldedOf(text.slice(start, end));
+    const f = foldedAt(text, start, end);
     const word: Word = { start, end, key: f.key, form: f.form };
     if (f.abbreviation) word.abbreviation = f.abbreviation;
-    if (f.startsPhrase) phrases = true;
+    if (f.startsPhrase) (starts ??= []).push(raw.length);
     raw.push(word);
     i = end;
   }
-  return phrases ? mergeExpansions(raw, text) : raw;
+  return starts ? mergeExpansions(raw, text, starts) : raw;
 }
 
 /**
  * Replace each defined expansion ("information and communications technologies") by one word.
- * The words are copied only from the first expansion found: most texts have none.
+ * Only words that start an expansion (`starts`, ascending indices) are tried, and the words are
+ * copied only from the first expansion found: most texts have none.
  */
-function mergeExpansions(words: Word[], text: string): Word[] {
+function mergeExpansions(words: Word[], text: string, starts: number[]): Word[] {
   let out: Word[] | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const candidates = PHRASES.get(words[i]!.form);
-    const phrase = candidates?.find((p) => matchesAt(words, i, p.words, text));
-    if (!phrase) {
-      out?.push(words[i]!);
-      continue;
-    }
-    out ??= words.slice(0, i);
+  let copied = 0; // words before this index are in `out` (or merged away)
+  for (const i of starts) {
+    if (i < copied) continue; // inside an expansion merged already
+    const phrase = PHRASES.get(words[i]!.form)!.find((p) => matchesAt(words, i, p.words, text));
+    if (!phrase) continue;
+    out ??= [];
+    for (let k = copied; k < i; k++) out.push(words[k]!);
     const last = words[i + phrase.words.length - 1]!;
     out.push({ start: words[i]!.start, end: last.end, key: phrase.abbreviation, form: phrase.abbreviation, abbreviation: phrase.abbreviation });
-    i += phrase.words.length - 1;
+    copied = i + phrase.words.length;
   }
-  return out ?? words;
+  if (!out) return words;
+  for (let k = copied; k < words.length; k++) out.push(words[k]!);
+  return out;
 }
 
 function matchesAt(words: Word[], at: number, phrase: string[], text: string): boolean {
@@ -236,7 +266,7 @@ function spacesOrHyphens(text: string, start: number, end: number): boolean {
 }
 
 /** The characters of a regular expression's `\s`. */
-export function isWhiteSpace(c: number): boolean {
+function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
