@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       );
       // The local side: the index file a team member would make of the same folder.
       const indexFile = join(out, `store-bench-${size}.idx`);
-      const indexed = cli(['index', dir, '-o', indexFile]);
+      const indexed = cli(['index', dir, '--no-builtin', '-o', indexFile]);
       console.log(`  local index file made in ${s1(indexed.ms)} (CPU ${indexed.cpu.toFixed(1)} s)`);
 
       // The draft: the benchmark draft, plus 40 paragraphs of the synthetic acquis (some changed).

@@ -225,6 +225,23 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
       expect(mixed).toBe('0');
       consistent();
     }, 120_000);
+
+    it('migrates a store of schema 1 to 2 on the next publish, counting the paragraphs it already holds', () => {
+      // A store as schema 1 left it: no paragraph counts.
+      cluster().psql(
+        'acquis_small',
+        'DROP TABLE acquis.word_paragraph_df; ALTER TABLE acquis.totals DROP COLUMN paragraphs, DROP COLUMN generation; DELETE FROM acquis.schema_version WHERE version = 2',
+      );
+      const old = acquis(['search', 'harbours', '--no-builtin', '--store', small.reader], dir);
+      expect(old.status).toBe(2);
+      expect(old.stderr).toContain('has schema version 1: publish with this Acquis once to migrate it to 2');
+      const pub = acquis(['publish', 'acquis/A-97-50.draft', '--store', small.publisher], dir);
+      expect(pub.status, describeRun(pub)).toBe(0);
+      expect(pub.stdout).toContain('(schema migrated to version 2)');
+      consistent();
+      const found = acquis(['search', 'harbours', '--no-builtin', '--store', small.reader], dir);
+      expect(found.status, describeRun(found)).toBe(0);
+    });
   });
 
   it('an unreachable or empty store is a clear error (exit 2)', () => {

@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import { buildAcquis, normaliseSymbol, toSnapshot, type AcquisProblem, type SourceFile } from '../engine/index.js';
-import { ngramKeys, wordKeys } from '../engine/search/keys.js';
+import { key64, NGRAM, ngramKeys, wordKeys } from '../engine/search/keys.js';
 import { readWords } from '../engine/text/words.js';
 import { reach, type Store } from './connection.js';
 import { migrate } from './migrate.js';
@@ -75,11 +75,30 @@ export function rowsOf(sources: SourceFile[]): Row[] {
     text: d.text,
     precedents: [],
   }));
-  for (const [docIndex, pinpoint, text, start, end] of snapshot.precedents) {
+  // Keys from the word ids the builder already made (each vocabulary word hashed once), rather
+  // than reading every precedent's words again.
+  const { vocabulary, ids, idCounts } = snapshot;
+  const wordKeyOf = vocabulary ? vocabulary.map((k) => key64(k)) : [];
+  let at = 0;
+  snapshot.precedents.forEach(([docIndex, pinpoint, text, start, end], i) => {
     const row = rows[docIndex]!;
-    const words = readWords(text);
-    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ngrams: ngramKeys(words), words: wordKeys(words) });
-  }
+    let keys: { ngrams: string[]; words: string[] };
+    if (vocabulary && ids && idCounts) {
+      const n = idCounts[i]!;
+      const ngrams = new Set<string>();
+      const words = new Set<string>();
+      for (let j = 0; j < n; j++) {
+        words.add(wordKeyOf[ids[at + j]!]!);
+        if (j + NGRAM <= n) ngrams.add(key64(`${vocabulary[ids[at + j]!]}\u0001${vocabulary[ids[at + j + 1]!]}\u0001${vocabulary[ids[at + j + 2]!]}`));
+      }
+      at += n;
+      keys = { ngrams: [...ngrams], words: [...words] };
+    } else {
+      const words = readWords(text);
+      keys = { ngrams: ngramKeys(words), words: wordKeys(words) };
+    }
+    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ...keys });
+  });
   // The last of two files with one symbol wins, as a re-publish would.
   const bySymbol = new Map(rows.map((r) => [r.norm, r]));
   return [...bySymbol.values()];

@@ -8,8 +8,12 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
-/** What starting one worker costs, besides building its engine (measured on a 2-core machine). */
-export const WORKER_START_MS = 60;
+/**
+ * What one worker costs besides building its engine, measured on a 2-core machine: about 60 ms
+ * to start and load the bundle, and about 150 ms more for its first, cold lint (its own JIT
+ * warm-up and the engine's lazily built tables).
+ */
+export const WORKER_START_MS = 200;
 /** Lint time per KB of draft, a deliberately low estimate (so workers start only when they pay). */
 export const LINT_MS_PER_KB = 0.2;
 

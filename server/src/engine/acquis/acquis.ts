@@ -130,7 +130,8 @@ export class AcquisBuilder {
       start: this.start.view(),
       end: this.end.view(),
       idStarts: this.idStarts.view(),
-      ids: this.ids.view(),
+      // Up to a third of the largest array is spare room: not kept for the life of the acquis.
+      ids: this.ids.trimmed(),
       texts: this.texts,
     });
     const precedents = table.precedents();

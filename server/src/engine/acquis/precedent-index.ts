@@ -107,10 +107,10 @@ export class PrecedentIndex {
    */
   private build(): void {
     const segments = segmentsOf(this.precedents);
-    let total = 0;
-    for (const { idStarts, from, to } of segments) for (let r = from; r < to; r++) total += Math.max(0, idStarts[r + 1]! - idStarts[r]! - SHINGLE + 1);
+    let shingles = 0;
+    for (const { idStarts, from, to } of segments) for (let r = from; r < to; r++) shingles += Math.max(0, idStarts[r + 1]! - idStarts[r]! - SHINGLE + 1);
     let buckets = 1024;
-    while (buckets < total * 2 && buckets < 1 << 24) buckets <<= 1;
+    while (buckets < shingles * 2 && buckets < 1 << 24) buckets <<= 1;
     const mask = (this.mask = buckets - 1);
     const counts = new Uint32Array(buckets + 1);
     for (const { idStarts, ids, from, to } of segments) {
@@ -128,16 +128,22 @@ export class PrecedentIndex {
         counts[b + 1] = 0;
       }
     }
-    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
-    const fill = counts.slice(0, buckets);
-    const postings = new Uint32Array(counts[buckets]!);
+    // counts[b + 1] becomes where bucket b starts, and serves as its fill cursor: once filled it
+    // is where b ends, which is where b + 1 starts, so `counts` is then the bucket table itself.
+    let total = 0;
+    for (let b = 0; b < buckets; b++) {
+      const count = counts[b + 1]!;
+      counts[b + 1] = total;
+      total += count;
+    }
+    const postings = new Uint32Array(total);
     for (const { idStarts, ids, from, to, firstId } of segments) {
       for (let r = from; r < to; r++) {
         const id = firstId + r - from;
         const end = idStarts[r + 1]!;
         for (let i = idStarts[r]!; i + SHINGLE <= end; i++) {
           const bucket = hash3(ids[i]!, ids[i + 1]!, ids[i + 2]!) & mask;
-          if (!skipped[bucket]) postings[fill[bucket]!++] = id;
+          if (!skipped[bucket]) postings[counts[bucket + 1]!++] = id;
         }
       }
     }

@@ -42,6 +42,16 @@ export class Growable<T extends Uint32Array | Int32Array> {
     return this.data.subarray(0, this.length) as T;
   }
 
+  /** The values pushed, in an array of their own size when the spare room is large (a copy then). */
+  trimmed(): T {
+    if (this.data.length - this.length > (1 << 20)) {
+      const exact = this.make(this.length);
+      (exact as Uint32Array).set(this.view() as Uint32Array);
+      this.data = exact;
+    }
+    return this.view();
+  }
+
   private reserve(extra: number): void {
     const grown = this.make(Math.max(this.length + extra, Math.ceil(this.data.length * 1.5) + 16));
     (grown as Uint32Array).set(this.data as Uint32Array);
