@@ -57,7 +57,11 @@ export class PrecedentIndex {
   /** Precedents sharing at least `minShared` 3-grams with `ids`, most shared first. */
   candidates(ids: Int32Array, limit = 8): Candidate[] {
     this.ensureBuilt();
-    const counts = new Map<number, number>();
+    // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
+    // generation, so nothing is cleared or allocated per sentence (this runs for every sentence).
+    const scratch = this.scratchFor();
+    const generation = ++scratch.generation;
+    const touched: number[] = [];
     const seen = new Set<number>();
     let looked = 0;
     for (let i = 0; i + SHINGLE <= ids.length; i++) {
@@ -77,9 +81,15 @@ export class PrecedentIndex {
         const id = this.postings[k]!;
         if (id === previous) continue; // postings are sorted: count each precedent once per bucket
         previous = id;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (scratch.stamps[id] !== generation) {
+          scratch.stamps[id] = generation;
+          scratch.counts[id] = 0;
+          touched.push(id);
+        }
+        scratch.counts[id]!++;
       }
     }
+    const counts = touched.map((id) => [id, scratch.counts[id]!] as const);
     const minShared = seen.size >= 4 ? 2 : 1;
     // Bucket counts are approximate: a bucket also holds the 3-grams that collide with it, and two
     // of the sentence's 3-grams may fall in one bucket. Collisions depend on the size of the acquis,
@@ -91,7 +101,7 @@ export class PrecedentIndex {
     });
     // An exact count exceeds its bucket count only where two of the sentence's 3-grams share a bucket.
     const merged = Math.max(0, triples.size - looked);
-    const rough = [...counts].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const rough = counts.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     const exact: Candidate[] = [];
     let kth = -1;
     for (const [id, upper] of rough) {
@@ -107,6 +117,16 @@ export class PrecedentIndex {
       }
     }
     return exact.sort(byShared).slice(0, limit);
+  }
+
+  private scratch?: { stamps: Uint32Array; counts: Uint32Array; generation: number };
+
+  private scratchFor(): { stamps: Uint32Array; counts: Uint32Array; generation: number } {
+    const n = this.precedents.length;
+    if (!this.scratch || this.scratch.stamps.length < n || this.scratch.generation >= 0xfffffff0) {
+      this.scratch = { stamps: new Uint32Array(n), counts: new Uint32Array(n), generation: 0 };
+    }
+    return this.scratch;
   }
 
   /** An index read back from an index file: its tables are used as they are. */
