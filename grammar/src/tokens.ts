@@ -25,30 +25,6 @@ function sticky(
   };
 }
 
-/**
- * First characters of a pattern that may start with almost anything: every Latin-1 character not
- * in `never`, and one character of each block Chevrotain groups the rest of the BMP into (it maps
- * char codes of 256 and above to one bucket per 255). A superset is safe; a missing character
- * would lose tokens, so blocks are never left out. With hints on every custom pattern, the lexer
- * looks up the few patterns that can start at a character instead of trying all in turn.
- */
-function startCharsExcept(never: string): number[] {
-  const out: number[] = [];
-  for (let c = 0; c < 256; c++) if (!never.includes(String.fromCharCode(c))) out.push(c);
-  let bucket = -1;
-  for (let c = 256; c < 0x10000; c++) {
-    const b = Math.floor(c / 255);
-    if (b !== bucket) {
-      bucket = b;
-      out.push(c);
-    }
-  }
-  return out;
-}
-
-/** Characters that never start a word: white space (`\s` below 256), brackets, quotes, punctuation. */
-const NEVER_WORD_START = '\t\n\v\f\r \u00a0[]{}"|\\(),;:';
-
 const isBreak = (code: number): boolean => code === 10 || code === 13;
 
 /** A byte order mark at `offset`: only the first character of a file is one, never a later stretch's. */
@@ -86,12 +62,7 @@ export const BlankLine = createToken({
   line_breaks: true,
 });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true });
-/** `[^\S\r\n]`, spelled out: a complemented set would keep the lexer from indexing first characters. */
-export const WhiteSpace = createToken({
-  name: 'WhiteSpace',
-  pattern: /[\t\v\f \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/,
-  group: Lexer.SKIPPED,
-});
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
 
 // --- Front matter -----------------------------------------------------------------------------
 
@@ -109,7 +80,6 @@ export const FrontMatterFence = createToken({
 export const FrontMatterLine = createToken({
   name: 'FrontMatterLine',
   pattern: sticky(/[^\r\n]+/, (t, o) => atLineStart(t, o) && inFrontMatter(t, o)),
-  start_chars_hint: startCharsExcept('\r\n'),
   line_breaks: false,
 });
 
@@ -259,15 +229,12 @@ function wordMayStart(text: string, offset: number): boolean {
 
 const WORD_PATTERN = /(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-\})|~(?!~\}|>)|=(?!=\})|<(?!<\}))+/;
 
-const WORD_START_CHARS = startCharsExcept(NEVER_WORD_START);
-
 /** A run of word characters; stops before anything that could open or close markup. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
 /** The common case, tried first. */
 export const LeadWord = createToken({
   name: 'LeadWord',
   pattern: sticky(WORD_PATTERN, wordMayStart),
-  start_chars_hint: WORD_START_CHARS,
   categories: [Word],
   line_breaks: false,
 });
@@ -275,7 +242,6 @@ export const LeadWord = createToken({
 export const FallbackWord = createToken({
   name: 'FallbackWord',
   pattern: sticky(WORD_PATTERN, () => true),
-  start_chars_hint: WORD_START_CHARS,
   categories: [Word],
   line_breaks: false,
 });
@@ -328,11 +294,10 @@ export const allTokens: TokenType[] = [
 
 /**
  * Positions stay `full`: Chevrotain's `onlyOffset` tokens carry no `endOffset`, which the parser's
- * node locations (and so every AST span) are computed from. Every pattern lets the lexer index its
- * first characters (test/grammar/lexer-options.test.ts builds it with `ensureOptimizations`).
+ * node locations (and so every AST span) are computed from. The first-character optimisation stays
+ * off: Word, tried second, takes most positions anyway, and indexing the patterns (start hints over
+ * the whole BMP, regular-expression analysis) cost more at start-up than it saved on a 10k draft.
  */
 export const LEXER_OPTIONS = { positionTracking: 'full', ensureOptimizations: false, skipValidations: true } as const;
 
-export const draftLexer = new Lexer(allTokens, {
-  ...LEXER_OPTIONS,
-});
+export const draftLexer = new Lexer(allTokens, LEXER_OPTIONS);

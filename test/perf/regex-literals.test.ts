@@ -29,6 +29,19 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(source, flags)).toBeUndefined();
   });
 
+  it('keeps every set a match needs, the rarest as anyOf', () => {
+    const r = requiredLiterals('\\bnorms?\\b[^.;]{0,60}?\\b(?<hit>must) (?:be )?(?:observed|implemented)\\b', 'giu')!;
+    expect(r.anyOf.sort()).toEqual(['implemented', 'observed']);
+    expect(r.allOf?.map((set) => set.join('|')).sort()).toEqual(['must', 'norm']);
+    expect(mayMatch(r, 'the norms must be observed')).toBe(true);
+    expect(mayMatch(r, 'the norms shall be observed')).toBe(false);
+    expect(mayMatch(r, 'states must be observed')).toBe(false);
+    // Across an alternation only one set is certain: the union of each branch's rarest.
+    const alt = requiredLiterals('abc def|ghij', 'u')!;
+    expect(alt.anyOf.sort()).toEqual(['abc def', 'ghij']);
+    expect(alt.allOf).toBeUndefined();
+  });
+
   it('folds the letters that Unicode case folding maps to ASCII', () => {
     const r = requiredLiterals('states', 'iu')!;
     for (const text of ['STATES', 'ſtates', 'States']) {

@@ -1,8 +1,9 @@
 /**
  * The one-pass lexicon matcher: the word-key trie (phrase-trie.ts), the pass over joined lexicons
  * (lexicon-pass.ts) and its shortcuts. The pass must find exactly what matching each entry on its
- * own finds (a plain reference matcher below, with every expression run unfiltered), in the same
- * order, on the samples, bench drafts and traps for folding and word boundaries.
+ * own finds (a plain reference matcher below, with every expression run without its literal
+ * prefilter), in the same order, on the samples, bench drafts and traps for folding and word
+ * boundaries.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,6 @@ import { compileLexicon, matchDraft, textUnits, type Lexicon, type LexiconData, 
 import { LexiconPass, type RawMatch } from '../../server/src/engine/rules/lexicon-pass';
 import { normsObligationLexicon } from '../../server/src/engine/rules/norms-obligation';
 import { PhraseTrie } from '../../server/src/engine/rules/phrase-trie';
-import { literalAnchors, requiredLiterals } from '../../server/src/engine/rules/regex-literals';
 import { styleCapitalsLexicon } from '../../server/src/engine/rules/style-capitals';
 import { styleSpellingLexicon } from '../../server/src/engine/rules/style-spelling';
 import { termContestedLexicon } from '../../server/src/engine/rules/term-contested';
@@ -99,20 +99,6 @@ describe('word keys without slices', () => {
     for (let from = 0; from < text.length; from++) {
       for (let to = from; to <= text.length; to++) expect(isSeparatorGap(text, from, to), JSON.stringify(text.slice(from, to))).toBe(/^[\s\-‐‑]*$/.test(text.slice(from, to)));
     }
-  });
-});
-
-describe('literalAnchors', () => {
-  it('takes the longest letter run of each literal, lower-cased', () => {
-    expect(literalAnchors(requiredLiterals('\\bbound by (?:the )?norms?\\b', 'iu')!)).toEqual(['bound']);
-    expect(literalAnchors(requiredLiterals('[Mm]ember states\\b', 'u')!)).toEqual(['states']);
-    expect(literalAnchors(requiredLiterals("\\bICT['’]s\\b", 'u')!)).toEqual(['ict']);
-    expect(literalAnchors({ anyOf: ['binding', 'obligatory'], ignoreCase: true })).toEqual(['binding', 'obligatory']);
-  });
-
-  it('gives no anchors when a literal has no run of three letters', () => {
-    expect(literalAnchors({ anyOf: ['abc', 'a b'], ignoreCase: false })).toBeUndefined();
-    expect(literalAnchors({ anyOf: ['2015'], ignoreCase: false })).toBeUndefined();
   });
 });
 

@@ -24,31 +24,23 @@ const SYNTHETIC_PARAGRAPHS = Number(process.env.ACQUIS_STORE_TEST_PARAGRAPHS ?? 
 /**
  * Findings without the precedent's `uri` (a folder path locally, `acquis-store:` from the store):
  * everything else (rule, range, severity, precedent, message, fixes, precedent.voted's rarity
- * `weight`, the lineage) must be identical. `withoutLineage` is the one exception, for the
- * built-in acquis only: the local index counts shared 3-grams per hash bucket, and collisions
- * (which depend on the acquis's size and word numbering) give three precedents of the samples'
- * para. 29 one 3-gram too many in the folder's index, so the folder's candidates leave out A/RES/73/27
- * para. 7, which the working acquis of the store keeps (see the README, "A shared acquis on PostgreSQL").
+ * `weight`, the lineage) must be identical.
  */
-function findings(run: Run, withoutLineage = false): unknown {
+function findings(run: Run): unknown {
   expect(run.status === 0 || run.status === 1, describeRun(run)).toBe(true);
-  const drop = (k: string): boolean => k === 'uri' || (withoutLineage && k === 'lineage');
   const strip = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(strip)
       : v && typeof v === 'object'
         ? Object.fromEntries(
             Object.entries(v)
-              .filter(([k]) => !drop(k))
-              .map(([k, x]) => [k, withoutLineage && k === 'message' && typeof x === 'string' ? x.replace(/; also [^)]*\)/g, ')') : strip(x)]),
+              .filter(([k]) => k !== 'uri')
+              .map(([k, x]) => [k, strip(x)]),
           )
         : v;
   const report = JSON.parse(run.stdout) as { files: Array<{ path: string; findings: unknown[] }> };
   return report.files.map((f) => ({ path: f.path, findings: strip(f.findings) }));
 }
-
-/** True while the local index counts 3-grams by hash bucket (the exception above). */
-const KNOWN_LINEAGE_GAP = true;
 
 function acquisAsync(args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -78,7 +70,7 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
     const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.draft')).map((f) => `samples/${f}`);
     const local = acquis(['lint', ...samples, '--format', 'json']);
     const shared = acquis(['lint', ...samples, '--format', 'json', '--no-builtin', '--store', store.reader]);
-    expect(findings(shared, KNOWN_LINEAGE_GAP)).toEqual(findings(local, KNOWN_LINEAGE_GAP));
+    expect(findings(shared)).toEqual(findings(local));
     // And the store is really used: without it, no precedent is found.
     const none = acquis(['lint', ...samples, '--format', 'json', '--no-builtin']);
     expect(findings(none)).not.toEqual(findings(local));

@@ -1,7 +1,8 @@
 /**
- * The char-code word scanner against the regular expression it replaced: the same words (offsets,
- * keys, forms, abbreviations, merged expansions) on the samples, the bench draft and fuzzed text
- * with Unicode letters and numbers, apostrophes, hyphens, CRLF and surrogate pairs.
+ * Word reading with folding remembered per spelling (a hash table over the characters) and
+ * expansions tried only where one starts, against the plain reading it replaced: the same words
+ * (offsets, keys, forms, abbreviations, merged expansions) on the samples, the bench draft and
+ * fuzzed text with Unicode letters and numbers, apostrophes, hyphens, CRLF and surrogate pairs.
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ function fuzzText(next: () => number): string {
   return text;
 }
 
-describe('readWords (char-code scanner)', () => {
+describe('readWords (folding remembered)', () => {
   it('reads the samples and the bench draft as the regular expression did', () => {
     const files = readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => join('samples', f));
     if (existsSync('.bench/draft-10k.draft')) files.push('.bench/draft-10k.draft');

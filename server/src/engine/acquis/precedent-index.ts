@@ -57,8 +57,13 @@ export class PrecedentIndex {
   /** Precedents sharing at least `minShared` 3-grams with `ids`, most shared first. */
   candidates(ids: Int32Array, limit = 8): Candidate[] {
     this.ensureBuilt();
-    const counts = new Map<number, number>();
+    // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
+    // generation, so nothing is cleared or allocated per sentence (this runs for every sentence).
+    const scratch = this.scratchFor();
+    const generation = ++scratch.generation;
+    const touched: number[] = [];
     const seen = new Set<number>();
+    let looked = 0;
     for (let i = 0; i + SHINGLE <= ids.length; i++) {
       const a = ids[i]!;
       const b = ids[i + 1]!;
@@ -70,21 +75,58 @@ export class PrecedentIndex {
       const from = this.bucketStarts[bucket]!;
       const to = this.bucketStarts[bucket + 1]!;
       if (to - from > this.maxPostings) continue;
+      looked++;
       let previous = -1;
       for (let k = from; k < to; k++) {
         const id = this.postings[k]!;
         if (id === previous) continue; // postings are sorted: count each precedent once per bucket
         previous = id;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (scratch.stamps[id] !== generation) {
+          scratch.stamps[id] = generation;
+          scratch.counts[id] = 0;
+          touched.push(id);
+        }
+        scratch.counts[id]!++;
       }
     }
+    const counts = touched.map((id) => [id, scratch.counts[id]!] as const);
     const minShared = seen.size >= 4 ? 2 : 1;
-    const out: Candidate[] = [];
-    for (const [id, shared] of counts) {
-      if (shared >= minShared) out.push({ precedent: this.precedents[id]!, shared });
+    // Bucket counts are approximate: a bucket also holds the 3-grams that collide with it, and two
+    // of the sentence's 3-grams may fall in one bucket. Collisions depend on the size of the acquis,
+    // so the same precedent would rank differently in another acquis (a store's working acquis, a
+    // larger folder). The leading precedents are therefore counted again, exactly.
+    const triples = sentenceTriples(ids, (a, b, c) => {
+      const bucket = hash3(a, b, c) & this.mask;
+      return this.bucketStarts[bucket + 1]! - this.bucketStarts[bucket]! <= this.maxPostings;
+    });
+    // An exact count exceeds its bucket count only where two of the sentence's 3-grams share a bucket.
+    const merged = Math.max(0, triples.size - looked);
+    const rough = counts.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const exact: Candidate[] = [];
+    let kth = -1;
+    for (const [id, upper] of rough) {
+      if (exact.length >= limit && upper + merged < kth) break;
+      const precedent = this.precedents[id]!;
+      const shared = sharedTriples(precedent.ids, triples.byPair);
+      if (shared < minShared) continue;
+      exact.push({ precedent, shared });
+      if (exact.length >= limit) {
+        exact.sort(byShared);
+        exact.length = limit;
+        kth = exact[limit - 1]!.shared;
+      }
     }
-    out.sort((x, y) => y.shared - x.shared || x.precedent.id - y.precedent.id);
-    return out.slice(0, limit);
+    return exact.sort(byShared).slice(0, limit);
+  }
+
+  private scratch?: { stamps: Uint32Array; counts: Uint32Array; generation: number };
+
+  private scratchFor(): { stamps: Uint32Array; counts: Uint32Array; generation: number } {
+    const n = this.precedents.length;
+    if (!this.scratch || this.scratch.stamps.length < n || this.scratch.generation >= 0xfffffff0) {
+      this.scratch = { stamps: new Uint32Array(n), counts: new Uint32Array(n), generation: 0 };
+    }
+    return this.scratch;
   }
 
   /** An index read back from an index file: its tables are used as they are. */
@@ -205,6 +247,51 @@ export interface IndexTables {
   bucketStarts: Uint32Array;
   postings: Uint32Array;
   maxPostings: number;
+}
+
+function byShared(x: Candidate, y: Candidate): number {
+  return y.shared - x.shared || x.precedent.id - y.precedent.id;
+}
+
+/** Word ids are below 2^26: a pair of them is one exact number. */
+const PAIR = 2 ** 26;
+
+/** The sentence's distinct 3-grams of known words whose bucket a look-up reads, by their first two words. */
+function sentenceTriples(ids: Int32Array, read: (a: number, b: number, c: number) => boolean): { byPair: Map<number, Set<number>>; size: number } {
+  const byPair = new Map<number, Set<number>>();
+  let size = 0;
+  for (let i = 0; i + SHINGLE <= ids.length; i++) {
+    const a = ids[i]!;
+    const b = ids[i + 1]!;
+    const c = ids[i + 2]!;
+    if (a < 0 || b < 0 || c < 0 || !read(a, b, c)) continue;
+    let thirds = byPair.get(a * PAIR + b);
+    if (!thirds) byPair.set(a * PAIR + b, (thirds = new Set()));
+    if (!thirds.has(c)) {
+      thirds.add(c);
+      size++;
+    }
+  }
+  return { byPair, size };
+}
+
+/** How many of the sentence's 3-grams the precedent's words hold, each counted once. */
+function sharedTriples(ids: Int32Array, byPair: Map<number, Set<number>>): number {
+  let found: Map<number, Set<number>> | undefined;
+  let n = 0;
+  for (let i = 0; i + SHINGLE <= ids.length; i++) {
+    const pair = ids[i]! * PAIR + ids[i + 1]!;
+    const c = ids[i + 2]!;
+    if (!byPair.get(pair)?.has(c)) continue;
+    found ??= new Map();
+    let thirds = found.get(pair);
+    if (!thirds) found.set(pair, (thirds = new Set()));
+    if (!thirds.has(c)) {
+      thirds.add(c);
+      n++;
+    }
+  }
+  return n;
 }
 
 function hash3(a: number, b: number, c: number): number {

@@ -172,16 +172,6 @@ function claimAt(a: Attribution, unit: TextUnit, words: readonly Word[], i: numb
   return undefined;
 }
 
-/** Whether some word of the unit opens a subject phrase with its verb, wherever the sentences end. */
-function mayClaim(a: Attribution, unit: TextUnit, words: readonly Word[]): boolean {
-  const firsts = firstForms(a);
-  for (let i = 0; i < words.length; i++) {
-    if (firsts && !firsts.has(words[i]!.form)) continue;
-    if (claimAt(a, unit, words, i, words.length, false)) return true;
-  }
-  return false;
-}
-
 /**
  * After a comma or semicolon (", and" too): the subject of a main clause after an introductory one.
  * Word `i` is past the sentence's first word `from`.
@@ -263,9 +253,9 @@ export const attributionConsensus: Rule = {
     for (const unit of textUnits(ctx.draft)) {
       if (unit.kind !== 'paragraph') continue;
       const words = unit.words();
-      // Most paragraphs hold no subject phrase followed by its verb anywhere: no need to split their
-      // sentences. (Within a sentence a claim needs the same words, so this only rules out.)
-      if (!mayClaim(a, unit, words)) continue;
+      // A paragraph without the first word of any subject phrase needs no sentences.
+      const firsts = firstForms(a);
+      if (firsts && !words.some((w) => firsts.has(w.form))) continue;
       let hits: LexiconHit[] | undefined;
       for (const sentence of unit.sentences()) {
         // The sentence's words: those lying wholly inside it (as text/ranges.ts `within` reads them).

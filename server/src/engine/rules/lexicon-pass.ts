@@ -1,10 +1,10 @@
 /**
  * Every lexicon in one pass over a text unit. The word patterns of all the lexicons joined in a
  * pass go into one trie per match mode (phrase-trie.ts), walked once from each word of the unit;
- * the entries that need a regular expression are reached through the same words: each
- * expression's required literals (regex-literals.ts) are indexed by their longest letter run, each
- * word's lower-cased surface is looked up once (remembered across units and drafts), and only an
- * expression whose run was seen gets its literal test and then runs. Finders run as before.
+ * an entry's regular expression runs only on a unit that holds every set of literals it needs
+ * (regex-literals.ts), tested with `includes`. (Looking those literals up through the words, by
+ * their letter runs, was tried and measured: it saved about 1 ms a draft warm but cost 25 ms of
+ * cold code in a one-file run, so the native test stays.) Finders run as before.
  *
  * The pass gives each lexicon the raw hits, in the order its own matcher found them: its modes in
  * order, then by word, longest pattern first, then pattern order; then each entry's expressions
@@ -13,8 +13,8 @@
 import type { Word } from '../text/words.js';
 import type { CompiledEntry, Lexicon, RawHit, TextUnit } from './lexicon.js';
 import { PhraseTrie } from './phrase-trie.js';
-import { literalAnchors, mayMatch, type LiteralRequirement } from './regex-literals.js';
-import { isSeparatorGap, surfaceKey, wordKey, type WordMatch } from './word-keys.js';
+import { mayMatch } from './regex-literals.js';
+import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
 export interface RawMatch {
@@ -32,52 +32,16 @@ interface PatternRef {
   length: number;
 }
 
-/** A regular expression's prefilter: word anchors (ids in the pass), or the literal test alone. */
-interface RegexGate {
-  requirement: LiteralRequirement;
-  anchors: number[] | undefined;
-}
-
-const NO_ANCHORS: readonly number[] = [];
-const ANCHOR_CACHE_LIMIT = 50_000;
 
 export class LexiconPass {
   private readonly tries = new Map<WordMatch, PhraseTrie<PatternRef>>();
-  /** Per lexicon, per entry, per expression: its gate (undefined: no requirement, always runs). */
-  private readonly gates: Array<Map<CompiledEntry, Array<RegexGate | undefined>>>;
-  private readonly anchors: string[] = [];
-  /** Anchor ids by a word's lower-cased surface: what each word seen so far holds. */
-  private readonly anchorsOfWord = new Map<string, readonly number[]>();
-
   constructor(readonly lexicons: readonly Lexicon[]) {
-    const anchorIds = new Map<string, number>();
-    this.gates = lexicons.map((lexicon, index) => {
+    lexicons.forEach((lexicon, index) => {
       [...lexicon.patterns.keys()].forEach((mode, slot) => {
         let trie = this.tries.get(mode);
         if (!trie) this.tries.set(mode, (trie = new PhraseTrie()));
         for (const p of lexicon.patterns.get(mode)!) trie.add(p.words, { lexicon: index, slot, entry: p.entry, seq: p.seq, length: p.words.length });
       });
-      const gates = new Map<CompiledEntry, Array<RegexGate | undefined>>();
-      for (const entry of lexicon.entries) {
-        if (!entry.regexes.length) continue;
-        gates.set(
-          entry,
-          entry.requirements.map((requirement) => {
-            if (!requirement) return undefined;
-            const runs = literalAnchors(requirement);
-            const anchors = runs?.map((run) => {
-              let id = anchorIds.get(run);
-              if (id === undefined) {
-                anchorIds.set(run, (id = this.anchors.length));
-                this.anchors.push(run);
-              }
-              return id;
-            });
-            return { requirement, anchors };
-          }),
-        );
-      }
-      return gates;
     });
   }
 
@@ -86,9 +50,7 @@ export class LexiconPass {
     const lexicons = this.lexicons;
     const active = lexicons.map((l) => !((unit.kind === 'heading' && !l.headings) || (unit.kind === 'footnote' && !l.footnotes)));
     const text = unit.view.text;
-    const words = this.tries.size || this.anchors.length ? unit.words() : [];
-    let surface: string[] | undefined;
-    const surfaceKeys = (): string[] => (surface ??= words.map((w) => surfaceKey(w, text)));
+    const words = this.tries.size ? unit.words() : [];
 
     // Word patterns: per lexicon, per mode slot, in order of words, longest first.
     const slots: RawMatch[][][] = lexicons.map((l) => [...l.patterns.keys()].map(() => []));
@@ -98,7 +60,7 @@ export class LexiconPass {
       for (const ref of refs) if (active[ref.lexicon]) found.push(ref);
     };
     for (const [mode, trie] of this.tries) {
-      const keys = mode === 'surface' ? surfaceKeys() : keysOf(words, text, mode);
+      const keys = keysOf(words, text, mode);
       for (let i = 0; i < words.length; i++) {
         if (!trie.starts(keys[i]!)) continue;
         trie.matchAt(keys, i, collect, joined);
@@ -111,26 +73,14 @@ export class LexiconPass {
       }
     }
 
-    // The anchors of the regular expressions that the words of the unit hold.
-    let seen: Uint8Array | undefined;
-    if (this.anchors.length && this.gates.some((g, i) => g.size && active[i])) {
-      seen = new Uint8Array(this.anchors.length);
-      for (const key of surfaceKeys()) for (const id of this.anchorsOf(key)) seen[id] = 1;
-    }
-
     let folded: string | undefined;
     return lexicons.map((lexicon, index) => {
       if (!active[index]) return [];
       const raw = slots[index]!.flat();
-      const gates = this.gates[index]!;
       for (const entry of lexicon.entries) {
-        const entryGates = gates.get(entry);
         for (let r = 0; r < entry.regexes.length; r++) {
-          const gate = entryGates![r];
-          if (gate) {
-            if (gate.anchors && !gate.anchors.some((id) => seen![id])) continue;
-            if (!mayMatch(gate.requirement, gate.requirement.ignoreCase ? (folded ??= unit.folded()) : text)) continue;
-          }
+          const requirement = entry.requirements[r];
+          if (requirement && !mayMatch(requirement, requirement.ignoreCase ? (folded ??= unit.folded()) : text)) continue;
           const re = entry.regexes[r]!;
           re.lastIndex = 0;
           for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -149,21 +99,6 @@ export class LexiconPass {
     });
   }
 
-  /** The anchors a word's lower-cased surface holds (long s read as s, as the literal test folds it). */
-  private anchorsOf(key: string): readonly number[] {
-    let ids = this.anchorsOfWord.get(key);
-    if (ids === undefined) {
-      const folded = key.includes('ſ') ? key.replace(/ſ/g, 's') : key;
-      const held: number[] = [];
-      this.anchors.forEach((run, id) => {
-        if (folded.includes(run)) held.push(id);
-      });
-      ids = held.length ? held : NO_ANCHORS;
-      if (this.anchorsOfWord.size >= ANCHOR_CACHE_LIMIT) this.anchorsOfWord.clear();
-      this.anchorsOfWord.set(key, ids);
-    }
-    return ids;
-  }
 }
 
 function keysOf(words: readonly Word[], text: string, mode: WordMatch): string[] {

@@ -14,6 +14,8 @@
 /** Every match contains at least one of `anyOf` (lower-cased when the expression ignores case). */
 export interface LiteralRequirement {
   anyOf: string[];
+  /** Other sets of which every match also contains one ("norms" and "must" as well as a verb). */
+  allOf?: string[][];
   ignoreCase: boolean;
 }
 
@@ -27,9 +29,14 @@ export function requiredLiterals(source: string, flags: string): LiteralRequirem
     const reader = new Reader(source);
     const found = reader.alternation();
     if (reader.at < source.length || !found) return undefined;
-    const anyOf = [...new Set(found.map((s) => (ignoreCase ? s.toLowerCase() : s)))];
-    if (anyOf.some((s) => s.length < MIN_LENGTH)) return undefined;
-    return { anyOf, ignoreCase };
+    const groups = found
+      .map((group) => [...new Set(group.map((s) => (ignoreCase ? s.toLowerCase() : s)))])
+      .filter((group) => group.every((s) => s.length >= MIN_LENGTH));
+    if (!groups.length) return undefined;
+    groups.sort(rarestFirst);
+    const requirement: LiteralRequirement = { anyOf: groups[0]!, ignoreCase };
+    if (groups.length > 1) requirement.allOf = groups.slice(1);
+    return requirement;
   } catch {
     return undefined;
   }
@@ -47,26 +54,19 @@ export function foldForLiterals(text: string): string {
 
 /** True when `text` (folded with foldForLiterals when the requirement ignores case) may match. */
 export function mayMatch(requirement: LiteralRequirement, text: string): boolean {
-  for (const s of requirement.anyOf) if (text.includes(s)) return true;
+  if (!holdsOne(requirement.anyOf, text)) return false;
+  if (requirement.allOf) for (const group of requirement.allOf) if (!holdsOne(group, text)) return false;
+  return true;
+}
+
+function holdsOne(literals: string[], text: string): boolean {
+  for (const s of literals) if (text.includes(s)) return true;
   return false;
 }
 
-/**
- * Word anchors of a requirement: for each of its literals, the longest run of letters in it (at
- * least MIN_LENGTH letters), lower-cased. A text that holds one of the literals has a word whose
- * lower-cased surface holds that literal's run, because a run of letters is never split between
- * two words (text/words.ts reads letters greedily), so the lexicon pass can look requirements up
- * by the words of a text. Undefined when some literal has no such run.
- */
-export function literalAnchors(requirement: LiteralRequirement): string[] | undefined {
-  const anchors: string[] = [];
-  for (const literal of requirement.anyOf) {
-    let best = '';
-    for (const run of literal.toLowerCase().match(/[a-z]+/g) ?? []) if (run.length > best.length) best = run;
-    if (best.length < MIN_LENGTH) return undefined;
-    anchors.push(best);
-  }
-  return [...new Set(anchors)];
+/** The rarer set first: the one whose shortest string is longest, then the one with fewer strings. */
+function rarestFirst(a: string[], b: string[]): number {
+  return Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length;
 }
 
 const LITERAL = /^[A-Za-z0-9 ,'’&%#@!"=_`~<>;:-]$/;
@@ -77,19 +77,23 @@ class Reader {
   at = 0;
   constructor(private readonly s: string) {}
 
-  /** `a|b|c`: each branch must give a requirement; the union is the alternation's. */
-  alternation(): string[] | undefined {
-    const branches: Array<string[] | undefined> = [this.sequence()];
+  /**
+   * `a|b|c`: the sets of literals a match holds one of each. One branch: all its sets. Several:
+   * each branch must give a set, and the union of their rarest sets is the alternation's one set.
+   */
+  alternation(): string[][] | undefined {
+    const branches: Array<string[][] | undefined> = [this.sequence()];
     while (this.s[this.at] === '|') {
       this.at++;
       branches.push(this.sequence());
     }
     if (branches.some((b) => !b)) return undefined;
-    return branches.flat() as string[];
+    if (branches.length === 1) return branches[0];
+    return [branches.flatMap((b) => b![0]!)];
   }
 
-  /** A run of items up to `|` or `)`: the best requirement among its runs and mandatory groups. */
-  sequence(): string[] | undefined {
+  /** A run of items up to `|` or `)`: its literal runs and mandatory groups, each a set, rarest first. */
+  sequence(): string[][] | undefined {
     const candidates: string[][] = [];
     let run = '';
     const endRun = (): void => {
@@ -102,7 +106,7 @@ class Reader {
         endRun();
         const group = this.group();
         const q = this.quantifier();
-        if (group && (q === 'one' || q === 'some')) candidates.push(group);
+        if (group && (q === 'one' || q === 'some')) candidates.push(...group);
         continue;
       }
       if (c === '[') {
@@ -138,13 +142,11 @@ class Reader {
     }
     endRun();
     if (!candidates.length) return undefined;
-    // The best: the one whose shortest string is longest (rarest), then the fewest strings.
-    candidates.sort((a, b) => Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length);
-    return candidates[0];
+    return candidates.sort(rarestFirst);
   }
 
   /** `( ... )` from its opening bracket: undefined for look-arounds and unbounded content. */
-  group(): string[] | undefined {
+  group(): string[][] | undefined {
     this.at++; // (
     let lookaround = false;
     if (this.s[this.at] === '?') {

@@ -130,94 +130,26 @@ function sameChars(text: string, start: number, surface: string): boolean {
   return true;
 }
 
-/** Letter/number class of BMP code points, filled as they are met: 0 unknown, 1 letter, 2 number, 3 neither. */
-const classes = new Uint8Array(0x10000);
-const LETTER = 1;
-const NUMBER = 2;
-const NEITHER = 3;
-const IS_LETTER = /^\p{L}$/u;
-const IS_NUMBER = /^\p{N}$/u;
-
-function classOf(code: number): number {
-  if (code < 0x80) {
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LETTER;
-    return code >= 0x30 && code <= 0x39 ? NUMBER : NEITHER;
-  }
-  if (code < 0x10000) {
-    let c = classes[code]!;
-    if (c === 0) {
-      const ch = String.fromCharCode(code);
-      c = IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : NEITHER;
-      classes[code] = c;
-    }
-    return c;
-  }
-  const ch = String.fromCodePoint(code);
-  return IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : NEITHER;
-}
-
-/** The code point at `i` (a surrogate pair read as one; a lone surrogate as itself). */
-function codeAt(text: string, i: number, to: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-  }
-  return c;
-}
-
-const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-const width = (code: number): number => (code > 0xffff ? 2 : 1);
-
-/**
- * End of a run of code points of `wanted` classes starting at `i` (letters, or letters and numbers).
- * `limit` is the text's length: a word may run past the reading's `to`, as a regular expression's would.
- */
-function runEnd(text: string, i: number, limit: number, numbers: boolean): number {
-  while (i < limit) {
-    const code = codeAt(text, i, limit);
-    const c = classOf(code);
-    if (c === LETTER || (numbers && c === NUMBER)) i += width(code);
-    else break;
-  }
-  return i;
-}
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
  * a run of letters and numbers, then any number of apostrophes (straight or curly) each followed
- * by letters ("States’", "d’Ivoire"): a scanner over char codes, no regular expression per word.
+ * by letters ("States’", "d’Ivoire"). The regular expression runs as native code even before the
+ * engine is warm, which a hand-written scanner does not; the folding is remembered per spelling.
  */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const raw: Word[] = [];
-  const limit = text.length;
   let starts: number[] | undefined;
-  let i = from;
-  // Inside a surrogate pair, a Unicode regular expression starts at the pair: so does the scanner.
-  if (i > 0 && i < limit && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
-  while (i < to) {
-    const code = codeAt(text, i, limit);
-    const c = classOf(code);
-    if (c === NEITHER) {
-      i += width(code);
-      continue;
-    }
-    const start = i;
-    let end = runEnd(text, i, limit, true);
-    for (;;) {
-      const q = text.charCodeAt(end);
-      if (q !== 0x27 && q !== 0x2019) break;
-      const after = runEnd(text, end + 1, limit, false);
-      if (after === end + 1) break;
-      end = after;
-    }
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
     const f = foldedAt(text, start, end);
     const word: Word = { start, end, key: f.key, form: f.form };
     if (f.abbreviation) word.abbreviation = f.abbreviation;
     if (f.startsPhrase) (starts ??= []).push(raw.length);
     raw.push(word);
-    i = end;
   }
   return starts ? mergeExpansions(raw, text, starts) : raw;
 }
