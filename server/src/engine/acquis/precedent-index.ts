@@ -89,7 +89,6 @@ export class PrecedentIndex {
         scratch.counts[id]!++;
       }
     }
-    const counts = touched.map((id) => [id, scratch.counts[id]!] as const);
     const minShared = seen.size >= 4 ? 2 : 1;
     // Bucket counts are approximate: a bucket also holds the 3-grams that collide with it, and two
     // of the sentence's 3-grams may fall in one bucket. Collisions depend on the size of the acquis,
@@ -101,7 +100,14 @@ export class PrecedentIndex {
     });
     // An exact count exceeds its bucket count only where two of the sentence's 3-grams share a bucket.
     const merged = Math.max(0, triples.size - looked);
-    const rough = counts.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    // Only precedents whose bucket count could still reach `minShared` are worth a recount: in a
+    // large acquis most share a single common 3-gram with the sentence and are dropped here.
+    const rough: Array<readonly [number, number]> = [];
+    for (const id of touched) {
+      const upper = scratch.counts[id]!;
+      if (upper + merged >= minShared) rough.push([id, upper]);
+    }
+    rough.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     const exact: Candidate[] = [];
     let kth = -1;
     for (const [id, upper] of rough) {
