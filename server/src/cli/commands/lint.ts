@@ -46,13 +46,14 @@ export interface LintOptions extends AcquisCliOptions {
   baseline?: string;
   writeBaseline?: string;
   store?: string;
-  /** `--jobs`: threads to lint on (the main one and jobs - 1 workers); default: decided by `jobsFor`. */
-  jobs?: number;
+  /** `--jobs`: threads to lint on (the main one and jobs - 1 workers), or `auto` (decided by `jobsFor`); default 1. */
+  jobs?: number | 'auto';
 }
 
-function positiveInteger(value: string): number {
+function jobsOption(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1 is needed.');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1, or auto, is needed.');
   return n;
 }
 
@@ -74,7 +75,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (a --write-baseline file, or an earlier .draft)')
     .option('--write-baseline <file>', 'record the current findings as the baseline (then exit 0)')
     .option('--store <url>', 'also use a shared store (postgres://...); default: ACQUIS_STORE, then `store:` in the configuration')
-    .option('-j, --jobs <n>', 'lint on n threads (default: one per core when there is enough to lint; 1 for a file or a few)', positiveInteger);
+    .option('-j, --jobs <n>', 'lint on n threads, or auto: one per core when there is enough to lint (default: 1)', jobsOption);
   outputOption(command, 'the report').action((files: string[], options: LintOptions) =>
     guarded(io, setExit, () => runLint(files, options, io)),
   );
