@@ -4,9 +4,8 @@
  * a document whole or not at all. A document already in the store (same symbol) is replaced.
  */
 import type pg from 'pg';
-import { buildAcquis, normaliseSymbol, toSnapshot, type AcquisProblem, type SourceFile } from '../engine/index.js';
-import { key64, NGRAM, ngramKeys, wordKeys } from '../engine/search/keys.js';
-import { readWords } from '../engine/text/words.js';
+import { buildAcquis, normaliseSymbol, type AcquisProblem, type AdoptedDocument, type SourceFile } from '../engine/index.js';
+import { key64, NGRAM } from '../engine/search/keys.js';
 import { reach, type Store } from './connection.js';
 import { migrate } from './migrate.js';
 
@@ -58,50 +57,66 @@ interface Row {
   precedents: StoredPrecedent[];
 }
 
-/** Reads the sources into rows (no database yet): the engine's own reading and keys. */
-export function rowsOf(sources: SourceFile[]): Row[] {
+/**
+ * The sources read and checked (no database yet), with each document's row made only when its
+ * batch is written: the keys of a million paragraphs' precedents, held at once, would not fit in
+ * memory, while the acquis itself is compact (typed-array columns).
+ */
+export interface PublishPlan {
+  /** One per symbol (the last of two files with one symbol wins, as a re-publish would). */
+  documents: AdoptedDocument[];
+  precedents: number;
+  rowOf(document: AdoptedDocument): Row;
+}
+
+export function planPublish(sources: SourceFile[]): PublishPlan {
   const { acquis, problems } = buildAcquis(sources);
   if (problems.length) throw new PublishProblems(problems);
-  const snapshot = toSnapshot(acquis, '');
-  const rows: Row[] = snapshot.documents.map((d) => ({
-    symbol: d.symbol,
-    norm: normaliseSymbol(d.symbol),
-    uri: d.uri,
-    adoption: JSON.stringify(d.adoption),
-    consensus: d.adoption.kind === 'consensus',
-    body: d.fields.body ?? null,
-    year: d.fields.year ?? null,
-    fields: JSON.stringify(d.fields),
-    text: d.text,
-    precedents: [],
-  }));
+  // A document's precedents, by their index in the acquis.
+  const byDocument = new Map<AdoptedDocument, number[]>();
+  acquis.precedents.forEach((p, i) => {
+    const list = byDocument.get(p.document);
+    if (list) list.push(i);
+    else byDocument.set(p.document, [i]);
+  });
   // Keys from the word ids the builder already made (each vocabulary word hashed once), rather
   // than reading every precedent's words again.
-  const { vocabulary, ids, idCounts } = snapshot;
-  const wordKeyOf = vocabulary ? vocabulary.map((k) => key64(k)) : [];
-  let at = 0;
-  snapshot.precedents.forEach(([docIndex, pinpoint, text, start, end], i) => {
-    const row = rows[docIndex]!;
-    let keys: { ngrams: string[]; words: string[] };
-    if (vocabulary && ids && idCounts) {
-      const n = idCounts[i]!;
+  const vocabulary = [...acquis.index.vocabulary.keys()];
+  const wordKeyOf = vocabulary.map((k) => key64(k));
+  const bySymbol = new Map(acquis.documents.map((d) => [normaliseSymbol(d.symbol), d]));
+  const documents = [...bySymbol.values()];
+  let precedents = 0;
+  for (const d of documents) precedents += byDocument.get(d)?.length ?? 0;
+
+  const rowOf = (d: AdoptedDocument): Row => {
+    const { title, body, year, date, adoptedBy, source, restates, lineage } = d;
+    const row: Row = {
+      symbol: d.symbol,
+      norm: normaliseSymbol(d.symbol),
+      uri: d.uri,
+      adoption: JSON.stringify(d.adoption),
+      consensus: d.adoption.kind === 'consensus',
+      body: body ?? null,
+      year: year ?? null,
+      fields: JSON.stringify({ title, body, year, date, adoptedBy, source, restates, lineage }),
+      text: d.text,
+      precedents: [],
+    };
+    for (const i of byDocument.get(d) ?? []) {
+      const p = acquis.precedents[i]!;
+      const ids = p.ids;
       const ngrams = new Set<string>();
       const words = new Set<string>();
-      for (let j = 0; j < n; j++) {
-        words.add(wordKeyOf[ids[at + j]!]!);
-        if (j + NGRAM <= n) ngrams.add(key64(`${vocabulary[ids[at + j]!]}\u0001${vocabulary[ids[at + j + 1]!]}\u0001${vocabulary[ids[at + j + 2]!]}`));
+      for (let j = 0; j < ids.length; j++) {
+        words.add(wordKeyOf[ids[j]!]!);
+        if (j + NGRAM <= ids.length) ngrams.add(key64(`${vocabulary[ids[j]!]}\u0001${vocabulary[ids[j + 1]!]}\u0001${vocabulary[ids[j + 2]!]}`));
       }
-      at += n;
-      keys = { ngrams: [...ngrams], words: [...words] };
-    } else {
-      const words = readWords(text);
-      keys = { ngrams: ngramKeys(words), words: wordKeys(words) };
+      const keys = { ngrams: [...ngrams], words: [...words] };
+      row.precedents.push({ ord: row.precedents.length, pinpoint: p.pinpoint, text: p.text, start: p.span.start, end: p.span.end, ...keys });
     }
-    row.precedents.push({ ord: row.precedents.length, pinpoint, text, start, end, ...keys });
-  });
-  // The last of two files with one symbol wins, as a re-publish would.
-  const bySymbol = new Map(rows.map((r) => [r.norm, r]));
-  return [...bySymbol.values()];
+    return row;
+  };
+  return { documents, precedents, rowOf };
 }
 
 /** How many precedents use each key, and how many paragraphs (a document's pinpoint) use each word. */
@@ -141,10 +156,11 @@ const KEY_INDEXES = [
 const BULK_PRECEDENTS = 10_000;
 
 export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
-  const rows = rowsOf(sources);
+  const plan = planPublish(sources);
+  const documents = plan.documents;
   const size = options.batchSize ?? 50;
   const report: PublishReport = { documents: 0, precedents: 0, replaced: 0, migrations: [] };
-  const incoming = rows.reduce((n, r) => n + r.precedents.length, 0);
+  const incoming = plan.precedents;
   const client = await reach(store, () => store.pool.connect());
   try {
     report.migrations = await reach(store, () => migrate(client));
@@ -154,13 +170,14 @@ export async function publish(store: Store, sources: SourceFile[], options: Publ
     // found by a slower scan until the indexes are built again below.
     const bulk = incoming >= BULK_PRECEDENTS && incoming >= (held.rows[0]?.precedents ?? 0);
     if (bulk) await reach(store, () => client.query('DROP INDEX IF EXISTS acquis.precedent_ngram_keys, acquis.precedent_word_keys'));
-    for (let i = 0; i < rows.length; i += size) {
-      const batch = rows.slice(i, i + size);
+    for (let i = 0; i < documents.length; i += size) {
+      // The batch's rows (keys included) are made here and dropped once written.
+      const batch = documents.slice(i, i + size).map(plan.rowOf);
       const replaced = await reach(store, () => withRetry(client, () => writeBatch(client, batch, bulk)));
       report.documents += batch.length;
       report.precedents += batch.reduce((n, r) => n + r.precedents.length, 0);
       report.replaced += replaced;
-      options.onBatch?.(Math.min(i + size, rows.length), rows.length);
+      options.onBatch?.(Math.min(i + size, documents.length), documents.length);
     }
     if (bulk) {
       // The 3-gram counts of a bulk load are counted once, from the table, rather than upserted
