@@ -628,7 +628,8 @@ async function exportAndImportWord(
    * dialog before it, which the same widget may still show); replace it with `file` and accept.
    */
   const answerDialog = async (what: string, suggested: (value: string) => boolean, file: string): Promise<void> => {
-    await waitFor(`the ${what} dialog`, 15_000, async () => {
+    // The dialog follows a child process (the CLI's export or import): slower on a busy machine.
+    await waitFor(`the ${what} dialog`, 45_000, async () => {
       if (!(await box.isVisible())) return false;
       return suggested(await box.inputValue());
     });
@@ -654,6 +655,6 @@ async function exportAndImportWord(
   const onDisk = await readUntil(back, 'from-word.draft on disk with Japan\'s proposals', 30_000, (t) => t.includes('@Japan'));
   check('the Word round trip keeps Japan\'s proposals as Japan\'s amendments', /\{(\+\+|--|~~)@Japan/.test(onDisk));
   // The window title names the active editor.
-  await waitFor('the imported draft to open in the editor', 15_000, async () => (await p.title()).includes('from-word.draft'));
+  await waitFor('the imported draft to open in the editor', 45_000, async () => (await p.title()).includes('from-word.draft'));
   check('the imported draft opens in the editor', true);
 }
