@@ -17,6 +17,7 @@ import {
   type Precedent,
 } from '../engine/index.js';
 import { authorityOrder } from '../engine/acquis/model.js';
+import { paragraphFrequencies } from '../engine/acquis/paragraph-frequencies.js';
 import { proposalsOf, proposerDrafts } from '../engine/amendments/proposal-findings.js';
 import { readDraft } from '../engine/draft.js';
 import { useWordFrequencies } from '../engine/rules/precedent-weight.js';
@@ -486,28 +487,12 @@ function sentenceKeys(text: string): SentenceKeys[] {
   return out;
 }
 
-/** Paragraph frequencies of the words of a local acquis (by word key), as precedent-weight counts them. */
+/** Paragraph frequencies of the words of a local acquis, by word key (the store counts by key). */
 function localParagraphFrequencies(acquis: Acquis): { paragraphs: number; df: Map<string, number> } {
-  const keyOf: string[] = [];
-  for (const [key, id] of acquis.index.vocabulary) keyOf[id] = key;
-  const paragraphs = new Map<string, Set<number>>();
-  const docIds = new Map<unknown, number>();
-  for (const p of acquis.precedents) {
-    let d = docIds.get(p.document);
-    if (d === undefined) docIds.set(p.document, (d = docIds.size));
-    const key = `${d}\u0000${p.pinpoint}`;
-    let words = paragraphs.get(key);
-    if (!words) paragraphs.set(key, (words = new Set()));
-    for (const id of p.ids) if (id >= 0) words.add(id);
-  }
+  const counted = paragraphFrequencies(acquis);
   const df = new Map<string, number>();
-  for (const words of paragraphs.values()) {
-    for (const id of words) {
-      const key = keyOf[id];
-      if (key !== undefined) df.set(key, (df.get(key) ?? 0) + 1);
-    }
-  }
-  return { paragraphs: paragraphs.size, df };
+  for (const [key, id] of acquis.index.vocabulary) if (counted.df[id]) df.set(key, counted.df[id]!);
+  return { paragraphs: counted.paragraphs, df };
 }
 
 function keysOfSentence(text: string): string[] {

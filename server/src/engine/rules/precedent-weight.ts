@@ -7,6 +7,7 @@
 import type { Acquis } from '../acquis/acquis.js';
 import { normaliseSymbol } from '../acquis/acquis.js';
 import type { AdoptedDocument, DeclaredLineage, Precedent } from '../acquis/model.js';
+import { paragraphFrequencies } from '../acquis/paragraph-frequencies.js';
 import type { PrecedentMatch } from '../match/matcher.js';
 import type { PrecedentRef } from './rule.js';
 
@@ -94,19 +95,8 @@ export function inverseFrequencies(acquis: Acquis): Float64Array {
     idfByAcquis.set(acquis, idf);
     return idf;
   }
-  const df = new Float64Array(size);
-  const paragraphs = new Map<string, Set<number>>();
-  const docIds = new Map<AdoptedDocument, number>();
-  for (const p of acquis.precedents) {
-    let d = docIds.get(p.document);
-    if (d === undefined) docIds.set(p.document, (d = docIds.size));
-    const key = `${d}\u0000${p.pinpoint}`;
-    let words = paragraphs.get(key);
-    if (!words) paragraphs.set(key, (words = new Set()));
-    for (const id of p.ids) if (id >= 0) words.add(id);
-  }
-  for (const words of paragraphs.values()) for (const id of words) if (id < size) df[id]! += 1;
-  const n = Math.max(1, paragraphs.size);
+  const { paragraphs, df } = paragraphFrequencies(acquis);
+  const n = Math.max(1, paragraphs);
   const idf = new Float64Array(size);
   for (let i = 0; i < size; i++) idf[i] = Math.log(n / Math.max(1, df[i]!));
   idfByAcquis.set(acquis, idf);
