@@ -133,12 +133,12 @@ export class PrecedentIndex {
       if (shared < minShared) continue;
       exact.push({ precedent, shared });
       if (exact.length >= limit) {
-        exact.sort(byShared);
+        sortByShared(exact);
         exact.length = limit;
         kth = exact[limit - 1]!.shared;
       }
     }
-    if (exact.length > 1) exact.sort(byShared);
+    sortByShared(exact);
     return exact;
   }
 
@@ -283,6 +283,19 @@ export interface IndexTables {
 
 function byShared(x: Candidate, y: Candidate): number {
   return y.shared - x.shared || x.precedent.id - y.precedent.id;
+}
+
+/** Most shared first, then by id: an insertion sort (a handful of candidates; no work array). */
+function sortByShared(list: Candidate[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && byShared(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 /** Reused arrays of one look-up (see `candidates`). */

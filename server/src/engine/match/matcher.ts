@@ -223,10 +223,10 @@ export class Matcher {
     precedent: Precedent,
     sentenceStart: number,
   ): PrecedentMatch | undefined {
-    const alignment = alignLocal(ids, precedent.ids, this.minWords);
+    const precedentIds = precedent.ids;
+    const alignment = alignLocal(ids, precedentIds, this.minWords);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
-    const precedentIds = precedent.ids;
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedentIds, words);
     const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
@@ -268,7 +268,8 @@ export class Matcher {
       run.precedentEnd -= offset.precedent;
     }
     if (!draftWords.length || !precedentWords.length) return undefined;
-    const cue = frameCue(text, sentenceStart, draftWords[0]!.start);
+    const quoteStart = draftWords[0]!.start;
+    const cue = quoteStart === words[alignment.draftStart]!.start ? alignedCue : frameCue(text, sentenceStart, quoteStart);
     let equal = 0;
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);

@@ -211,7 +211,7 @@ function spacesOrHyphens(text: string, start: number, end: number): boolean {
 }
 
 /** The characters of a regular expression's `\s`. */
-function isWhiteSpace(c: number): boolean {
+export function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
