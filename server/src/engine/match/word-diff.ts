@@ -43,7 +43,11 @@ export function diffWords(draftKeys: string[], precedentKeys: string[], cleanup:
 
 /** The character of the `n`th distinct word: the surrogate range is skipped, so every word is one UTF-16 unit. */
 function codeFor(n: number): string {
-  return String.fromCharCode(n < 0xd800 - 0x100 ? 0x100 + n : 0xe000 + (n - (0xd800 - 0x100)));
+  return String.fromCharCode(codeNumber(n));
+}
+
+function codeNumber(n: number): number {
+  return n < 0xd800 - 0x100 ? 0x100 + n : 0xe000 + (n - (0xd800 - 0x100));
 }
 
 /** Per vocabulary id, the diff (generation) that last gave it a character, and that character's number. */
@@ -65,7 +69,7 @@ export function diffIds(draftIds: Int32Array, draftWords: readonly { key: string
   let unknown: Map<string, number> | undefined;
   let distinct = 0;
   const encode = (ids: Int32Array): string => {
-    let out = '';
+    if (chars.length < ids.length) chars = new Uint16Array(ids.length * 2);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       let n: number;
@@ -82,13 +86,23 @@ export function diffIds(draftIds: Int32Array, draftWords: readonly { key: string
           codeOf[id] = n = distinct++;
         }
       }
-      out += codeFor(n);
+      chars[i] = codeNumber(n);
+    }
+    // One string from the character codes, in chunks small enough to pass as arguments.
+    let out = '';
+    for (let from = 0; from < ids.length; from += CHUNK) {
+      out += String.fromCharCode.apply(null, chars.subarray(from, Math.min(ids.length, from + CHUNK)) as unknown as number[]);
     }
     return out;
   };
   const a = encode(draftIds);
   return runsOf(a, encode(precedentIds), cleanup);
 }
+
+/** Character codes of one encoding, reused. */
+let chars = new Uint16Array(256);
+/** Characters made per `String.fromCharCode` call. */
+const CHUNK = 4096;
 
 function growCodes(id: number): void {
   let size = codeStamp.length * 2;
