@@ -139,9 +139,16 @@ async function main(): Promise<void> {
       const draftFile = join(out, `store-draft-${size}.draft`);
       writeFileSync(draftFile, draftText);
 
-      // Whole process: lint against the local index file, and against the store.
-      const localLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--index', indexFile, '--format', 'json', '-o', join(out, 'store-bench-local.json')]));
-      const storeLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--store', url, '--format', 'json', '-o', join(out, 'store-bench-store.json')]));
+      // Whole process: lint against the local index file, and against the store. Each run must
+      // write its own report (a CLI that crashes exits 1 too, as a lint with findings does).
+      const lintTo = (args: string[], report: string): Timed => {
+        rmSync(join(out, report), { force: true });
+        const run = cli([...args, '--format', 'json', '-o', join(out, report)]);
+        if (!existsSync(join(out, report))) throw new Error(`acquis ${args.join(' ')} wrote no report: ${run.stderr}`);
+        return run;
+      };
+      const localLint = [0, 1, 2].map(() => lintTo(['lint', draftFile, '--no-builtin', '--index', indexFile], 'store-bench-local.json'));
+      const storeLint = [0, 1, 2].map(() => lintTo(['lint', draftFile, '--no-builtin', '--store', url], 'store-bench-store.json'));
       // The findings, without the precedents' uri (a path locally, acquis-store: from the store).
       const findingsOf = (file: string): string =>
         JSON.stringify((JSON.parse(readFileSync(join(out, file), 'utf8')) as { files: Array<{ findings: unknown }> }).files.map((f) => f.findings)).replace(/"uri":"[^"]*"/g, '');
