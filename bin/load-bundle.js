@@ -5,10 +5,12 @@
  *
  * - Node 22.1 and later: `module.enableCompileCache()`, Node's own cache.
  * - Older Node (20): the bundle is compiled with `vm.Script` and V8's cached data, written after
- *   the first run next to the bundle (dist/.cache/) or, when dist/ is read-only, under
- *   $XDG_CACHE_HOME/acquis (~/.cache/acquis). The cache file's name carries the Node version, the
- *   architecture and the bundle's size and time, so a new build or a new Node never reads a stale
- *   one; V8 checks the source again and rejects data that does not fit.
+ *   the first run next to the bundle (dist/.cache/, made if need be) or, when dist/ is read-only,
+ *   under $XDG_CACHE_HOME/acquis (~/.cache/acquis). The cache file's name carries the Node
+ *   version, the architecture and the bundle's size and time, so a new build or a new Node never
+ *   reads a stale one; V8 checks the source again and rejects data that does not fit. In the
+ *   shared folder the name also carries the bundle's folder, so that two installations (or two
+ *   checkouts) do not remove each other's cache on every run.
  * Any failure (no writable folder, rejected data) falls back silently to a plain `require`.
  * ACQUIS_COMPILE_CACHE=0 turns the cache off; ACQUIS_COMPILE_CACHE=<dir> puts it in <dir>.
  */
@@ -52,6 +54,20 @@ function readSource(file) {
   return typeof isAscii === 'function' && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
 }
 
+/**
+ * The start of the names of `file`'s cache files in `dir`: the bundle's name, and in a folder
+ * other than its own (the shared one) a hash of its folder too.
+ */
+function cachePrefix(file, dir) {
+  const base = path.basename(file);
+  if (path.dirname(dir) === path.dirname(file)) return `${base}-`;
+  // FNV-1a: loading node:crypto for this would cost more than the cache saves.
+  let h = 0x811c9dc5;
+  const where = path.dirname(file);
+  for (let i = 0; i < where.length; i++) h = Math.imul(h ^ where.charCodeAt(i), 0x01000193) >>> 0;
+  return `${base}-${h.toString(16).padStart(8, '0')}-`;
+}
+
 /** Run the CommonJS bundle `file` (absolute) as if required, with a code cache when possible. */
 function loadBundle(file) {
   const dirs = cacheDirs(file);
@@ -73,8 +89,10 @@ function loadBundle(file) {
   try {
     const stat = fs.statSync(file);
     source = readSource(file);
-    const dir = dirs.find((d) => fs.existsSync(d)) ?? dirs[0];
-    const name = `${path.basename(file)}-${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.v8cache`;
+    // The bundle's own folder when it exists or can be made (the usual case), else the shared one.
+    const own = dirs.length > 1 && writableDir([dirs[0]]);
+    const dir = own || dirs.find((d) => fs.existsSync(d)) || dirs[0];
+    const name = `${cachePrefix(file, dir)}${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.v8cache`;
     cacheFile = path.join(dir, name);
     try {
       cached = fs.readFileSync(cacheFile);
@@ -106,7 +124,7 @@ function loadBundle(file) {
         fs.writeFileSync(temp, script.createCachedData());
         fs.renameSync(temp, target);
         // Caches of earlier builds of this bundle are of no use any more.
-        const prefix = `${path.basename(file)}-`;
+        const prefix = cachePrefix(file, dir);
         for (const old of fs.readdirSync(dir)) {
           if (old.startsWith(prefix) && old !== path.basename(target) && old.endsWith('.v8cache')) fs.rmSync(path.join(dir, old), { force: true });
         }

@@ -4,6 +4,9 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 /**
  * commander requires node:child_process at load time, for executable subcommands, which Acquis
@@ -23,6 +26,30 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * CommonJS packages that only some runs use (YAML and Ajv read a configuration file; most lints
+ * have none): bundled as usual, but evaluated at their first use instead of when the module that
+ * imports them is. The package is replaced by a module whose exports are getters over the real
+ * one, which esbuild keeps inside a function (its CommonJS wrapper runs on the first `require`).
+ * The export names are the real module's, read here; importers only ever read properties of it
+ * (`import_yaml.parseDocument(...)`), so each read goes through a getter. Evaluating both took
+ * about 5 ms of every `acquis lint`.
+ */
+const lazyPackages = (names) => ({
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const file = require.resolve(args.path);
+      const real = require(file);
+      const lines = [`let real;`, `const load = () => (real ??= require(${JSON.stringify(file)}));`];
+      if (real.__esModule) lines.push(`Object.defineProperty(exports, '__esModule', { value: true });`);
+      for (const key of Object.keys(real)) lines.push(`Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => load()[${JSON.stringify(key)}] });`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: process.cwd() };
+    });
+  },
+});
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -36,11 +63,15 @@ const common = {
   // ACQUIS_PRODUCTION: grammar validations run in the tests, not in every process (grammar/src/parser.ts).
   define: { 'import.meta.url': '__acquis_import_meta_url', ACQUIS_PRODUCTION: 'true' },
   banner: { js: "var __acquis_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+  plugins: [lazyPackages(['yaml', 'ajv'])],
 };
 
 await Promise.all([
   // pdf.js (an ES module, loaded only when a PDF is imported) stays in node_modules.
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['pdfjs-dist'], plugins: [lazyChildProcess] }),
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['pdfjs-dist'], plugins: [lazyChildProcess, ...common.plugins] }),
+  // `acquis lint` alone (bin/acquis.js loads it for that command): about half the code to read,
+  // deserialise and evaluate, and static imports that esbuild can trim.
+  build({ ...common, entryPoints: ['server/src/cli/lint-bin.ts'], outfile: 'dist/cli-lint.js', plugins: [lazyChildProcess, ...common.plugins] }),
   // `acquis lint` over many files lints on worker threads too (server/src/cli/parallel/).
   build({ ...common, entryPoints: ['server/src/cli/parallel/worker-main.ts'], outfile: 'dist/cli-lint-worker.js' }),
   // A large acquis is read and parsed on worker threads (server/src/host/acquis-readers.ts).
@@ -54,6 +85,7 @@ await Promise.all([
 // esbuild leaves non-ASCII characters in regular expression literals; an all-ASCII bundle is read
 // as Latin-1, three times faster than decoding UTF-8 (bin/load-bundle.js).
 await asciiOnly('dist/cli.js');
+await asciiOnly('dist/cli-lint.js');
 await asciiOnly('dist/cli-lint-worker.js');
 await asciiOnly('dist/acquis-read-worker.js');
 // pdf.js beside the CLI bundle (server/src/cli/office/pdf-text.ts loads it from there): a VSIX or an

@@ -16,12 +16,8 @@ CS_PREFIX="$CACHE/code-server"
 CS_BIN="$CS_PREFIX/node_modules/code-server/out/node/entry.js"
 CS_MARK="$CS_PREFIX/.installed-$CS_VERSION"
 
-# Under `npm run e2e` the outer npm exports npm_* variables (npm_config_user_agent names the outer
-# Node, 20) and NODE; code-server's install script reads them and refuses to build for Node 24.
-# Nested installs must see a clean npm environment, as they do from a plain shell.
-while IFS='=' read -r name _; do
-  case "$name" in npm_*|NPM_*|NODE|INIT_CWD) unset "$name" ;; esac
-done < <(env)
+# A nested install must not see the outer `npm run e2e` environment.
+source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
 
 log() { printf '[e2e-setup] %s\n' "$*" >&2; }
 mkdir -p "$CACHE"

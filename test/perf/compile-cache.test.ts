@@ -3,11 +3,11 @@
  * next, never changing what the command prints, and never failing a run when no folder can hold it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, DEMO, requireBuild } from '../cli/helpers';
+import { BIN, DEMO, requireBuild, ROOT } from '../cli/helpers';
 
 requireBuild();
 const dir = mkdtempSync(join(tmpdir(), 'acquis-cache-'));
@@ -50,5 +50,26 @@ describe('code cache', () => {
     const r = run(cache);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(run('0').stdout);
+  });
+
+  it('keeps one cache per installation in a shared folder (two installs do not remove each other\'s)', () => {
+    const shared = join(dir, 'shared');
+    const bundles = ['one', 'two'].map((name) => {
+      mkdirSync(join(dir, name));
+      const file = join(dir, name, 'cli.js');
+      writeFileSync(file, `module.exports = ${JSON.stringify(name)};\n`);
+      return file;
+    });
+    const load = (file: string): string => {
+      const code = `process.stdout.write(require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))}).loadBundle(${JSON.stringify(file)}))`;
+      const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, ACQUIS_COMPILE_CACHE: shared }, timeout: 30_000 });
+      return r.stdout;
+    };
+    for (const file of [...bundles, ...bundles]) load(file);
+    expect(bundles.map(load)).toEqual(['one', 'two']);
+    // Node 22's own cache (module.enableCompileCache) names its files itself.
+    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
+      expect(readdirSync(shared).filter((f) => f.startsWith('cli.js-'))).toHaveLength(2);
+    }
   });
 });

@@ -5,20 +5,14 @@
  * Start-up counts (a CI job runs one command per draft), so this module loads nothing heavy:
  * each command lives in its own module under commands/, loaded with a dynamic import only when
  * that command runs (all of them only to list them, for `--help` or a mistyped command).
+ * `acquis lint` itself runs from a bundle of its own (lint-main.ts, dist/cli-lint.js).
  */
-import { Command, CommanderError } from 'commander';
-import { version } from '../../../package.json';
-import { processIo, reportFailure, type Io, type SetExit } from './io.js';
-
-type Register = (program: Command, io: Io, setExit: SetExit) => void;
-
-interface CommandEntry {
-  name: string;
-  load: () => Promise<Register>;
-}
+import type { Command } from 'commander';
+import { processIo, type Io, type SetExit } from './io.js';
+import { runProgram, type CommandEntry } from './program.js';
 
 /** Every command: its module is evaluated only when it runs (or when all of them are listed). */
-const COMMANDS: CommandEntry[] = [
+export const COMMANDS: CommandEntry[] = [
   { name: 'lint', load: async () => (await import('./commands/lint.js')).registerLint },
   { name: 'lsp', load: async () => registerLsp },
   { name: 'rules', load: async () => (await import('./commands/rules.js')).registerRules },
@@ -35,36 +29,9 @@ const COMMANDS: CommandEntry[] = [
   { name: 'publish', load: async () => (await import('./commands/publish.js')).registerPublish },
 ];
 
-/** The command `argv` asks for (`acquis help <command>` too), if it is one of ours. */
-function requested(argv: string[]): CommandEntry | undefined {
-  const words = argv.filter((a) => !a.startsWith('-'));
-  const name = words[0] === 'help' ? words[1] : words[0];
-  return COMMANDS.find((c) => c.name === name);
-}
-
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  let exitCode = 0;
-  const setExit: SetExit = (code) => {
-    exitCode = code;
-  };
-  const program = new Command('acquis')
-    .description('Checks negotiating drafts against agreed UN language.')
-    .version(version, '-v, --version')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-
-  try {
-    // The command asked for, alone; or all of them to list them (help, a mistyped command).
-    const wanted = requested(argv);
-    for (const entry of wanted ? [wanted] : COMMANDS) (await entry.load())(program, io, setExit);
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
-    }
-    return reportFailure(io, error);
-  }
+/** Run the whole CLI on `argv`; returns the exit code (-1: the language server owns the process). */
+export function main(argv: string[], io: Io = processIo()): Promise<number> {
+  return runProgram(argv, io, COMMANDS);
 }
 
 function registerLsp(program: Command, _io: Io, setExit: SetExit): void {

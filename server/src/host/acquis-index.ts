@@ -5,7 +5,7 @@
  * docs/index-format.md); this module reads and writes the bytes and decides when a cached index
  * still holds: the same engine and the same bytes in every source.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './hash.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -3,13 +3,13 @@
  * (parsing it again costs most of a short run), the project's folders parsed. The two parts stay
  * apart until their symbols are checked against each other (see `build-engine.ts`).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash } from './hash.js';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildAcquis, fromSnapshot, normaliseSymbol, toSnapshot, type Acquis, type AcquisSnapshot, type SourceFile } from '../engine/index.js';
 import { InputError, writeTextFile } from './text-file.js';
 import { builtinAcquisDir, packageRoot, SNAPSHOT_FILE } from './install.js';
-import { readAcquisFolder } from './folders.js';
+import { draftFilesUnder, readAcquisFolder } from './folders.js';
 
 /** A key for a set of sources: a snapshot is used only if it was made from exactly these. */
 function sourceKey(sources: SourceFile[], root: string): string {
@@ -25,9 +25,14 @@ export function writeBuiltinSnapshot(): string {
   const { acquis, problems } = buildAcquis(sources.map((s) => ({ uri: relative(root, s.uri), text: s.text })));
   if (problems.length) throw new InputError(`the built-in acquis has problems: ${problems[0]!.message}`, problems[0]!.uri);
   const file = join(root, SNAPSHOT_FILE);
-  writeTextFile(file, JSON.stringify(toSnapshot(acquis, sourceKey(sources, root))));
+  const files = sources.map((s): [string, number] => [relative(root, s.uri), statSync(s.uri).size]);
+  const snapshot: BuiltinSnapshot = { ...toSnapshot(acquis, sourceKey(sources, root)), files };
+  writeTextFile(file, JSON.stringify(snapshot));
   return file;
 }
+
+/** The snapshot file: the acquis, and the source files it was made from with their sizes. */
+type BuiltinSnapshot = AcquisSnapshot & { files?: Array<[path: string, size: number]> };
 
 /** The built-in acquis: ready-built from the snapshot, or its sources when the snapshot is stale. */
 export type BuiltinPart = ({ snapshot: AcquisSnapshot; root: string } | { sources: SourceFile[] }) & {
@@ -37,10 +42,37 @@ export type BuiltinPart = ({ snapshot: AcquisSnapshot; root: string } | { source
 
 export function readBuiltin(): BuiltinPart {
   const root = packageRoot();
+  const file = join(root, SNAPSHOT_FILE);
+  const snapshot = readSnapshot(file);
+  if (snapshot && madeFromThese(snapshot, file, root)) return { snapshot, root, key: snapshot.sourceKey };
   const sources = readAcquisFolder(builtinAcquisDir());
-  const snapshot = readSnapshot(join(root, SNAPSHOT_FILE));
   const key = sourceKey(sources, root);
   return snapshot && snapshot.sourceKey === key ? { snapshot, root, key } : { sources, key };
+}
+
+/**
+ * True when the built-in sources are, by their names, sizes and times, those the snapshot was
+ * made from: the same files, the same sizes, none modified after the snapshot was written
+ * (make's rule). Then the sources are not read and hashed, which spared a short run reading every
+ * document and loading node:crypto. An installed package passes (npm gives every file the same
+ * time); a source edited since the build does not, and is compared by content as before.
+ */
+function madeFromThese(snapshot: BuiltinSnapshot, file: string, root: string): boolean {
+  const recorded = snapshot.files;
+  if (!recorded) return false;
+  try {
+    const written = statSync(file).mtimeMs;
+    const present = draftFilesUnder(builtinAcquisDir());
+    if (present.length !== recorded.length) return false;
+    return present.every((path, i) => {
+      const [name, size] = recorded[i]!;
+      if (relative(root, path) !== name) return false;
+      const stat = statSync(path);
+      return stat.size === size && stat.mtimeMs <= written;
+    });
+  } catch {
+    return false;
+  }
 }
 
 /** The built-in acquis from its snapshot, without the documents whose symbols are in `drop`. */
@@ -58,9 +90,9 @@ export function builtinFromSnapshot(part: { snapshot: AcquisSnapshot; root: stri
   return fromSnapshot(snapshot, (stored) => uriOf(join(part.root, stored)));
 }
 
-function readSnapshot(file: string): AcquisSnapshot | undefined {
+function readSnapshot(file: string): BuiltinSnapshot | undefined {
   try {
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as AcquisSnapshot;
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as BuiltinSnapshot;
     return snapshot.version === 1 ? snapshot : undefined;
   } catch {
     return undefined;

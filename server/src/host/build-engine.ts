@@ -5,7 +5,7 @@
  * problem with its file, line and column. The CLI stops on the first problem (exit code 2); the
  * language server shows it and keeps working with what could be read.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './hash.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {

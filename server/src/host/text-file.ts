@@ -6,7 +6,7 @@
  *
  * Host side: this module uses the file system, the engine never does.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from './hash.js';
 import {
   accessSync,
   closeSync,
@@ -216,8 +216,21 @@ function positionOfByte(bytes: Buffer, offset: number): { line: number; column: 
   return { line, column: bytes.subarray(lineStart, offset).toString('utf8').length + 1 };
 }
 
+/**
+ * The hash is of the bytes read, taken when a write first asks for it: most reads (a lint without
+ * --fix) never write back, and hashing would load node:crypto for nothing (host/hash.ts).
+ */
 function stampOf(stat: Stats, bytes: Buffer): FileStamp {
-  return { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, hash: hashOf(bytes) };
+  let hash: string | undefined;
+  return {
+    dev: stat.dev,
+    ino: stat.ino,
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    get hash() {
+      return (hash ??= hashOf(bytes));
+    },
+  };
 }
 
 const hashOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');

@@ -48,90 +48,116 @@ export class PrecedentIndex {
   }
 
   /** Vocabulary ids for a draft's words; words the acquis never uses get -1. */
-  idsOf(words: Word[]): Int32Array {
+  idsOf(words: readonly Word[]): Int32Array {
     const ids = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) ids[i] = this.vocabulary.get(words[i]!.key) ?? -1;
     return ids;
   }
 
-  /** Precedents sharing at least `minShared` 3-grams with `ids`, most shared first. */
-  candidates(ids: Int32Array, limit = 8): Candidate[] {
+  /**
+   * Precedents sharing at least `minShared` 3-grams with `ids[from, to)`, most shared first.
+   * This runs for every draft sentence and most have no candidate, so it allocates nothing until
+   * one is found: counts, seen buckets and the sentence's 3-grams live in reused typed arrays.
+   */
+  candidates(ids: Int32Array, limit = 8, from = 0, to = ids.length): Candidate[] {
     this.ensureBuilt();
     // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
-    // generation, so nothing is cleared or allocated per sentence (this runs for every sentence).
-    const scratch = this.scratchFor();
-    const generation = ++scratch.generation;
-    const touched: number[] = [];
-    const seen = new Set<number>();
+    // generation, so nothing is cleared per sentence.
+    const s = this.scratchFor(to - from);
+    const generation = ++s.generation;
+    const { stamps, counts } = s;
+    const triples = s.triples;
+    triples.reset(Math.max(0, to - from - SHINGLE + 1));
+    let touched = 0;
+    let seen = 0;
     let looked = 0;
-    for (let i = 0; i + SHINGLE <= ids.length; i++) {
+    let read = 0; // distinct 3-grams whose bucket a look-up reads
+    for (let i = from; i + SHINGLE <= to; i++) {
       const a = ids[i]!;
       const b = ids[i + 1]!;
       const c = ids[i + 2]!;
       if (a < 0 || b < 0 || c < 0) continue;
-      const bucket = hash3(a, b, c) & this.mask;
-      if (seen.has(bucket)) continue;
-      seen.add(bucket);
-      const from = this.bucketStarts[bucket]!;
-      const to = this.bucketStarts[bucket + 1]!;
-      if (to - from > this.maxPostings) continue;
+      const hash = hash3(a, b, c);
+      const bucket = hash & this.mask;
+      const start = this.bucketStarts[bucket]!;
+      const end = this.bucketStarts[bucket + 1]!;
+      const readable = end - start <= this.maxPostings;
+      if (readable && triples.add(hash, a, b, c)) read++;
+      if (!s.buckets.add(bucket)) continue;
+      seen++;
+      if (!readable) continue;
       looked++;
       let previous = -1;
-      for (let k = from; k < to; k++) {
+      for (let k = start; k < end; k++) {
         const id = this.postings[k]!;
         if (id === previous) continue; // postings are sorted: count each precedent once per bucket
         previous = id;
-        if (scratch.stamps[id] !== generation) {
-          scratch.stamps[id] = generation;
-          scratch.counts[id] = 0;
-          touched.push(id);
+        if (stamps[id] !== generation) {
+          stamps[id] = generation;
+          counts[id] = 0;
+          s.touched = grown(s.touched, touched + 1);
+          s.touched[touched++] = id;
         }
-        scratch.counts[id]!++;
+        counts[id]!++;
       }
     }
-    const minShared = seen.size >= 4 ? 2 : 1;
+    if (!touched) return [];
+    const minShared = seen >= 4 ? 2 : 1;
     // Bucket counts are approximate: a bucket also holds the 3-grams that collide with it, and two
     // of the sentence's 3-grams may fall in one bucket. Collisions depend on the size of the acquis,
     // so the same precedent would rank differently in another acquis (a store's working acquis, a
     // larger folder). The leading precedents are therefore counted again, exactly.
-    const triples = sentenceTriples(ids, (a, b, c) => {
-      const bucket = hash3(a, b, c) & this.mask;
-      return this.bucketStarts[bucket + 1]! - this.bucketStarts[bucket]! <= this.maxPostings;
-    });
     // An exact count exceeds its bucket count only where two of the sentence's 3-grams share a bucket.
-    const merged = Math.max(0, triples.size - looked);
+    const merged = Math.max(0, read - looked);
     // Only precedents whose bucket count could still reach `minShared` are worth a recount: in a
-    // large acquis most share a single common 3-gram with the sentence and are dropped here.
-    const rough: Array<readonly [number, number]> = [];
-    for (const id of touched) {
-      const upper = scratch.counts[id]!;
-      if (upper + merged >= minShared) rough.push([id, upper]);
+    // large acquis most share a single common 3-gram with the sentence and are dropped here. They
+    // are ranked by bucket count, then id, through one number each (count above, id below).
+    let rough = 0;
+    for (let t = 0; t < touched; t++) {
+      const id = s.touched[t]!;
+      const upper = counts[id]!;
+      if (upper + merged < minShared) continue;
+      s.rough = grown(s.rough, rough + 1);
+      s.rough[rough++] = (RANK_LIMIT - upper) * ID_LIMIT + id;
     }
-    rough.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    sortAscending(s.rough, rough);
     const exact: Candidate[] = [];
     let kth = -1;
-    for (const [id, upper] of rough) {
+    for (let r = 0; r < rough; r++) {
+      const key = s.rough[r]!;
+      const id = key % ID_LIMIT;
+      const upper = RANK_LIMIT - (key - id) / ID_LIMIT;
       if (exact.length >= limit && upper + merged < kth) break;
       const precedent = this.precedents[id]!;
-      const shared = sharedTriples(precedent.ids, triples.byPair);
+      const shared = sharedTriples(precedent, triples);
       if (shared < minShared) continue;
       exact.push({ precedent, shared });
       if (exact.length >= limit) {
-        exact.sort(byShared);
+        sortByShared(exact);
         exact.length = limit;
         kth = exact[limit - 1]!.shared;
       }
     }
-    return exact.sort(byShared).slice(0, limit);
+    sortByShared(exact);
+    return exact;
   }
 
-  private scratch?: { stamps: Uint32Array; counts: Uint32Array; generation: number };
+  private scratch?: LookupScratch;
 
-  private scratchFor(): { stamps: Uint32Array; counts: Uint32Array; generation: number } {
+  private scratchFor(words: number): LookupScratch {
     const n = this.precedents.length;
     if (!this.scratch || this.scratch.stamps.length < n || this.scratch.generation >= 0xfffffff0) {
-      this.scratch = { stamps: new Uint32Array(n), counts: new Uint32Array(n), generation: 0 };
+      this.scratch = {
+        stamps: new Uint32Array(n),
+        counts: new Uint32Array(n),
+        generation: 0,
+        touched: new Uint32Array(64),
+        rough: new Float64Array(64),
+        buckets: new SmallSet(),
+        triples: new TripleSet(),
+      };
     }
+    this.scratch.buckets.reset(words);
     return this.scratch;
   }
 
@@ -259,44 +285,189 @@ function byShared(x: Candidate, y: Candidate): number {
   return y.shared - x.shared || x.precedent.id - y.precedent.id;
 }
 
-/** Word ids are below 2^26: a pair of them is one exact number. */
-const PAIR = 2 ** 26;
-
-/** The sentence's distinct 3-grams of known words whose bucket a look-up reads, by their first two words. */
-function sentenceTriples(ids: Int32Array, read: (a: number, b: number, c: number) => boolean): { byPair: Map<number, Set<number>>; size: number } {
-  const byPair = new Map<number, Set<number>>();
-  let size = 0;
-  for (let i = 0; i + SHINGLE <= ids.length; i++) {
-    const a = ids[i]!;
-    const b = ids[i + 1]!;
-    const c = ids[i + 2]!;
-    if (a < 0 || b < 0 || c < 0 || !read(a, b, c)) continue;
-    let thirds = byPair.get(a * PAIR + b);
-    if (!thirds) byPair.set(a * PAIR + b, (thirds = new Set()));
-    if (!thirds.has(c)) {
-      thirds.add(c);
-      size++;
+/** Most shared first, then by id: an insertion sort (a handful of candidates; no work array). */
+function sortByShared(list: Candidate[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && byShared(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
     }
+    list[j + 1] = item;
   }
-  return { byPair, size };
 }
 
-/** How many of the sentence's 3-grams the precedent's words hold, each counted once. */
-function sharedTriples(ids: Int32Array, byPair: Map<number, Set<number>>): number {
-  let found: Map<number, Set<number>> | undefined;
-  let n = 0;
-  for (let i = 0; i + SHINGLE <= ids.length; i++) {
-    const pair = ids[i]! * PAIR + ids[i + 1]!;
-    const c = ids[i + 2]!;
-    if (!byPair.get(pair)?.has(c)) continue;
-    found ??= new Map();
-    let thirds = found.get(pair);
-    if (!thirds) found.set(pair, (thirds = new Set()));
-    if (!thirds.has(c)) {
-      thirds.add(c);
-      n++;
-    }
+/** Reused arrays of one look-up (see `candidates`). */
+interface LookupScratch {
+  stamps: Uint32Array;
+  counts: Uint32Array;
+  generation: number;
+  /** Precedents counted in this look-up. */
+  touched: Uint32Array;
+  /** Rank keys of the precedents worth a recount. */
+  rough: Float64Array;
+  /** The buckets of the sentence's 3-grams already read. */
+  buckets: SmallSet;
+  /** The sentence's distinct 3-grams whose bucket a look-up reads. */
+  triples: TripleSet;
+}
+
+/** A rank key is (RANK_LIMIT - bucket count) * ID_LIMIT + precedent id: exact below 2^53. */
+const ID_LIMIT = 2 ** 32;
+const RANK_LIMIT = 2 ** 20;
+
+/** `array`, or a larger copy when it has fewer than `size` slots. */
+function grown<T extends Uint32Array | Float64Array>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  const larger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+/** Sort the first `n` numbers ascending: insertion sort for the usual handful, else the native sort. */
+function sortAscending(keys: Float64Array, n: number): void {
+  if (n > 32) {
+    keys.subarray(0, n).sort();
+    return;
   }
+  for (let i = 1; i < n; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
+
+/**
+ * A set of small non-negative integers (bucket numbers) for one sentence: open addressing over a
+ * reused table whose slots count only when stamped with the current generation.
+ */
+class SmallSet {
+  private keys = new Uint32Array(64);
+  private stamps = new Uint32Array(64);
+  private generation = 0;
+  private mask = 63;
+
+  /** Empty the set, for up to `n` keys. */
+  reset(n: number): void {
+    let size = this.keys.length;
+    while (size < n * 2) size *= 2;
+    if (size !== this.keys.length || this.generation >= 0xfffffff0) {
+      this.keys = new Uint32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.generation = 0;
+      this.mask = size - 1;
+    }
+    this.generation++;
+  }
+
+  /** Adds `key`; false when it was there already. */
+  add(key: number): boolean {
+    let at = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    while (this.stamps[at] === this.generation) {
+      if (this.keys[at] === key) return false;
+      at = (at + 1) & this.mask;
+    }
+    this.stamps[at] = this.generation;
+    this.keys[at] = key;
+    return true;
+  }
+}
+
+/**
+ * The distinct 3-grams of one sentence (open addressing by their hash, reused between sentences),
+ * and which of them a precedent holds: `sharedTriples` stamps each found once per precedent.
+ */
+class TripleSet {
+  private a = new Int32Array(64);
+  private b = new Int32Array(64);
+  private c = new Int32Array(64);
+  private stamps = new Uint32Array(64);
+  private found = new Uint32Array(64);
+  private generation = 0;
+  private foundGeneration = 0;
+  private mask = 63;
+  size = 0;
+
+  /** Empty the set, for up to `n` 3-grams. */
+  reset(n: number): void {
+    let size = this.a.length;
+    while (size < n * 2) size *= 2;
+    if (size !== this.a.length || this.generation >= 0xfffffff0 || this.foundGeneration >= 0xfffffff0) {
+      this.a = new Int32Array(size);
+      this.b = new Int32Array(size);
+      this.c = new Int32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.found = new Uint32Array(size);
+      this.generation = 0;
+      this.foundGeneration = 0;
+      this.mask = size - 1;
+    }
+    this.generation++;
+    this.size = 0;
+  }
+
+  /** Adds the 3-gram (its hash is `hash3(a, b, c)`); false when it was there already. */
+  add(hash: number, a: number, b: number, c: number): boolean {
+    let at = hash & this.mask;
+    while (this.stamps[at] === this.generation) {
+      if (this.a[at] === a && this.b[at] === b && this.c[at] === c) return false;
+      at = (at + 1) & this.mask;
+    }
+    this.stamps[at] = this.generation;
+    this.a[at] = a;
+    this.b[at] = b;
+    this.c[at] = c;
+    this.size++;
+    return true;
+  }
+
+  /** Starts a count of the 3-grams one precedent holds. */
+  startCount(): void {
+    this.foundGeneration++;
+  }
+
+  /** True the first time in a count that a 3-gram of the set is met. */
+  findNew(a: number, b: number, c: number): boolean {
+    if (this.size === 0) return false;
+    let at = hash3(a, b, c) & this.mask;
+    while (this.stamps[at] === this.generation) {
+      if (this.a[at] === a && this.b[at] === b && this.c[at] === c) {
+        if (this.found[at] === this.foundGeneration) return false;
+        this.found[at] = this.foundGeneration;
+        return true;
+      }
+      at = (at + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+/**
+ * How many of the sentence's 3-grams the precedent's words hold, each counted once. A table's
+ * precedent is read from its columns (no view made per look-up).
+ */
+function sharedTriples(precedent: Precedent, triples: TripleSet): number {
+  let ids: Int32Array;
+  let from: number;
+  let to: number;
+  if (precedent instanceof TablePrecedent) {
+    const columns = precedent.table.columns;
+    ids = columns.ids;
+    from = columns.idStarts[precedent.row]!;
+    to = columns.idStarts[precedent.row + 1]!;
+  } else {
+    ids = precedent.ids;
+    from = 0;
+    to = ids.length;
+  }
+  triples.startCount();
+  let n = 0;
+  for (let i = from; i + SHINGLE <= to; i++) if (triples.findNew(ids[i]!, ids[i + 1]!, ids[i + 2]!)) n++;
   return n;
 }
 

@@ -3,7 +3,7 @@
  * `GRADE_OF` below; docs/rules.md ("precedent.deviation", "Grades of a change") prints the same
  * table, and test/engine/grade-table.test.ts checks that the two agree.
  */
-import type { Word } from '../text/words.js';
+import { isWhiteSpace, type Word } from '../text/words.js';
 import type { WordRun } from './word-diff.js';
 
 export type Grade = 'substantive' | 'wording' | 'structural' | 'editorial';
@@ -145,6 +145,8 @@ export function wordDifference(
   precedentText: string,
 ): 'spelling' | 'capitals' | undefined {
   if (d.abbreviation || p.abbreviation) return undefined;
+  // Most aligned words are spelt alike: compared in place, without a string for either.
+  if (sameChars(draftText, d.start, d.end, precedentText, p.start, p.end)) return undefined;
   const ds = draftText.slice(d.start, d.end);
   const ps = precedentText.slice(p.start, p.end);
   if (ds === ps) return undefined;
@@ -160,6 +162,35 @@ export function wordDifference(
 /** What lies between two words, spacing read as one space. */
 export function gapText(text: string, from: number, to: number): string {
   return text.slice(from, to).replace(/\s+/g, ' ');
+}
+
+/** Whether two stretches of text hold the same characters. */
+function sameChars(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (a.charCodeAt(aFrom + k) !== b.charCodeAt(bFrom + k)) return false;
+  return true;
+}
+
+/**
+ * `gapText(a, ...) === gapText(b, ...)` read in place (this runs for every pair of aligned words):
+ * a run of white space on one side matches a run on the other, any other character itself.
+ */
+function sameGap(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo && j < bTo) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (isWhiteSpace(x) && isWhiteSpace(y)) {
+      while (i < aTo && isWhiteSpace(a.charCodeAt(i))) i++;
+      while (j < bTo && isWhiteSpace(b.charCodeAt(j))) j++;
+      continue;
+    }
+    if (x !== y) return false;
+    i++;
+    j++;
+  }
+  return i === aTo && j === bTo;
 }
 
 /** Changes from word runs (draft -> precedent), plus editorial changes inside equal runs. */
@@ -220,7 +251,12 @@ export function changesOf(
       hunk.grade = GRADE_OF[hunk.reason];
     }
   }
-  return [...hunks, ...editorial].sort((a, b) => a.draftStart - b.draftStart || a.draftEnd - b.draftEnd);
+  // Hunks come in draft order already (one per stretch between equal runs); editorial changes
+  // need sorting (a word's change is pushed before the gap before it).
+  if (!editorial.length) return hunks;
+  const byPlace = (a: Change, b: Change): number => a.draftStart - b.draftStart || a.draftEnd - b.draftEnd;
+  if (!hunks.length) return editorial.sort(byPlace);
+  return [...hunks, ...editorial].sort(byPlace);
 }
 
 const CONJUNCTIONS = new Set(['and', 'or']);
@@ -248,6 +284,7 @@ export function listItem(words: Word[], text: string, from: number, to: number):
 
 /** A hunk whose words all reappear on the other side elsewhere is a change of word order. */
 function markMoves(hunks: Change[], draftWords: Word[], precedentWords: Word[]): void {
+  if (!hunks.length) return;
   const count = (keys: string[]): Map<string, number> => {
     const m = new Map<string, number>();
     for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -283,9 +320,9 @@ function collectEditorial(
     if (k === 0) continue;
     const dPrev = draftWords[run.draftStart + k - 1]!;
     const pPrev = precedentWords[run.precedentStart + k - 1]!;
-    const ds = gapText(draftText, dPrev.end, d.start);
-    const ps = gapText(precedentText, pPrev.end, p.start);
-    if (ds !== ps) {
+    if (!sameGap(draftText, dPrev.end, d.start, precedentText, pPrev.end, p.start)) {
+      const ds = gapText(draftText, dPrev.end, d.start);
+      const ps = gapText(precedentText, pPrev.end, p.start);
       const hyphenish = (s: string) => /^\s*[-‐‑]?\s*$/.test(s);
       const reason = hyphenish(ds) && hyphenish(ps) ? 'hyphenation' : 'punctuation';
       out.push(editorialChange(reason, run.draftStart + k - 1, run.precedentStart + k - 1, 2));

@@ -6,11 +6,12 @@
  */
 import type { Acquis } from '../acquis/acquis.js';
 import { authorityOrder, type Precedent } from '../acquis/model.js';
+import type { Candidate } from '../acquis/precedent-index.js';
 import { splitSentences } from '../text/sentences.js';
 import { wordsOf, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
 import { changesOf, overallGrade, type Change, type Grade } from './grade.js';
-import { diffWords, type WordRun } from './word-diff.js';
+import { diffIds, type WordRun } from './word-diff.js';
 import { cutFrame, dropLeadingThat, frameCue, type FrameCue } from './frame.js';
 
 export interface PrecedentMatch {
@@ -174,18 +175,25 @@ export class Matcher {
       return cached;
     }
     const out: PrecedentMatch[] = [];
-    // The words of the whole text, read once and shared with the rules; each sentence takes its
-    // own (a sentence starts after white space and ends on punctuation, so no word straddles two).
+    // The words of the whole text, read once and shared with the rules, and their ids in one
+    // array; each sentence is a range of both (a sentence starts after white space and ends on
+    // punctuation, so no word straddles two). Most sentences have no candidate: nothing is made
+    // for them but the look-up.
     const all = wordsOf(text);
+    const ids = this.acquis.index.idsOf(all);
+    const index = this.acquis.index;
     let next = 0;
     for (const sentence of splitSentences(text)) {
       while (next < all.length && all[next]!.start < sentence.start) next++;
       let end = next;
       while (end < all.length && all[end]!.start < sentence.end) end++;
       if (end - next < this.minWords) continue;
-      const words = all.slice(next, end);
+      const candidates = index.candidates(ids, candidatesFor(end - next), next, end);
+      if (candidates.length) {
+        const found = this.matchSentence(text, all.slice(next, end), ids.subarray(next, end), sentence.start, candidates);
+        for (const m of found) out.push(m);
+      }
       next = end;
-      out.push(...this.matchSentence(text, words, sentence.start));
     }
     out.sort((a, b) => a.start - b.start);
     if (this.cache.size >= CACHE_LIMIT) {
@@ -199,14 +207,13 @@ export class Matcher {
     return out;
   }
 
-  private matchSentence(text: string, words: Word[], sentenceStart: number): PrecedentMatch[] {
-    const ids = this.acquis.index.idsOf(words);
+  private matchSentence(text: string, words: Word[], ids: Int32Array, sentenceStart: number, candidates: Candidate[]): PrecedentMatch[] {
     const found: PrecedentMatch[] = [];
-    for (const candidate of this.acquis.index.candidates(ids, candidatesFor(words.length))) {
+    for (const candidate of candidates) {
       const match = this.evaluate(text, words, ids, candidate.precedent, sentenceStart);
       if (match) found.push(match);
     }
-    return selectPrimaries(dropExplainedDeviations(found));
+    return found.length > 1 ? selectPrimaries(dropExplainedDeviations(found)) : found;
   }
 
   private evaluate(
@@ -216,10 +223,11 @@ export class Matcher {
     precedent: Precedent,
     sentenceStart: number,
   ): PrecedentMatch | undefined {
-    const alignment = alignLocal(ids, precedent.ids, this.minWords);
+    const precedentIds = precedent.ids;
+    const alignment = alignLocal(ids, precedentIds, this.minWords);
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
-    const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedent.ids, words);
+    const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedentIds, words);
     const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
       words[words.length - 1]!.key,
@@ -228,9 +236,10 @@ export class Matcher {
     const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
     const alignedPrecedent = allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd);
     const framed = cutFrame(
-      diffWords(
-        alignedDraft.map((w) => w.key),
-        alignedPrecedent.map((w) => w.key),
+      diffIds(
+        ids.subarray(alignment.draftStart, alignment.draftEnd),
+        alignedDraft,
+        precedentIds.subarray(alignment.precedentStart, alignment.precedentEnd),
         // A restated text is read word by word: "States hold the" against "while States have a".
         alignedCue === 'restating' ? 'none' : 'semantic',
       ),
@@ -259,7 +268,8 @@ export class Matcher {
       run.precedentEnd -= offset.precedent;
     }
     if (!draftWords.length || !precedentWords.length) return undefined;
-    const cue = frameCue(text, sentenceStart, draftWords[0]!.start);
+    const quoteStart = draftWords[0]!.start;
+    const cue = quoteStart === words[alignment.draftStart]!.start ? alignedCue : frameCue(text, sentenceStart, quoteStart);
     let equal = 0;
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);

@@ -31,17 +31,92 @@ export function diffWords(draftKeys: string[], precedentKeys: string[], cleanup:
     for (const key of keys) {
       let code = codes.get(key);
       if (code === undefined) {
-        // Skip the surrogate range so that every word is exactly one UTF-16 unit.
-        const n = codes.size;
-        code = String.fromCharCode(n < 0xd800 - 0x100 ? 0x100 + n : 0xe000 + (n - (0xd800 - 0x100)));
+        code = codeFor(codes.size);
         codes.set(key, code);
       }
       out += code;
     }
     return out;
   };
-  const a = encode(draftKeys);
-  const b = encode(precedentKeys);
+  return runsOf(encode(draftKeys), encode(precedentKeys), cleanup);
+}
+
+/** The character of the `n`th distinct word: the surrogate range is skipped, so every word is one UTF-16 unit. */
+function codeFor(n: number): string {
+  return String.fromCharCode(codeNumber(n));
+}
+
+function codeNumber(n: number): number {
+  return n < 0xd800 - 0x100 ? 0x100 + n : 0xe000 + (n - (0xd800 - 0x100));
+}
+
+/** Per vocabulary id, the diff (generation) that last gave it a character, and that character's number. */
+let codeStamp = new Int32Array(4096);
+let codeOf = new Int32Array(4096);
+let codeGeneration = 0;
+
+/**
+ * `diffWords` on vocabulary ids (equal ids are equal keys) rather than key strings: no array of
+ * keys per diff, and a typed array instead of a map for the characters. Words the vocabulary
+ * lacks (id -1, draft side only) are told apart by their keys (`draftWords`). The characters are
+ * given in the same order as `diffWords` gives them, so the diff is the same.
+ */
+export function diffIds(draftIds: Int32Array, draftWords: readonly { key: string }[], precedentIds: Int32Array, cleanup: 'semantic' | 'efficiency' | 'none' = 'semantic'): WordRun[] {
+  if (++codeGeneration > 0x3fffffff) {
+    codeStamp.fill(0);
+    codeGeneration = 1;
+  }
+  let unknown: Map<string, number> | undefined;
+  let distinct = 0;
+  const encode = (ids: Int32Array): string => {
+    if (chars.length < ids.length) chars = new Uint16Array(ids.length * 2);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      let n: number;
+      if (id < 0) {
+        const key = draftWords[i]!.key;
+        const known = (unknown ??= new Map()).get(key);
+        if (known === undefined) unknown.set(key, (n = distinct++));
+        else n = known;
+      } else {
+        if (id >= codeStamp.length) growCodes(id);
+        if (codeStamp[id] === codeGeneration) n = codeOf[id]!;
+        else {
+          codeStamp[id] = codeGeneration;
+          codeOf[id] = n = distinct++;
+        }
+      }
+      chars[i] = codeNumber(n);
+    }
+    // One string from the character codes, in chunks small enough to pass as arguments.
+    let out = '';
+    for (let from = 0; from < ids.length; from += CHUNK) {
+      out += String.fromCharCode.apply(null, chars.subarray(from, Math.min(ids.length, from + CHUNK)) as unknown as number[]);
+    }
+    return out;
+  };
+  const a = encode(draftIds);
+  return runsOf(a, encode(precedentIds), cleanup);
+}
+
+/** Character codes of one encoding, reused. */
+let chars = new Uint16Array(256);
+/** Characters made per `String.fromCharCode` call. */
+const CHUNK = 4096;
+
+function growCodes(id: number): void {
+  let size = codeStamp.length * 2;
+  while (size <= id) size *= 2;
+  const stamps = new Int32Array(size);
+  stamps.set(codeStamp);
+  codeStamp = stamps;
+  const codes = new Int32Array(size);
+  codes.set(codeOf);
+  codeOf = codes;
+}
+
+/** The character diff of two encoded word lists, cleaned up and read back as runs of words. */
+function runsOf(a: string, b: string, cleanup: 'semantic' | 'efficiency' | 'none'): WordRun[] {
   const diffs = (cleanup === 'semantic' ? dmp : efficient).diff_main(a, b, false);
   if (cleanup === 'semantic') dmp.diff_cleanupSemantic(diffs);
   else if (cleanup === 'efficiency') efficient.diff_cleanupEfficiency(diffs);

@@ -13,7 +13,6 @@ import {
   textUnits,
   type Lexicon,
   type LexiconData,
-  type LexiconHit,
   type LexiconSource,
   type TextUnit,
 } from './lexicon.js';
@@ -250,22 +249,28 @@ export const attributionConsensus: Rule = {
     const a = attributionData();
     const excluded = excludedEntries(ctx.options);
     const only = { only: (e: { id: string }) => !excluded.has(e.id) };
+    const contested = termContestedLexicon();
     for (const unit of textUnits(ctx.draft)) {
       if (unit.kind !== 'paragraph') continue;
+      // A claim is reported only with a term or view after it in its sentence: the terms first
+      // (the lexicon pass has them already), then only the sentences that hold one are read.
+      const termHits = matchUnit(contested, unit, only);
+      const viewHits = matchUnit(a.views, unit, only);
+      if (!termHits.length && !viewHits.length) continue;
+      const hits = termHits.concat(viewHits).sort((x, y) => x.start - y.start);
       const words = unit.words();
       // A paragraph without the first word of any subject phrase needs no sentences.
       const firsts = firstForms(a);
       if (firsts && !words.some((w) => firsts.has(w.form))) continue;
-      let hits: LexiconHit[] | undefined;
       for (const sentence of unit.sentences()) {
+        const inSentence = startingIn(hits, sentence.start, sentence.end);
+        if (!inSentence.length) continue;
         // The sentence's words: those lying wholly inside it (as text/ranges.ts `within` reads them).
         const from = lowerBound(words, sentence.start, (w) => w.start);
         const to = lowerBound(words, sentence.end + 1, (w) => w.end);
         if (to <= from) continue;
         const claims = findClaims(a, unit, words, from, to);
         if (!claims.length) continue;
-        hits ??= [...matchUnit(termContestedLexicon(), unit, only), ...matchUnit(a.views, unit, only)].sort((x, y) => x.start - y.start);
-        const inSentence = startingIn(hits, sentence.start, sentence.end);
         claims.forEach((claim, k) => {
           // Each term belongs to the clause of the nearest subject before it; the first subject also
           // takes what an introductory clause holds ("In light of X, the OEWG ...").

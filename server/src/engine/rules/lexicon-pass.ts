@@ -1,19 +1,23 @@
 /**
  * Every lexicon in one pass over a text unit. The word patterns of all the lexicons joined in a
- * pass go into one trie per match mode (phrase-trie.ts), walked once from each word of the unit;
- * an entry's regular expression runs only on a unit that holds every set of literals it needs
- * (regex-literals.ts), tested with `includes`. (Looking those literals up through the words, by
- * their letter runs, was tried and measured: it saved about 1 ms a draft warm but cost 25 ms of
- * cold code in a one-file run, so the native test stays.) Finders run as before.
+ * pass go into one trie per match mode (phrase-trie.ts), walked from each word of the unit whose
+ * key starts some pattern; an entry's regular expression runs only on a unit that holds every set
+ * of literals it needs (regex-literals.ts), tested with `includes`. (Looking those literals up
+ * through the words, by their letter runs, was tried and measured: it saved about 1 ms a draft
+ * warm but cost 25 ms of cold code in a one-file run, so the native test stays.) Finders run as
+ * before.
+ *
+ * Cheap by construction, because every unit of every draft goes through here: one loop over the
+ * words (each word's key looked up once in the set of every pattern's first key, whatever the
+ * mode), no key arrays, no per-unit buckets; a literal that several expressions need is searched
+ * for once per unit; tables are built once, in the constructor.
  *
  * The pass gives each lexicon the raw hits, in the order its own matcher found them: its modes in
  * order, then by word, longest pattern first, then pattern order; then each entry's expressions
  * and finder in entry order. lexicon.ts applies the entries' conditions.
  */
-import type { Word } from '../text/words.js';
 import type { CompiledEntry, Lexicon, RawHit, TextUnit } from './lexicon.js';
 import { PhraseTrie } from './phrase-trie.js';
-import { mayMatch } from './regex-literals.js';
 import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
@@ -32,56 +36,156 @@ interface PatternRef {
   length: number;
 }
 
+/** A word pattern found, before it is handed to its lexicon. */
+interface WordHit {
+  ref: PatternRef;
+  start: number;
+  end: number;
+}
+
+/** An entry's expression with its prefilter as indices into the pass's literal table. */
+interface Expression {
+  re: RegExp;
+  /** Literal indices: one of `anyOf` and one of each `allOf` set must be in the unit; absent: none needed. */
+  anyOf?: number[];
+  allOf?: number[][];
+}
+
+/** What the pass runs for an entry besides its word patterns. */
+interface EntryWork {
+  entry: CompiledEntry;
+  expressions: Expression[];
+}
+
+/** A literal of the prefilters, searched in the view text, or in the folded text when `ignoreCase`. */
+interface Literal {
+  text: string;
+  ignoreCase: boolean;
+}
+
+/** Flags of the per-unit literal table: slot 0 says which scans ran, slot i + 1 whether literal i is there. */
+const PRESENT = 1;
+const SCANNED_TEXT = 1;
+const SCANNED_FOLDED = 2;
+
+/**
+ * Every literal of one case mode in one expression: an alternation, longest first, so that at a
+ * position it reports the longest literal there (the others starting there are its prefixes).
+ * irregexp scans a unit for all of them at once several times faster than one `includes` each.
+ */
+interface LiteralScan {
+  re: RegExp;
+  /** Literal indices by the code of their last character. */
+  byLast: Map<number, number[]>;
+  /** Per literal index, the literals of the same mode inside it (present whenever it is). */
+  inside: Map<number, number[]>;
+}
 
 export class LexiconPass {
-  private readonly tries = new Map<WordMatch, PhraseTrie<PatternRef>>();
+  /** The modes with patterns, in the order their first pattern appears, and each mode's trie. */
+  private readonly modes: WordMatch[] = [];
+  private readonly tries: Array<PhraseTrie<PatternRef>> = [];
+  /** Every pattern's first key, whatever its mode: most words are ruled out by one look-up. */
+  private readonly firstKeys = new Set<string>();
+  /** Per lexicon, its entries with expressions or a finder, in entry order. */
+  private readonly work: EntryWork[][];
+  private readonly literals: Literal[] = [];
+  private readonly textScan: LiteralScan | undefined;
+  private readonly foldedScan: LiteralScan | undefined;
+  /** Which lexicons read each kind of unit. */
+  private readonly activeFor: Record<TextUnit['kind'], boolean[]>;
+
   constructor(readonly lexicons: readonly Lexicon[]) {
+    const literalIndex = new Map<string, number>();
+    const literal = (text: string, ignoreCase: boolean): number => {
+      const key = `${ignoreCase ? 'i' : 's'}${text}`;
+      let at = literalIndex.get(key);
+      if (at === undefined) {
+        at = this.literals.length;
+        this.literals.push({ text, ignoreCase });
+        literalIndex.set(key, at);
+      }
+      return at;
+    };
     lexicons.forEach((lexicon, index) => {
       [...lexicon.patterns.keys()].forEach((mode, slot) => {
-        let trie = this.tries.get(mode);
-        if (!trie) this.tries.set(mode, (trie = new PhraseTrie()));
-        for (const p of lexicon.patterns.get(mode)!) trie.add(p.words, { lexicon: index, slot, entry: p.entry, seq: p.seq, length: p.words.length });
+        let m = this.modes.indexOf(mode);
+        if (m < 0) {
+          m = this.modes.length;
+          this.modes.push(mode);
+          this.tries.push(new PhraseTrie());
+        }
+        for (const p of lexicon.patterns.get(mode)!) {
+          this.tries[m]!.add(p.words, { lexicon: index, slot, entry: p.entry, seq: p.seq, length: p.words.length });
+          this.firstKeys.add(p.words[0]!);
+        }
       });
     });
+    this.work = lexicons.map((lexicon) =>
+      lexicon.entries
+        .filter((entry) => entry.regexes.length || entry.finder)
+        .map((entry) => ({
+          entry,
+          expressions: entry.regexes.map((re, r): Expression => {
+            const requirement = entry.requirements[r];
+            if (!requirement) return { re };
+            const expression: Expression = { re, anyOf: requirement.anyOf.map((s) => literal(s, requirement.ignoreCase)) };
+            if (requirement.allOf) expression.allOf = requirement.allOf.map((group) => group.map((s) => literal(s, requirement.ignoreCase)));
+            return expression;
+          }),
+        })),
+    );
+    this.textScan = this.literalScan(false);
+    this.foldedScan = this.literalScan(true);
+    this.activeFor = {
+      paragraph: lexicons.map(() => true),
+      heading: lexicons.map((l) => l.headings),
+      footnote: lexicons.map((l) => l.footnotes),
+    };
   }
 
   /** The raw hits of each lexicon of the pass in `unit` (empty for a lexicon that skips this kind of unit). */
   match(unit: TextUnit): RawMatch[][] {
     const lexicons = this.lexicons;
-    const active = lexicons.map((l) => !((unit.kind === 'heading' && !l.headings) || (unit.kind === 'footnote' && !l.footnotes)));
+    const active = this.activeFor[unit.kind];
     const text = unit.view.text;
-    const words = this.tries.size ? unit.words() : [];
+    const out: RawMatch[][] = new Array(lexicons.length);
+    for (let l = 0; l < lexicons.length; l++) out[l] = [];
 
-    // Word patterns: per lexicon, per mode slot, in order of words, longest first.
-    const slots: RawMatch[][][] = lexicons.map((l) => [...l.patterns.keys()].map(() => []));
-    const joined = (k: number): boolean => isSeparatorGap(text, words[k - 1]!.end, words[k]!.start);
-    const found: PatternRef[] = [];
-    const collect = (refs: readonly PatternRef[]): void => {
-      for (const ref of refs) if (active[ref.lexicon]) found.push(ref);
-    };
-    for (const [mode, trie] of this.tries) {
-      const keys = keysOf(words, text, mode);
-      for (let i = 0; i < words.length; i++) {
-        if (!trie.starts(keys[i]!)) continue;
-        trie.matchAt(keys, i, collect, joined);
-        if (!found.length) continue;
-        if (found.length > 1) found.sort((a, b) => b.length - a.length || a.seq - b.seq);
-        for (const ref of found) {
-          slots[ref.lexicon]![ref.slot]!.push({ entry: ref.entry, hit: { start: words[i]!.start, end: words[i + ref.length - 1]!.end } });
-        }
-        found.length = 0;
-      }
+    const words = this.modes.length ? this.wordHits(unit, active) : undefined;
+    if (words) {
+      // Found word by word, every mode at each word: each lexicon takes its own in mode (slot)
+      // order, by word within a mode (a stable sort keeps that).
+      if (words.length > 1) words.sort((a, b) => a.ref.lexicon - b.ref.lexicon || a.ref.slot - b.ref.slot);
+      for (const w of words) out[w.ref.lexicon]!.push({ entry: w.ref.entry, hit: { start: w.start, end: w.end } });
     }
 
+    let present: Uint8Array | undefined;
     let folded: string | undefined;
-    return lexicons.map((lexicon, index) => {
-      if (!active[index]) return [];
-      const raw = slots[index]!.flat();
-      for (const entry of lexicon.entries) {
-        for (let r = 0; r < entry.regexes.length; r++) {
-          const requirement = entry.requirements[r];
-          if (requirement && !mayMatch(requirement, requirement.ignoreCase ? (folded ??= unit.folded()) : text)) continue;
-          const re = entry.regexes[r]!;
+    /** Whether the unit holds literal `i`: every literal is found in one scan of the unit per case mode, on first need. */
+    const holds = (i: number): boolean => {
+      present ??= new Uint8Array(this.literals.length + 1);
+      const ignoreCase = this.literals[i]!.ignoreCase;
+      const done = ignoreCase ? SCANNED_FOLDED : SCANNED_TEXT;
+      if (!(present[0]! & done)) {
+        present[0]! |= done;
+        this.scan(ignoreCase ? this.foldedScan! : this.textScan!, ignoreCase ? (folded ??= unit.folded()) : text, present);
+      }
+      return (present[i + 1]! & PRESENT) !== 0;
+    };
+    const holdsOne = (set: number[]): boolean => {
+      for (let k = 0; k < set.length; k++) if (holds(set[k]!)) return true;
+      return false;
+    };
+
+    for (let l = 0; l < lexicons.length; l++) {
+      if (!active[l]) continue;
+      const raw = out[l]!;
+      for (const { entry, expressions } of this.work[l]!) {
+        for (const x of expressions) {
+          if (x.anyOf && !holdsOne(x.anyOf)) continue;
+          if (x.allOf && !x.allOf.every(holdsOne)) continue;
+          const re = x.re;
           re.lastIndex = 0;
           for (let m = re.exec(text); m; m = re.exec(text)) {
             if (m[0].length === 0) {
@@ -95,14 +199,102 @@ export class LexiconPass {
         }
         if (entry.finder) for (const hit of entry.finder(unit, entry)) raw.push({ entry, hit });
       }
-      return raw;
-    });
+    }
+    return out;
   }
 
-}
+  private literalScan(ignoreCase: boolean): LiteralScan | undefined {
+    const ids: number[] = [];
+    this.literals.forEach((l, i) => {
+      if (l.ignoreCase === ignoreCase) ids.push(i);
+    });
+    if (!ids.length) return undefined;
+    const text = (i: number): string => this.literals[i]!.text;
+    ids.sort((a, b) => text(b).length - text(a).length);
+    const byLast = new Map<number, number[]>();
+    const inside = new Map<number, number[]>();
+    for (const i of ids) {
+      const t = text(i);
+      const last = t.charCodeAt(t.length - 1);
+      byLast.set(last, [...(byLast.get(last) ?? []), i]);
+      const within = ids.filter((j) => j !== i && t.includes(text(j)));
+      if (within.length) inside.set(i, within);
+    }
+    const re = new RegExp(ids.map((i) => text(i).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
+    return { re, byLast, inside };
+  }
 
-function keysOf(words: readonly Word[], text: string, mode: WordMatch): string[] {
-  const keys = new Array<string>(words.length);
-  for (let i = 0; i < words.length; i++) keys[i] = wordKey(words[i]!, text, mode);
-  return keys;
+  /**
+   * Mark in `present` every literal of the scan that `text` holds. Each match is the longest
+   * literal at the leftmost position left: the literals ending where it ends are checked (one of
+   * them is it, and tells where it starts), with the literals inside them, and the search goes on
+   * from the next position, so that overlapping literals are found too. `test`, not `exec`: no
+   * match arrays.
+   */
+  private scan(scan: LiteralScan, text: string, present: Uint8Array): void {
+    const { re, byLast, inside } = scan;
+    const literals = this.literals;
+    let from = 0;
+    re.lastIndex = 0;
+    while (re.test(text)) {
+      const end = re.lastIndex;
+      let start = end;
+      for (const i of byLast.get(text.charCodeAt(end - 1)) ?? []) {
+        const t = literals[i]!.text;
+        const at = end - t.length;
+        if (at < 0 || !text.startsWith(t, at)) continue;
+        present[i + 1] = PRESENT;
+        for (const j of inside.get(i) ?? []) present[j + 1] = PRESENT;
+        if (at >= from && at < start) start = at;
+      }
+      from = start < end ? start + 1 : end;
+      re.lastIndex = from;
+    }
+  }
+
+  /**
+   * The word patterns found in the unit, by word, each word's patterns longest first, then in
+   * pattern order; undefined when there are none. Keys are read word by word as the walk needs
+   * them, and a word whose keys start no pattern costs one set look-up (two when its key and form
+   * differ).
+   */
+  private wordHits(unit: TextUnit, active: boolean[]): WordHit[] | undefined {
+    const text = unit.view.text;
+    const words = unit.words();
+    const n = words.length;
+    const modes = this.modes;
+    const tries = this.tries;
+    const firstKeys = this.firstKeys;
+    let hits: WordHit[] | undefined;
+    let found: PatternRef[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const word = words[i]!;
+      let lastKey: string | undefined;
+      let lastStarts = false;
+      for (let m = 0; m < modes.length; m++) {
+        const mode = modes[m]!;
+        const key = wordKey(word, text, mode);
+        if (key !== lastKey) {
+          lastKey = key;
+          lastStarts = firstKeys.has(key);
+        }
+        if (!lastStarts) continue;
+        let node = tries[m]!.first(key);
+        let k = i;
+        while (node) {
+          if (node.values) {
+            for (const ref of node.values) if (active[ref.lexicon]) (found ??= []).push(ref);
+          }
+          k++;
+          if (!node.next || k >= n || !isSeparatorGap(text, words[k - 1]!.end, words[k]!.start)) break;
+          node = PhraseTrie.next(node, wordKey(words[k]!, text, mode));
+        }
+        if (!found?.length) continue;
+        if (found.length > 1) found.sort((a, b) => b.length - a.length || a.seq - b.seq);
+        for (const ref of found) (hits ??= []).push({ ref, start: word.start, end: words[i + ref.length - 1]!.end });
+        found.length = 0;
+      }
+    }
+    return hits;
+  }
 }

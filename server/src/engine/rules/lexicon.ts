@@ -333,30 +333,54 @@ export function textUnits(draft: DraftFile): TextUnit[] {
 }
 
 function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pinpoint?: string): TextUnit {
-  let words: Word[] | undefined;
-  let sentences: SentenceSpan[] | undefined;
-  let folded: string | undefined;
-  const keys = new Map<WordMatch, string[]>();
-  const unit: TextUnit = {
-    kind,
-    view,
-    content,
-    zones: zonesOf(content),
-    words: () => (words ??= wordsOf(view.text) as Word[]),
-    sentences: () => (sentences ??= splitSentences(view.text)),
-    keys: (mode) => {
-      let list = keys.get(mode);
-      if (!list) {
-        const text = view.text;
-        list = unit.words().map((w) => wordKey(w, text, mode));
-        keys.set(mode, list);
-      }
-      return list;
-    },
-    folded: () => (folded ??= foldForLiterals(view.text)),
-  };
-  if (pinpoint) unit.pinpoint = pinpoint;
-  return unit;
+  return new DraftTextUnit(kind, view, content, pinpoint);
+}
+
+/** A text unit whose words, sentences and keys are read on first use; a class, so that a draft's units share their methods. */
+class DraftTextUnit implements TextUnit {
+  pinpoint?: string;
+  readonly zones: TextUnit['zones'];
+  /** The lexicons' hits after their conditions (`matchUnit`), by lexicon. */
+  hits: Map<Lexicon, LexiconHit[]> | undefined = undefined;
+  private wordList: Word[] | undefined = undefined;
+  private sentenceList: SentenceSpan[] | undefined = undefined;
+  private foldedText: string | undefined = undefined;
+  private keyLists: Map<WordMatch, string[]> | undefined = undefined;
+
+  constructor(
+    readonly kind: TextUnit['kind'],
+    readonly view: TextView,
+    readonly content: Inline[],
+    pinpoint?: string,
+  ) {
+    if (pinpoint) this.pinpoint = pinpoint;
+    this.zones = zonesOf(content);
+  }
+
+  words(): Word[] {
+    return (this.wordList ??= wordsOf(this.view.text) as Word[]);
+  }
+
+  sentences(): SentenceSpan[] {
+    return (this.sentenceList ??= splitSentences(this.view.text));
+  }
+
+  keys(mode: WordMatch): string[] {
+    this.keyLists ??= new Map();
+    let list = this.keyLists.get(mode);
+    if (!list) {
+      const text = this.view.text;
+      const words = this.words();
+      list = new Array<string>(words.length);
+      for (let i = 0; i < words.length; i++) list[i] = wordKey(words[i]!, text, mode);
+      this.keyLists.set(mode, list);
+    }
+    return list;
+  }
+
+  folded(): string {
+    return (this.foldedText ??= foldForLiterals(this.view.text));
+  }
 }
 
 function zonesOf(content: Inline[]): TextUnit['zones'] {
@@ -433,24 +457,35 @@ export function joinLexicons(lexicons: Lexicon[]): LexiconPass {
   return pass;
 }
 
-/** Hits by unit and lexicon, every entry, after the entries' conditions: rules that read the same unit share them. */
+/** Hits by unit and lexicon, every entry, after the entries' conditions, for units made elsewhere than `textUnits`. */
 const settled = new WeakMap<TextUnit, Map<Lexicon, LexiconHit[]>>();
+
+/** The unit's settled hits of every lexicon of `lexicon`'s pass, matched on first use; shared by the rules that read the unit. */
+function unitHits(lexicon: Lexicon, unit: TextUnit): LexiconHit[] {
+  const own = unit instanceof DraftTextUnit;
+  let byLexicon = own ? unit.hits : settled.get(unit);
+  let hits = byLexicon?.get(lexicon);
+  if (hits) return hits;
+  const pass = (lexicon.pass ??= new LexiconPass([lexicon]));
+  if (!byLexicon) {
+    byLexicon = new Map();
+    if (own) unit.hits = byLexicon;
+    else settled.set(unit, byLexicon);
+  }
+  const raw = pass.match(unit);
+  const lexicons = pass.lexicons;
+  for (let i = 0; i < lexicons.length; i++) if (!byLexicon.has(lexicons[i]!)) byLexicon.set(lexicons[i]!, settle(unit, raw[i]!));
+  return byLexicon.get(lexicon)!;
+}
 
 /** Every match of the lexicon's entries in one text unit, after the entries' conditions. */
 export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOptions = {}): LexiconHit[] {
-  let byLexicon = settled.get(unit);
-  let hits = byLexicon?.get(lexicon);
-  if (!hits) {
-    const pass = (lexicon.pass ??= new LexiconPass([lexicon]));
-    if (!byLexicon) settled.set(unit, (byLexicon = new Map()));
-    const raw = pass.match(unit);
-    pass.lexicons.forEach((l, i) => {
-      if (!byLexicon!.has(l)) byLexicon!.set(l, settle(unit, raw[i]!));
-    });
-    hits = byLexicon.get(lexicon)!;
-  }
+  const hits = unitHits(lexicon, unit);
   const only = options.only;
-  return only ? hits.filter((h) => only(h.entry)) : hits.slice();
+  if (!only) return hits.slice();
+  const out: LexiconHit[] = [];
+  for (const h of hits) if (only(h.entry)) out.push(h);
+  return out;
 }
 
 /** One hit per stretch and entry (the earliest, then the longest), each after its entry's conditions. */
@@ -568,7 +603,12 @@ export function hitFinding(hit: LexiconHit, rule: string): Omit<Finding, 'ruleId
 
 /** Every hit of a lexicon in a draft, entries excluded by the project's `exclude` option left out. */
 export function matchDraft(lexicon: Lexicon, draft: DraftFile, options: MatchOptions = {}): LexiconHit[] {
-  return textUnits(draft).flatMap((unit) => matchUnit(lexicon, unit, options));
+  const only = options.only;
+  const out: LexiconHit[] = [];
+  for (const unit of textUnits(draft)) {
+    for (const h of unitHits(lexicon, unit)) if (!only || only(h.entry)) out.push(h);
+  }
+  return out;
 }
 
 /** The entries a rule's options switch off: `rules: { term.contested: { exclude: [public-core-of-the-internet] } }`. */
@@ -583,10 +623,13 @@ export function excludedEntries(options: Record<string, unknown>): Set<string> {
  */
 export function runLexicon(ctx: RuleContext, lexicon: Lexicon, defaultSeverity: Severity): void {
   const excluded = excludedEntries(ctx.options);
-  for (const hit of matchDraft(lexicon, ctx.draft, { only: (e) => !excluded.has(e.id) })) {
-    const finding = hitFinding(hit, lexicon.rule);
-    const own = hit.entry.data.severity;
-    if (own && ctx.severity === defaultSeverity) finding.severity = own;
-    ctx.report(finding);
+  for (const unit of textUnits(ctx.draft)) {
+    for (const hit of unitHits(lexicon, unit)) {
+      if (excluded.size && excluded.has(hit.entry.id)) continue;
+      const finding = hitFinding(hit, lexicon.rule);
+      const own = hit.entry.data.severity;
+      if (own && ctx.severity === defaultSeverity) finding.severity = own;
+      ctx.report(finding);
+    }
   }
 }

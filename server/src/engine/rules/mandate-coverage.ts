@@ -99,32 +99,39 @@ let keywordTrie: PhraseTrie<ItemPhrase> | undefined;
 let headingTrie: PhraseTrie<ItemPhrase> | undefined;
 
 /**
- * How many times each item's phrases occur in `keys`. For each item on its own, the longest of its
- * phrases starting at a word counts, and the words it covers are not counted again for that item.
+ * How many times each item's phrases occur in the words (compared by key). For each item on its
+ * own, the longest of its phrases starting at a word counts, and the words it covers are not
+ * counted again for that item. A plain walk of the trie: this runs over every word of a report.
  */
-function mentions(keys: readonly string[], trie: PhraseTrie<ItemPhrase>): number[] {
-  const count = COMPILED.map(() => 0);
-  const nextFree = COMPILED.map(() => 0);
-  const longest = COMPILED.map(() => 0);
-  let matched = false;
-  const visit = (values: readonly ItemPhrase[], length: number): void => {
-    // Shorter phrases are visited first: the last length seen for an item is its longest.
-    for (const v of values) longest[v.item] = length;
-    matched = true;
-  };
-  for (let i = 0; i < keys.length; i++) {
-    if (!trie.starts(keys[i]!)) continue;
-    trie.matchAt(keys, i, visit);
+function mentions(words: readonly { key: string }[], trie: PhraseTrie<ItemPhrase>): number[] {
+  const items = COMPILED.length;
+  const count = new Array<number>(items).fill(0);
+  let nextFree: number[] | undefined;
+  let longest: number[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    let node = trie.first(words[i]!.key);
+    if (!node) continue;
+    let matched = false;
+    for (let k = i; node; ) {
+      if (node.values) {
+        // Shorter phrases are visited first: the last length seen for an item is its longest.
+        longest ??= new Array<number>(items).fill(0);
+        for (const v of node.values) longest[v.item] = k - i + 1;
+        matched = true;
+      }
+      if (++k >= words.length) break;
+      node = PhraseTrie.next(node, words[k]!.key);
+    }
     if (!matched) continue;
-    for (let item = 0; item < longest.length; item++) {
-      const length = longest[item]!;
+    nextFree ??= new Array<number>(items).fill(0);
+    for (let item = 0; item < items; item++) {
+      const length = longest![item]!;
       if (!length) continue;
-      longest[item] = 0;
+      longest![item] = 0;
       if (i < nextFree[item]!) continue;
       count[item]!++;
       nextFree[item] = i + length;
     }
-    matched = false;
   }
   return count;
 }
@@ -137,9 +144,17 @@ function mentions(keys: readonly string[], trie: PhraseTrie<ItemPhrase>): number
 function isAbout(hits: number[], i: number): boolean {
   const h = hits[i]!;
   if (!h) return false;
-  const named = hits.filter((x) => x > 0).length;
-  const top = Math.max(...hits);
-  return named <= 2 || (h === top && hits.filter((x) => x === top).length === 1);
+  let named = 0;
+  let top = 0;
+  let atTop = 0;
+  for (const x of hits) {
+    if (x > 0) named++;
+    if (x > top) {
+      top = x;
+      atTop = 1;
+    } else if (x === top) atTop++;
+  }
+  return named <= 2 || (h === top && atTop === 1);
 }
 
 /** Mentions of each item in a paragraph's text, remembered by text (re-linted on every keystroke). */
@@ -147,10 +162,7 @@ const hitsByText = new Map<string, number[]>();
 function itemHits(text: string, read: readonly { key: string }[]): number[] {
   let hits = hitsByText.get(text);
   if (!hits) {
-    hits = mentions(
-      read.map((w) => w.key),
-      (keywordTrie ??= itemTrie((c) => c.keywords)),
-    );
+    hits = mentions(read, (keywordTrie ??= itemTrie((c) => c.keywords)));
     if (hitsByText.size >= 4_000) hitsByText.clear();
     hitsByText.set(text, hits);
   }
@@ -162,10 +174,7 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
   const sections = allSections(document.children);
   const itemsOfSection = new Map<Section, number[]>();
   for (const s of sections) {
-    const named = mentions(
-      readWords(s.heading.title).map((w) => w.key),
-      (headingTrie ??= itemTrie((c) => c.headings)),
-    );
+    const named = mentions(readWords(s.heading.title), (headingTrie ??= itemTrie((c) => c.headings)));
     const hit = COMPILED.flatMap((c, i) => (named[i] ? [i] : []));
     if (hit.length) itemsOfSection.set(s, hit);
   }
@@ -181,7 +190,8 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
     const hits = itemHits(unit.view.text, read);
     // The innermost section about an item takes the paragraph, words and all.
     const at = unit.paragraph.span.start;
-    const owner = itemSections.filter((s) => at >= s.span.start && at < s.span.end).pop();
+    let owner: Section | undefined;
+    for (const s of itemSections) if (at >= s.span.start && at < s.span.end) owner = s;
     const where = unit.pinpoint ?? 'an unnumbered paragraph';
     if (owner) {
       const items = itemsOfSection.get(owner)!;

@@ -9,7 +9,8 @@
  * characters, not word keys, so this small module is the project's own.
  */
 
-interface TrieNode<V> {
+/** A node of the trie: read by callers that walk it themselves (`first`, `next`). */
+export interface TrieNode<V> {
   next: Map<string, TrieNode<V>> | undefined;
   /** The values of the phrases that end here, in the order they were added. */
   values: V[] | undefined;
@@ -44,6 +45,16 @@ export class PhraseTrie<V> {
   /** True when some phrase starts with this key: a cheap test before a walk. */
   starts(key: string): boolean {
     return this.root.next?.has(key) ?? false;
+  }
+
+  /** The node after a phrase's first key, if some phrase starts with it (a walk by hand, without a key array). */
+  first(key: string): TrieNode<V> | undefined {
+    return this.root.next?.get(key);
+  }
+
+  /** The node after `node` and `key`, if some phrase continues so. */
+  static next<V>(node: TrieNode<V>, key: string): TrieNode<V> | undefined {
+    return node.next?.get(key);
   }
 
   /**

@@ -18,10 +18,11 @@ for (const e of ['e', 'es', 'ed', 'ing', 'ation', 'ations', 'er', 'ers']) {
  * A cheap test that lets through every word ISE can match: at least six letters, ending (past a
  * possessive) in -is or -iz and an ending; a long s (which case folding reads as s) goes to ISE.
  * The last letter picks the endings to try, so most words are ruled out by one lookup.
+ * `longS`: whether the unit has a long s at all (looked for once per unit, not in every word).
  */
-function mayBeIse(form: string): boolean {
+function mayBeIse(form: string, longS: boolean): boolean {
   if (form.length < 6) return false;
-  if (form.includes('ſ')) return true;
+  if (longS && form.includes('ſ')) return true;
   const n = form.endsWith("'s") ? form.length - 2 : form.length;
   const endings = ENDINGS_BY_LAST.get(form.charCodeAt(n - 1));
   if (!endings) return false;
@@ -46,10 +47,11 @@ const iseToIze: Finder = (unit, entry) => {
   }
   const text = unit.view.text;
   const hits: RawHit[] = [];
+  const longS = text.includes('ſ');
   for (const word of unit.words()) {
     // Cheap test first: a match needs "is" (any case; long s folds to s), which the form keeps
     // lower-cased or already folded to "iz".
-    if (!mayBeIse(word.form)) continue;
+    if (!mayBeIse(word.form, longS)) continue;
     const surface = text.slice(word.start, word.end);
     const m = ISE.exec(surface);
     if (!m) continue;

@@ -130,21 +130,34 @@ function sameChars(text: string, start: number, surface: string): boolean {
   return true;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Everything up to the next word (sticky: it reads from `lastIndex`). */
+const GAP = /[^\p{L}\p{N}]*/uy;
+/** One word, from where the gap ended. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;
 
 /**
  * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
  * a run of letters and numbers, then any number of apostrophes (straight or curly) each followed
- * by letters ("States’", "d’Ivoire"). The regular expression runs as native code even before the
- * engine is warm, which a hand-written scanner does not; the folding is remembered per spelling.
+ * by letters ("States’", "d’Ivoire"). Regular expressions find the words: they run as native code
+ * even before the engine is warm, which a hand-written scanner does not. Two sticky `test`s per
+ * word (the gap, then the word) make no match array and no string; the folding is remembered
+ * per spelling.
  */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const raw: Word[] = [];
   let starts: number[] | undefined;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const length = text.length;
+  let at = from;
+  for (;;) {
+    GAP.lastIndex = at;
+    GAP.test(text);
+    const start = GAP.lastIndex;
+    if (start >= to || start >= length) break;
+    WORD.lastIndex = start;
+    // The gap ends on a letter or number, so a word starts there; never loop if not.
+    if (!WORD.test(text)) break;
+    const end = WORD.lastIndex;
+    at = end;
     const f = foldedAt(text, start, end);
     const word: Word = { start, end, key: f.key, form: f.form };
     if (f.abbreviation) word.abbreviation = f.abbreviation;
@@ -198,7 +211,7 @@ function spacesOrHyphens(text: string, start: number, end: number): boolean {
 }
 
 /** The characters of a regular expression's `\s`. */
-function isWhiteSpace(c: number): boolean {
+export function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
