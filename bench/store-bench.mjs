@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles bench/store-bench.ts with esbuild and runs it (search latency and lint time against the
 // shared store on PostgreSQL, side by side with the local index). See bench/README.md.
-// Options: --sizes 100000[,1000000] (synthetic acquis in paragraphs), --queries N (default 60).
+// Options: --sizes 100000[,1000000] (synthetic acquis in paragraphs), --queries N (default 60),
+// --published <admin url> (a cluster already holding database acquis_<size>: search and lint only).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';

@@ -12,7 +12,7 @@
  * CPU times are fairer than wall times on a loaded machine; the load average is printed with each size.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine, engineFromAcquis, type Engine } from '../server/src/engine/index.js';
@@ -32,6 +32,12 @@ const arg = (name: string, fallback: string): string => {
 };
 const sizes = arg('sizes', '100000').split(',').map(Number);
 const queryCount = Number(arg('queries', '60'));
+/**
+ * `--published postgres://admin@host:port/postgres`: a cluster where `acquis publish` has already
+ * loaded database acquis_<size> (a 1M publish is best run and timed on its own, with `--timings`);
+ * the bench then measures search and lint only.
+ */
+const published = arg('published', '');
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,12 +63,12 @@ interface Timed {
   cpu: number;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Timed & { stderr: string } {
   const t = performance.now();
   const c = childrenCpu();
   const r = spawnSync(process.execPath, [join(root, 'bin', 'acquis.js'), ...args], { cwd: out, encoding: 'utf8', env, maxBuffer: 1 << 28 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`acquis ${args.join(' ')}: ${r.stderr}`);
-  return { ms: performance.now() - t, cpu: childrenCpu() - c };
+  return { ms: performance.now() - t, cpu: childrenCpu() - c, stderr: r.stderr };
 }
 
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -73,7 +79,7 @@ async function main(): Promise<void> {
   const real = readdirSync(join(root, 'server', 'acquis')).map((f) => readFileSync(join(root, 'server', 'acquis', f), 'utf8'));
   const base = mkdtempSync(join(tmpdir(), 'acquis-store-bench-'));
   const pgDir = join(base, 'pg');
-  const admin = execFileSync('bash', [join(root, 'scripts', 'pg-throwaway.sh'), 'start', pgDir], { encoding: 'utf8' }).trim();
+  const admin = published || execFileSync('bash', [join(root, 'scripts', 'pg-throwaway.sh'), 'start', pgDir], { encoding: 'utf8' }).trim();
   const port = new URL(admin).port;
   console.log(`store benchmark: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; PostgreSQL on 127.0.0.1:${port}`);
   const rows: string[] = [];
@@ -82,21 +88,33 @@ async function main(): Promise<void> {
       const dir = join(out, `acquis-${size}`);
       const made = writeSyntheticAcquis(dir, size, real);
       const db = `acquis_${size}`;
-      execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${db}`]);
       const url = `postgres://postgres@127.0.0.1:${port}/${db}`;
-      const postmaster = Number(readFileSync(join(pgDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      const pgBefore = childrenCpu(postmaster);
       const loadBefore = load();
-      const published = cli(['publish', dir, '--store', url, '--batch-size', '100']);
-      const pgCpu = childrenCpu(postmaster) - pgBefore;
-      const dbSize = execFileSync('psql', [url, '-Atc', `SELECT pg_size_pretty(pg_database_size('${db}'))`], { encoding: 'utf8' }).trim();
-      console.log(
-        `\n${size} paragraphs (${made.documents} documents), load average ${loadBefore}: published in ${s1(published.ms)} (CLI CPU ${published.cpu.toFixed(1)} s, PostgreSQL CPU ${pgCpu.toFixed(1)} s); database ${dbSize}`,
-      );
-      // The local side: the index file a team member would make of the same folder.
+      let publishCell = 'published before (see --timings)';
+      if (!published) {
+        execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${db}`]);
+        const postmaster = Number(readFileSync(join(pgDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+        const pgBefore = childrenCpu(postmaster);
+        const run = cli(['publish', dir, '--store', url, '--batch-size', '100', '--timings']);
+        const pgCpu = childrenCpu(postmaster) - pgBefore;
+        const dbSize = execFileSync('psql', [url, '-Atc', `SELECT pg_size_pretty(pg_database_size('${db}'))`], { encoding: 'utf8' }).trim();
+        console.log(
+          `\n${size} paragraphs (${made.documents} documents), load average ${loadBefore}: published in ${s1(run.ms)} (CLI CPU ${run.cpu.toFixed(1)} s, PostgreSQL CPU ${pgCpu.toFixed(1)} s); database ${dbSize}`,
+        );
+        console.log(run.stderr.trimEnd().replace(/^/gm, '  '));
+        publishCell = `${s1(run.ms)} (CPU ${run.cpu.toFixed(0)} s + PostgreSQL ${pgCpu.toFixed(0)} s), ${dbSize}`;
+      } else {
+        console.log(`\n${size} paragraphs (${made.documents} documents), load average ${loadBefore}: published before, in ${url}`);
+      }
+      // The local side: the index file a team member would make of the same folder (kept in
+      // .bench/ and reused while it is newer than the generated acquis).
       const indexFile = join(out, `store-bench-${size}.idx`);
-      const indexed = cli(['index', dir, '--no-builtin', '-o', indexFile]);
-      console.log(`  local index file made in ${s1(indexed.ms)} (CPU ${indexed.cpu.toFixed(1)} s)`);
+      if (existsSync(indexFile) && statSync(indexFile).mtimeMs > statSync(join(dir, 'stamp.json')).mtimeMs) {
+        console.log(`  local index file ${indexFile} reused`);
+      } else {
+        const indexed = cli(['index', dir, '--no-builtin', '-o', indexFile]);
+        console.log(`  local index file made in ${s1(indexed.ms)} (CPU ${indexed.cpu.toFixed(1)} s)`);
+      }
 
       // The draft: the benchmark draft, plus 40 paragraphs of the synthetic acquis (some changed).
       const draft = generateDraft(10_000);
@@ -121,9 +139,16 @@ async function main(): Promise<void> {
       const draftFile = join(out, `store-draft-${size}.draft`);
       writeFileSync(draftFile, draftText);
 
-      // Whole process: lint against the local index file, and against the store.
-      const localLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--index', indexFile, '--format', 'json', '-o', join(out, 'store-bench-local.json')]));
-      const storeLint = [0, 1, 2].map(() => cli(['lint', draftFile, '--no-builtin', '--store', url, '--format', 'json', '-o', join(out, 'store-bench-store.json')]));
+      // Whole process: lint against the local index file, and against the store. Each run must
+      // write its own report (a CLI that crashes exits 1 too, as a lint with findings does).
+      const lintTo = (args: string[], report: string): Timed => {
+        rmSync(join(out, report), { force: true });
+        const run = cli([...args, '--format', 'json', '-o', join(out, report)]);
+        if (!existsSync(join(out, report))) throw new Error(`acquis ${args.join(' ')} wrote no report: ${run.stderr}`);
+        return run;
+      };
+      const localLint = [0, 1, 2].map(() => lintTo(['lint', draftFile, '--no-builtin', '--index', indexFile], 'store-bench-local.json'));
+      const storeLint = [0, 1, 2].map(() => lintTo(['lint', draftFile, '--no-builtin', '--store', url], 'store-bench-store.json'));
       // The findings, without the precedents' uri (a path locally, acquis-store: from the store).
       const findingsOf = (file: string): string =>
         JSON.stringify((JSON.parse(readFileSync(join(out, file), 'utf8')) as { files: Array<{ findings: unknown }> }).files.map((f) => f.findings)).replace(/"uri":"[^"]*"/g, '');
@@ -155,11 +180,11 @@ async function main(): Promise<void> {
       console.log(`  lint, whole process (median of 3): index file ${s1(fl.ms)} (CPU ${fl.cpu.toFixed(1)} s), store ${s1(sl.ms)} (CPU ${sl.cpu.toFixed(1)} s); findings identical: ${same}`);
       console.log(`  lint, in process (first run): local index ${ms(localLintIn)}, store retrieval + lint ${ms(storeLintIn)}; load average now ${load()}`);
       rows.push(
-        `| ${size.toLocaleString('en')} | ${s1(published.ms)} (CPU ${published.cpu.toFixed(0)} s + PostgreSQL ${pgCpu.toFixed(0)} s), ${dbSize} | ${ms(pct(localSearch, 50))} / ${ms(pct(localSearch, 95))} | ${ms(pct(storeSearch, 50))} / ${ms(pct(storeSearch, 95))} | ${agree}/${queries.length} | ${s1(fl.ms)} (${fl.cpu.toFixed(1)} s CPU) / ${s1(sl.ms)} (${sl.cpu.toFixed(1)} s CPU) | ${same ? 'yes' : 'NO'} | ${loadBefore} |`,
+        `| ${size.toLocaleString('en')} | ${publishCell} | ${ms(pct(localSearch, 50))} / ${ms(pct(localSearch, 95))} | ${ms(pct(storeSearch, 50))} / ${ms(pct(storeSearch, 95))} | ${agree}/${queries.length} | ${s1(fl.ms)} (${fl.cpu.toFixed(1)} s CPU) / ${s1(sl.ms)} (${sl.cpu.toFixed(1)} s CPU) | ${same ? 'yes' : 'NO'} | ${loadBefore} |`,
       );
     }
   } finally {
-    spawnSync('bash', [join(root, 'scripts', 'pg-throwaway.sh'), 'stop', pgDir]);
+    if (!published) spawnSync('bash', [join(root, 'scripts', 'pg-throwaway.sh'), 'stop', pgDir]);
     rmSync(base, { recursive: true, force: true });
   }
   console.log('\n| paragraphs | publish (wall; CPU) | search local p50 / p95 | search store p50 / p95 | same first result | lint, index file / store (whole process, median of 3) | same findings | load average |');

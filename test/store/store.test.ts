@@ -92,9 +92,13 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
     const generated = writeSyntheticAcquis(join(dir, 'synthetic'), SYNTHETIC_PARAGRAPHS, real);
     const db = createStore(cluster(), 'acquis_synthetic');
     const started = Date.now();
-    const pub = acquis(['publish', 'synthetic', '--store', db.publisher], dir, 300_000);
+    // A bulk load (the indexes built at the end, at once) with a small memory for each build.
+    const pub = acquis(['publish', 'synthetic', '--store', db.publisher, '--index-memory', '64MB', '--timings'], dir, 300_000);
     expect(pub.status, describeRun(pub)).toBe(0);
     expect(pub.stdout).toContain(`Published ${generated.documents} documents`);
+    for (const step of ['documents read and checked', 'rows written', '3-grams counted', 'index of 3-gram keys', 'index of word keys']) {
+      expect(pub.stderr).toMatch(new RegExp(`^publish: ${step} in \\d+\\.\\d s$`, 'm'));
+    }
     console.log(`published ${SYNTHETIC_PARAGRAPHS} paragraphs in ${Date.now() - started} ms`);
     // Drafts quoting the acquis: paragraphs taken whole, with a word changed, or cut short.
     const docs = readdirSync(join(dir, 'synthetic')).filter((f) => f.endsWith('.draft'));
@@ -243,6 +247,9 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
     const lint = acquis(['lint', 'samples/demo.draft', '--store', 'postgres://acquis_reader:secret@127.0.0.1:1/acquis']);
     expect(lint.status).toBe(2);
     expect(lint.stderr).not.toContain('secret');
+    const memory = acquis(['publish', 'server/acquis', '--store', 'postgres://acquis_publisher@127.0.0.1:1/acquis', '--index-memory', "1GB'; DROP TABLE x; --"]);
+    expect(memory.status).toBe(2);
+    expect(memory.stderr).toContain('--index-memory needs a size such as 256MB or 1GB');
     cluster().psql('postgres', 'CREATE DATABASE acquis_empty');
     const empty = acquis(['search', 'critical', '--store', cluster().admin('acquis_empty')]);
     expect(empty.status).toBe(2);

@@ -25,7 +25,25 @@ export interface PublishOptions {
   /** Documents per transaction (default 50). */
   batchSize?: number;
   onBatch?: (done: number, total: number) => void;
+  /**
+   * Memory PostgreSQL may use for each of the steps that end a bulk load (each GIN index build,
+   * the 3-gram count), as a PostgreSQL size: `maintenance_work_mem` and `work_mem` of those
+   * sessions. Default {@link INDEX_MEMORY}.
+   */
+  indexMemory?: string;
+  /** Called as each stage ends, with its wall time (the CLI's `--timings`). */
+  onStep?: (step: string, ms: number) => void;
 }
+
+/**
+ * A GIN build keeps the keys it has read in memory and writes them out when this is full: at a
+ * million paragraphs (about 20 million distinct 3-gram keys) 256MB meant many passes over an index
+ * larger than PostgreSQL's buffers. 1GB per step (three at once at most) fits a publishing
+ * machine; a smaller server can pass less (`acquis publish --index-memory 256MB`).
+ */
+export const INDEX_MEMORY = '1GB';
+/** A PostgreSQL memory size (checked before it reaches the server). */
+const MEMORY_SIZE = /^[1-9]\d{0,6}(kB|MB|GB)$/;
 
 /** Problems stop a publish before anything is written (the same checks as a local acquis). */
 export class PublishProblems extends Error {
@@ -149,14 +167,18 @@ function countsOf(batch: Row[]): { ngram: Map<string, number>; word: Map<string,
  * PostgreSQL does by sorting every key once rather than inserting row by row.
  */
 const KEY_INDEXES = [
-  'CREATE INDEX IF NOT EXISTS precedent_ngram_keys ON acquis.precedent USING gin (ngram_keys) WITH (fastupdate = off)',
-  'CREATE INDEX IF NOT EXISTS precedent_word_keys ON acquis.precedent USING gin (word_keys) WITH (fastupdate = off)',
+  { step: 'index of 3-gram keys', sql: 'CREATE INDEX IF NOT EXISTS precedent_ngram_keys ON acquis.precedent USING gin (ngram_keys) WITH (fastupdate = off)' },
+  { step: 'index of word keys', sql: 'CREATE INDEX IF NOT EXISTS precedent_word_keys ON acquis.precedent USING gin (word_keys) WITH (fastupdate = off)' },
 ];
 /** A publish is a bulk load when it brings at least this many precedents and as many as the store holds. */
 const BULK_PRECEDENTS = 10_000;
 
 export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
+  const memory = options.indexMemory ?? INDEX_MEMORY;
+  if (!MEMORY_SIZE.test(memory)) throw new RangeError(`index memory: a size such as 256MB or 1GB, not '${memory}'`);
+  const step = stepTimer(options.onStep);
   const plan = planPublish(sources);
+  step('documents read and checked');
   const documents = plan.documents;
   const size = options.batchSize ?? 50;
   const report: PublishReport = { documents: 0, precedents: 0, replaced: 0, migrations: [] };
@@ -179,28 +201,72 @@ export async function publish(store: Store, sources: SourceFile[], options: Publ
       report.replaced += replaced;
       options.onBatch?.(Math.min(i + size, documents.length), documents.length);
     }
+    step('rows written');
+    // The steps that end a publish run at once, each on its own connection: PostgreSQL 15 builds
+    // a GIN index in one process, and the two builds and the count are independent (CREATE INDEX
+    // and the count's read of acquis.precedent take locks that do not conflict). At a million
+    // paragraphs each takes minutes; one after the other they were most of the publish.
+    const ending: Array<Promise<void>> = [];
     if (bulk) {
       // The 3-gram counts of a bulk load are counted once, from the table, rather than upserted
       // batch by batch (millions of keys); until then readers find the new 3-grams uncounted,
-      // which only narrows search's lineage look-ups.
-      await reach(store, () =>
-        withRetry(client, async () => {
-          await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
-          await client.query('TRUNCATE acquis.ngram_df');
-          await client.query('INSERT INTO acquis.ngram_df (key, df) SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.ngram_keys) AS k GROUP BY k');
-        }),
+      // which only narrows search's lineage look-ups. Counted by sorting the keys (the rows then
+      // go into the table's B-tree in key order: in hash order, most of the time went on
+      // inserting into it).
+      ending.push(
+        reach(store, () =>
+          withRetry(client, async () => {
+            await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+            await client.query(`SELECT set_config('work_mem', $1, true), set_config('enable_hashagg', 'off', true)`, [memory]);
+            await client.query('TRUNCATE acquis.ngram_df');
+            await client.query('INSERT INTO acquis.ngram_df (key, df) SELECT k, count(*)::int FROM acquis.precedent p, unnest(p.ngram_keys) AS k GROUP BY k ORDER BY k');
+          }),
+        ).then(() => step('3-grams counted')),
       );
     }
     // Every publish ends with the indexes in place (a bulk load's, or one an interrupted bulk load left out).
-    await reach(store, async () => {
-      await client.query(`SET maintenance_work_mem = '256MB'`);
-      for (const sql of KEY_INDEXES) await client.query(sql);
-      await client.query('RESET maintenance_work_mem');
-    });
+    for (const index of KEY_INDEXES) {
+      ending.push(
+        reach(store, async () => {
+          const builder = await store.pool.connect();
+          try {
+            await builder.query('BEGIN');
+            await builder.query(`SELECT set_config('maintenance_work_mem', $1, true)`, [memory]);
+            await builder.query(index.sql);
+            await builder.query('COMMIT');
+          } catch (error) {
+            await builder.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          } finally {
+            builder.release();
+          }
+        }).then(() => step(index.step)),
+      );
+    }
+    // Every step is awaited before the first failure is passed on (none left running on a released client).
+    const ended = await Promise.allSettled(ending);
+    const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
     client.release();
   }
   return report;
+}
+
+/** Reports each stage's wall time since the previous one (the concurrent last steps since the rows were written). */
+function stepTimer(onStep: PublishOptions['onStep']): (step: string) => void {
+  let since = performance.now();
+  let rowsWritten: number | undefined;
+  return (step) => {
+    const now = performance.now();
+    if (rowsWritten !== undefined) {
+      onStep?.(step, now - rowsWritten);
+      return;
+    }
+    onStep?.(step, now - since);
+    since = now;
+    if (step === 'rows written') rowsWritten = now;
+  };
 }
 
 async function withRetry<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import type { SourceFile } from '../../engine/index.js';
 import { LineIndex } from '../../engine/text/line-index.js';
 import { describeStore, openStore } from '../../store/connection.js';
-import { publish, PublishProblems } from '../../store/publish.js';
+import { INDEX_MEMORY, publish, PublishProblems } from '../../store/publish.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { readConfigFile } from '../../host/config-file.js';
 import { findConfigFile, InputError, readAcquisFolder, readText } from '../node-host.js';
@@ -21,6 +21,8 @@ interface PublishCommandOptions {
   store?: string;
   config?: string;
   batchSize: string;
+  indexMemory: string;
+  timings?: boolean;
 }
 
 export function registerPublish(program: Command, io: Io, setExit: SetExit): void {
@@ -31,6 +33,8 @@ export function registerPublish(program: Command, io: Io, setExit: SetExit): voi
     .option('--store <url>', 'the store (postgres://publisher@host/db); default: ACQUIS_STORE, then `store:` in the configuration')
     .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
     .option('--batch-size <n>', 'documents per transaction', '50')
+    .option('--index-memory <size>', "PostgreSQL's memory for each index build and the 3-gram count at the end (maintenance_work_mem)", INDEX_MEMORY)
+    .option('--timings', 'print the wall time of each stage (reading, writing rows, counting, each index) to stderr')
     .addHelpText(
       'after',
       `
@@ -47,11 +51,16 @@ Examples:
         if (!url) throw new InputError('no store: give --store postgres://... (or set ACQUIS_STORE, or `store:` in acquis.config.yaml).');
         const batchSize = Number(options.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError(`--batch-size needs a whole number above 0, not '${options.batchSize}'.`);
+        if (!/^[1-9]\d{0,6}(kB|MB|GB)$/.test(options.indexMemory)) throw new InputError(`--index-memory needs a size such as 256MB or 1GB, not '${options.indexMemory}'.`);
         const sources = readSources(io.cwd, paths);
         if (!sources.length) throw new InputError(`no .draft documents in ${paths.join(', ')}.`);
         const store = await storeErrorsAsync(() => openStore(url));
         try {
-          const report = await storeErrorsAsync(() => publish(store, sources, { batchSize }));
+          const report = await storeErrorsAsync(() => publish(store, sources, {
+              batchSize,
+              indexMemory: options.indexMemory,
+              onStep: options.timings ? (step, ms) => io.stderr(`publish: ${step} in ${(ms / 1000).toFixed(1)} s\n`) : undefined,
+            }));
           const migrated = report.migrations.length ? ` (schema migrated to version ${report.migrations[report.migrations.length - 1]})` : '';
           const replaced = report.replaced ? `, ${report.replaced} replaced` : '';
           io.stdout(
