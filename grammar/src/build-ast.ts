@@ -61,6 +61,43 @@ function ordered(node: CstNode): Child[] {
     const list = lists[0]!;
     return list.some((c) => isToken(c) && c.isInsertedInRecovery) ? list.filter((c) => !(isToken(c) && c.isInsertedInRecovery)) : list;
   }
+  return merged(lists) ?? sorted(lists);
+}
+
+/**
+ * The lists (each already in source order) merged by start offset, ties to the earlier list as
+ * the stable sort does; undefined when some child has no offset (recovery) or a list is out of
+ * order, left to the sort.
+ */
+function merged(lists: Child[][]): Child[] | undefined {
+  const all: Child[] = [];
+  const at = new Array<number>(lists.length).fill(0);
+  let last = -Infinity;
+  for (;;) {
+    let best = -1;
+    let bestStart = 0;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
+      let i = at[l]!;
+      while (i < list.length && isToken(list[i]!) && (list[i] as IToken).isInsertedInRecovery) i++;
+      at[l] = i;
+      if (i === list.length) continue;
+      const start = startOf(list[i]!);
+      if (Number.isNaN(start)) return undefined;
+      if (best < 0 || start < bestStart) {
+        best = l;
+        bestStart = start;
+      }
+    }
+    if (best < 0) return all;
+    if (bestStart < last) return undefined; // a list out of order: the sort decides
+    last = bestStart;
+    all.push(lists[best]![at[best]!]!);
+    at[best]!++;
+  }
+}
+
+function sorted(lists: Child[][]): Child[] {
   const all: Child[] = [];
   for (const list of lists) {
     for (const child of list) {

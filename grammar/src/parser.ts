@@ -125,11 +125,13 @@ export class DraftParser extends CstParser {
   public document = this.RULE('document', () => {
     this.OPTION(() => this.SUBRULE(this.frontMatter));
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.BlankLine) },
-        { ALT: () => this.CONSUME(t.Newline) },
-        { ALT: () => this.SUBRULE(this.block) },
-      ]);
+      this.OR(
+        (this.documentCache ??= [
+          { ALT: () => this.CONSUME(t.BlankLine) },
+          { ALT: () => this.CONSUME(t.Newline) },
+          { ALT: () => this.SUBRULE(this.block) },
+        ]),
+      );
     });
   });
 
@@ -145,15 +147,17 @@ export class DraftParser extends CstParser {
   });
 
   public block = this.RULE('block', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.heading) },
-      { ALT: () => this.SUBRULE(this.paragraph) },
-      { ALT: () => this.SUBRULE(this.subparagraph) },
-      { ALT: () => this.SUBRULE(this.footnoteDefinition) },
-      { ALT: () => this.SUBRULE(this.blockQuote) },
-      { ALT: () => this.CONSUME(t.CommentLine) },
-      { ALT: () => this.SUBRULE(this.textBlock) },
-    ]);
+    this.OR(
+      (this.blockCache ??= [
+        { ALT: () => this.SUBRULE(this.heading) },
+        { ALT: () => this.SUBRULE(this.paragraph) },
+        { ALT: () => this.SUBRULE(this.subparagraph) },
+        { ALT: () => this.SUBRULE(this.footnoteDefinition) },
+        { ALT: () => this.SUBRULE(this.blockQuote) },
+        { ALT: () => this.CONSUME(t.CommentLine) },
+        { ALT: () => this.SUBRULE(this.textBlock) },
+      ]),
+    );
   });
 
   /** A heading is one line: the next line is a paragraph of its own. */
@@ -229,6 +233,8 @@ export class DraftParser extends CstParser {
 
   // Alternatives are built once and reused: Chevrotain otherwise allocates them on every call.
   private constructAlternatives?: IOrAlt<unknown>[];
+  private documentCache?: IOrAlt<unknown>[];
+  private blockCache?: IOrAlt<unknown>[];
   private topCache?: IOrAlt<unknown>[];
   private lineCache?: IOrAlt<unknown>[];
   private interiorCache?: IOrAlt<unknown>[];

@@ -236,40 +236,30 @@ export const WORD_PATTERN = /(?:[^\s[\]{}“”"|\\(),;:+\-~=<]|\+(?!\+\})|-(?!-
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
 
 /**
+ * ASCII characters as words read them: 0 a word character, 1 white space, 2 a mark or
+ * punctuation that ends a word, 3 a word character unless it begins a closing mark (`++}`...).
+ */
+const ASCII_CLASS = new Uint8Array(128);
+for (const c of [9, 10, 11, 12, 13, 32]) ASCII_CLASS[c] = 1;
+for (const c of '[]{}"|\\(),;:') ASCII_CLASS[c.charCodeAt(0)] = 2;
+for (const c of '+-~=<') ASCII_CLASS[c.charCodeAt(0)] = 3;
+
+/**
  * True when the character at `i` belongs to a word (as WORD_PATTERN reads it): not white space,
  * not a mark, and `+ - ~ = <` only where they do not begin a closing mark.
  */
 function wordCharAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  switch (c) {
-    case 91: // [
-    case 93: // ]
-    case 123: // {
-    case 125: // }
-    case 0x201c: // “
-    case 0x201d: // ”
-    case 34: // "
-    case 124: // |
-    case 92: // \
-    case 40: // (
-    case 41: // )
-    case 44: // ,
-    case 59: // ;
-    case 58: // :
-      return false;
-    case 43: // + (not in ++})
-      return !(text.charCodeAt(i + 1) === 43 && text.charCodeAt(i + 2) === 125);
-    case 45: // - (not in --})
-      return !(text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 125);
-    case 126: // ~ (not in ~~} nor ~>)
-      return !((text.charCodeAt(i + 1) === 126 && text.charCodeAt(i + 2) === 125) || text.charCodeAt(i + 1) === 62);
-    case 61: // = (not in ==})
-      return !(text.charCodeAt(i + 1) === 61 && text.charCodeAt(i + 2) === 125);
-    case 60: // < (not in <<})
-      return !(text.charCodeAt(i + 1) === 60 && text.charCodeAt(i + 2) === 125);
-    default:
-      return !(Number.isNaN(c) || isSpace(c));
+  if (c < 128) {
+    const kind = ASCII_CLASS[c];
+    if (kind === 0) return true;
+    if (kind !== 3) return false;
+    const next = text.charCodeAt(i + 1);
+    // `~` also begins `~>`; the others begin only their doubled closing mark (`++}`, `--}`, `==}`, `<<}`).
+    if (c === 126 && next === 62) return false;
+    return !(next === c && text.charCodeAt(i + 2) === 125);
   }
+  return !(Number.isNaN(c) || c === 0x201c || c === 0x201d || isSpace(c));
 }
 
 /** Offset just past the word starting at `start` (`start` itself when none starts there). */

@@ -24,6 +24,9 @@ const samePrecedent = (a: Finding, b: Finding): boolean =>
   a.precedent.paragraph === b.precedent.paragraph &&
   author(a) === author(b);
 
+/** What samePrecedent compares, as one string. */
+const precedentKey = (f: Finding): string => `${f.precedent!.symbol}\u0000${f.precedent!.paragraph}\u0000${author(f)}`;
+
 /** The findings with the duplicates folded in (order kept). */
 export function onePerSpan(findings: Finding[]): Finding[] {
   const byRule = (id: string): Finding[] => findings.filter((f) => f.ruleId === id);
@@ -33,8 +36,17 @@ export function onePerSpan(findings: Finding[]): Finding[] {
   const drop = new Set<Finding>();
   const replace = new Map<Finding, Finding>();
 
+  // Deviations by precedent and author: a voted finding looks only at those of its own precedent.
+  const byPrecedent = new Map<string, Finding[]>();
+  for (const d of deviations) {
+    if (!d.precedent) continue;
+    const key = precedentKey(d);
+    const list = byPrecedent.get(key);
+    if (list) list.push(d);
+    else byPrecedent.set(key, [d]);
+  }
   for (const v of voted) {
-    const deviation = deviations.find((d) => overlaps(d, v) && samePrecedent(d, v));
+    const deviation = v.precedent ? byPrecedent.get(precedentKey(v))?.find((d) => overlaps(d, v) && samePrecedent(d, v)) : undefined;
     if (deviation) {
       drop.add(v);
       const lineage = lineageSentences(v);

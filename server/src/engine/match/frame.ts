@@ -18,8 +18,28 @@ const RESTATING = /\b(?:re-?affirm\w*|recall\w*|reiterat\w*|confirm\w*|as agreed
 const REPORTING =
   /\b(?:propos\w*|suggest\w*|call(?:ed|s|ing)? for|put forward|expressed the view|were of the view|view that|views? (?:was|were) expressed)\b/giu;
 
-/** The cue nearest before `quoteStart` in its sentence, if any. */
-export function frameCue(text: string, sentenceStart: number, quoteStart: number): FrameCue | undefined {
+/**
+ * Every cue holds one of these words, matched as the cues match them (the same flags, so the same
+ * case folding): a sentence without one before the quote has no cue, and is not read twice more.
+ */
+const CUE_WORD = /affirm|recall|reiterat|confirm|agreed|set out in|propos|suggest|call|put forward|view/iu;
+
+/**
+ * Where the first cue word lies in `text[from, to)` (a sentence), or -1. A cue before a quote in
+ * that sentence lies wholly before the quote start, so a first cue word at or past the quote
+ * start means no cue.
+ */
+export function firstCueWord(text: string, from: number, to: number): number {
+  const m = CUE_WORD.exec(text.slice(from, to));
+  return m ? from + m.index : -1;
+}
+
+/**
+ * The cue nearest before `quoteStart` in its sentence, if any. `cueWordAt` is the sentence's
+ * `firstCueWord`, when the caller has it.
+ */
+export function frameCue(text: string, sentenceStart: number, quoteStart: number, cueWordAt?: number): FrameCue | undefined {
+  if (cueWordAt !== undefined && (cueWordAt < 0 || cueWordAt >= quoteStart)) return undefined;
   const before = text.slice(sentenceStart, quoteStart);
   const last = (re: RegExp): number => {
     let at = -1;

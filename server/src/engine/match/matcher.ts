@@ -12,7 +12,7 @@ import { wordsOf, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
 import { changesOf, overallGrade, type Change, type Grade } from './grade.js';
 import { diffIds, type WordRun } from './word-diff.js';
-import { cutFrame, dropLeadingThat, frameCue, type FrameCue } from './frame.js';
+import { cutFrame, dropLeadingThat, firstCueWord, frameCue, type FrameCue } from './frame.js';
 
 export interface PrecedentMatch {
   kind: 'agreed' | 'deviation';
@@ -190,6 +190,8 @@ export class Matcher {
       if (end - next < this.minWords) continue;
       const candidates = index.candidates(ids, candidatesFor(end - next), next, end);
       if (candidates.length) {
+        this.cueWordAt = undefined;
+        this.sentenceEnd = sentence.end;
         const found = this.matchSentence(text, all.slice(next, end), ids.subarray(next, end), sentence.start, candidates);
         for (const m of found) out.push(m);
       }
@@ -205,6 +207,16 @@ export class Matcher {
     }
     this.cache.set(text, out);
     return out;
+  }
+
+  /** The sentence being matched: its end, and its first cue word (`firstCueWord`) once read. */
+  private sentenceEnd = 0;
+  private cueWordAt: number | undefined;
+
+  /** The frame cue before `quoteStart` in the sentence being matched. */
+  private cueBefore(text: string, sentenceStart: number, quoteStart: number): FrameCue | undefined {
+    this.cueWordAt ??= firstCueWord(text, sentenceStart, this.sentenceEnd);
+    return frameCue(text, sentenceStart, quoteStart, this.cueWordAt);
   }
 
   private matchSentence(text: string, words: Word[], ids: Int32Array, sentenceStart: number, candidates: Candidate[]): PrecedentMatch[] {
@@ -228,7 +240,7 @@ export class Matcher {
     if (!alignment || alignment.matches < this.minWords) return undefined;
     const allPrecedentWords = precedent.words;
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedentIds, words);
-    const alignedCue = frameCue(text, sentenceStart, words[alignment.draftStart]!.start);
+    const alignedCue = this.cueBefore(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
       words[words.length - 1]!.key,
       allPrecedentWords[allPrecedentWords.length - 1]!.key,
@@ -269,7 +281,7 @@ export class Matcher {
     }
     if (!draftWords.length || !precedentWords.length) return undefined;
     const quoteStart = draftWords[0]!.start;
-    const cue = quoteStart === words[alignment.draftStart]!.start ? alignedCue : frameCue(text, sentenceStart, quoteStart);
+    const cue = quoteStart === words[alignment.draftStart]!.start ? alignedCue : this.cueBefore(text, sentenceStart, quoteStart);
     let equal = 0;
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);

@@ -63,6 +63,9 @@ interface Literal {
   ignoreCase: boolean;
 }
 
+/** The raw hits of a lexicon without any (never written to: a list is made for the first hit). */
+const NONE: RawMatch[] = Object.freeze([]) as unknown as RawMatch[];
+
 /** Flags of the per-unit literal table: slot 0 says which scans ran, slot i + 1 whether literal i is there. */
 const PRESENT = 1;
 const SCANNED_TEXT = 1;
@@ -90,6 +93,8 @@ export class LexiconPass {
   /** Per lexicon, its entries with expressions or a finder, in entry order. */
   private readonly work: EntryWork[][];
   private readonly literals: Literal[] = [];
+  /** The per-unit literal table, kept between units. */
+  private presentFree: Uint8Array | undefined;
   private readonly textScan: LiteralScan | undefined;
   private readonly foldedScan: LiteralScan | undefined;
   /** Which lexicons read each kind of unit. */
@@ -149,22 +154,31 @@ export class LexiconPass {
     const lexicons = this.lexicons;
     const active = this.activeFor[unit.kind];
     const text = unit.view.text;
-    const out: RawMatch[][] = new Array(lexicons.length);
-    for (let l = 0; l < lexicons.length; l++) out[l] = [];
+    // A lexicon's list is made when it has a hit; the others share one empty, frozen list.
+    const out: RawMatch[][] = new Array(lexicons.length).fill(NONE);
 
     const words = this.modes.length ? this.wordHits(unit, active) : undefined;
     if (words) {
       // Found word by word, every mode at each word: each lexicon takes its own in mode (slot)
       // order, by word within a mode (a stable sort keeps that).
       if (words.length > 1) words.sort((a, b) => a.ref.lexicon - b.ref.lexicon || a.ref.slot - b.ref.slot);
-      for (const w of words) out[w.ref.lexicon]!.push({ entry: w.ref.entry, hit: { start: w.start, end: w.end } });
+      for (const w of words) {
+        const l = w.ref.lexicon;
+        if (out[l] === NONE) out[l] = [];
+        out[l]!.push({ entry: w.ref.entry, hit: { start: w.start, end: w.end } });
+      }
     }
 
     let present: Uint8Array | undefined;
     let folded: string | undefined;
     /** Whether the unit holds literal `i`: every literal is found in one scan of the unit per case mode, on first need. */
     const holds = (i: number): boolean => {
-      present ??= new Uint8Array(this.literals.length + 1);
+      if (!present) {
+        // One table for every unit (cleared here), unless a finder matched a unit inside this one.
+        present = this.presentFree ?? new Uint8Array(this.literals.length + 1);
+        this.presentFree = undefined;
+        present.fill(0);
+      }
       const ignoreCase = this.literals[i]!.ignoreCase;
       const done = ignoreCase ? SCANNED_FOLDED : SCANNED_TEXT;
       if (!(present[0]! & done)) {
@@ -180,7 +194,7 @@ export class LexiconPass {
 
     for (let l = 0; l < lexicons.length; l++) {
       if (!active[l]) continue;
-      const raw = out[l]!;
+      let raw = out[l]!;
       for (const { entry, expressions } of this.work[l]!) {
         for (const x of expressions) {
           if (x.anyOf && !holdsOne(x.anyOf)) continue;
@@ -194,12 +208,19 @@ export class LexiconPass {
             }
             const group = m.indices?.groups?.['hit'];
             const [start, end] = group ?? m.indices![0]!;
+            if (raw === NONE) raw = out[l] = [];
             raw.push({ entry, hit: { start, end } });
           }
         }
-        if (entry.finder) for (const hit of entry.finder(unit, entry)) raw.push({ entry, hit });
+        if (entry.finder) {
+          for (const hit of entry.finder(unit, entry)) {
+            if (raw === NONE) raw = out[l] = [];
+            raw.push({ entry, hit });
+          }
+        }
       }
     }
+    if (present) this.presentFree = present;
     return out;
   }
 

@@ -30,25 +30,34 @@ export interface PlacedInline {
  * cost a second on a paragraph of a few thousand quotations.
  */
 export function placedInlines(document: DraftDocument): PlacedInline[] {
+  const cached = placedCache.get(document);
+  if (cached) return cached;
   const out: PlacedInline[] = [];
-  const walk = (nodes: Inline[], at: Omit<PlacedInline, 'node'>): void => {
+  const walk = (nodes: Inline[], paragraph: Paragraph | undefined, footnote: string | undefined, quoted: boolean): void => {
     for (const node of nodes) {
-      out.push({ ...at, node });
-      if (node.type === 'bracket') for (const option of node.options) walk(option, at);
+      const item: PlacedInline = { node, quoted };
+      if (paragraph) item.paragraph = paragraph;
+      if (footnote !== undefined) item.footnote = footnote;
+      out.push(item);
+      if (node.type === 'bracket') for (const option of node.options) walk(option, paragraph, footnote, quoted);
       else if (node.type === 'amendment') {
-        walk(node.content, at);
-        if (node.replacement) walk(node.replacement, at);
-        if (node.rationale) walk(node.rationale.content, at);
-      } else if (node.type === 'quotation') walk(node.content, { ...at, quoted: true });
+        walk(node.content, paragraph, footnote, quoted);
+        if (node.replacement) walk(node.replacement, paragraph, footnote, quoted);
+        if (node.rationale) walk(node.rationale.content, paragraph, footnote, quoted);
+      } else if (node.type === 'quotation') walk(node.content, paragraph, footnote, true);
     }
   };
   for (const paragraph of document.paragraphs) {
-    walk(paragraph.content, { paragraph, quoted: false });
-    for (const sub of allSubparagraphs(paragraph.subparagraphs)) walk(sub.content, { paragraph, quoted: false });
+    walk(paragraph.content, paragraph, undefined, false);
+    for (const sub of allSubparagraphs(paragraph.subparagraphs)) walk(sub.content, paragraph, undefined, false);
   }
-  for (const f of document.footnotes) walk(f.content, { footnote: f.id, quoted: false });
+  for (const f of document.footnotes) walk(f.content, undefined, f.id, false);
+  placedCache.set(document, out);
   return out;
 }
+
+/** The citation and cross-reference rules both read every inline node: walked once per document (read-only). */
+const placedCache = new WeakMap<DraftDocument, PlacedInline[]>();
 
 /** Sub-paragraphs at every level, in source order. */
 export function allSubparagraphs(subs: Subparagraph[]): Subparagraph[] {

@@ -26,7 +26,20 @@ export function wordKey(w: Word, text: string, mode: WordMatch): string {
  */
 export function surfaceKey(w: Word, text: string): string {
   const form = w.form;
-  if (w.abbreviation === undefined && !form.includes('iz')) return form;
+  if (w.abbreviation === undefined) {
+    let iz = form.indexOf('iz');
+    if (iz < 0) return form;
+    // Folded or not? Where the form has "iz", a text with z there was not folded ("organize"):
+    // then the form is the surface key, and no string is made.
+    if (form.length === w.end - w.start) {
+      while (iz >= 0) {
+        const c = text.charCodeAt(w.start + iz + 1);
+        if (c !== 122 && c !== 90) break;
+        iz = form.indexOf('iz', iz + 2);
+      }
+      if (iz < 0) return form;
+    }
+  }
   return text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'");
 }
 
