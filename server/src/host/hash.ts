@@ -5,7 +5,10 @@
  */
 import type { Hash } from 'node:crypto';
 
-const crypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');
+// `process.getBuiltinModule` is Node 20.16 and later; an editor's own Node (the server may run
+// inside VS Code's Electron) can be older, and the bundles are CommonJS, where `require` is there.
+const crypto = (): typeof import('node:crypto') =>
+  typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:crypto') : (require('node:crypto') as typeof import('node:crypto'));
 
 /** `crypto.createHash(algorithm)`. */
 export const createHash = (algorithm: 'sha1' | 'sha256'): Hash => crypto().createHash(algorithm);
