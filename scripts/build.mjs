@@ -2,7 +2,7 @@
 // acquis. One self-contained file per entry point: start-up time counts for a command run in CI.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
@@ -98,6 +98,10 @@ execFileSync(process.execPath, ['dist/cli.js', 'build-snapshot'], { stdio: ['ign
 // One lint through bin/acquis.js writes the V8 code cache of the new bundle (bin/load-bundle.js),
 // so that the first real run, in a fresh clone or on CI, starts from it with the lint path compiled.
 execFileSync(process.execPath, ['bin/acquis.js', 'lint', 'samples/demo.draft', '--max-severity', 'none'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// That cache is of no use in an npm package (its name carries the bundle's time, which an install
+// changes): npm leaves it out through a nested .npmignore, which applies under the "files" list.
+// (vsce refuses a "!" pattern in "files" beside a .vscodeignore, so the VSIX carries it, unused.)
+writeFileSync('dist/.npmignore', '.cache/\n');
 
 /**
  * Rewrite every non-ASCII character of a bundle as a \u escape. Outside comments (which minified
