@@ -4,36 +4,6 @@
  *
  *   node bench/rules-bench.mjs [drafts...]     (default: .bench/drafts-50/*.draft, written by `npm run bench`)
  */
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { runInProcessBench } from './in-process-bench.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, '.bench', 'rules-bench.cjs');
-await build({
-  entryPoints: [join(root, 'bench', 'rules-bench.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-  external: ['pdfjs-dist'],
-  define: { 'import.meta.url': '__bench_import_meta_url' },
-  banner: { js: "var __bench_import_meta_url = require('url').pathToFileURL(__filename).href;" },
-});
-let drafts = process.argv.slice(2);
-if (!drafts.length) {
-  const dir = join(root, '.bench', 'drafts-50');
-  if (!existsSync(dir)) {
-    console.error('.bench/drafts-50 is missing: run `npm run bench` once, or name drafts.');
-    process.exit(2);
-  }
-  drafts = readdirSync(dir).filter((f) => f.endsWith('.draft')).sort().map((f) => join(dir, f));
-}
-console.log(`load average ${loadavg()[0].toFixed(2)}`);
-const run = spawnSync(process.execPath, [bundle, ...drafts], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+await runInProcessBench('rules-bench', process.argv.slice(2));
