@@ -184,19 +184,7 @@ export function sourceOnDemand(adopted: AdoptedDocument, read: () => string): vo
 }
 
 /** What a document says of itself: its adopted document without the text (a worker sends it). */
-export interface DocumentFacts {
-  uri: string;
-  symbol: string;
-  adoption: AdoptedDocument['adoption'];
-  title?: string;
-  body?: string;
-  year?: number;
-  date?: string;
-  adoptedBy?: string;
-  source?: string;
-  restates?: string[];
-  lineage?: Record<string, DeclaredLineage>;
-}
+export type DocumentFacts = Omit<AdoptedDocument, 'text' | 'document'>;
 
 function readAdopted(source: SourceFile, problems: AcquisProblem[]): { adopted: AdoptedDocument; tree: DraftDocument } | undefined {
   const read = readFacts(source, problems);

@@ -6,7 +6,7 @@
  * match needs them); a document's syntax tree is parsed only if someone asks for it.
  */
 import type { Adoption } from '../../../../grammar/src/index.js';
-import { normaliseSymbol, treeOnDemand, type Acquis } from './acquis.js';
+import { normaliseSymbol, treeOnDemand, type Acquis, type DocumentFacts } from './acquis.js';
 import { PrecedentSentence, type AdoptedDocument, type Precedent } from './model.js';
 import { PrecedentIndex } from './precedent-index.js';
 
@@ -19,16 +19,8 @@ export interface AcquisSnapshot {
     symbol: string;
     adoption: Adoption;
     text: string;
-    fields: {
-      title?: string;
-      body?: string;
-      year?: number;
-      date?: string;
-      adoptedBy?: string;
-      source?: string;
-      restates?: string[];
-      lineage?: AdoptedDocument['lineage'];
-    };
+    /** What the document says of itself, beyond its symbol and adoption. */
+    fields: Omit<DocumentFacts, 'uri' | 'symbol' | 'adoption'>;
   }>;
   /** [document index, pinpoint, sentence, span start, span end] */
   precedents: Array<[number, string, string, number, number]>;
