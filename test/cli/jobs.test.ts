@@ -67,7 +67,8 @@ describe('acquis lint --jobs', () => {
     const { dir, files } = manyDrafts();
     expect(threads(['lint', ...files, '--jobs', '2', '--max-severity', 'none'], dir).threads).toBe(2);
     expect(threads(['lint', files[0]!, '--jobs', '2', '--max-severity', 'none'], dir).threads).toBe(1);
-    // One thread unless asked: on two cores a worker costs more CPU than it saves in time.
+    // One thread unless asked: on two cores a worker costs more CPU than it saves in time
+    // (server/src/cli/parallel/jobs.ts; `auto` is checked in jobs-estimate.test.ts).
     expect(threads(['lint', ...files, '--max-severity', 'none'], dir).threads).toBe(1);
     // --jobs auto: a few short files stay on one thread (a worker would cost more than it saves).
     expect(threads(['lint', ...FIXTURE_DRAFTS, '--jobs', 'auto', '--max-severity', 'none'], dir).threads).toBe(1);
@@ -79,6 +80,19 @@ describe('acquis lint --jobs', () => {
     expect(one.status, describeRun(one)).toBe(1);
     expect(one.stdout.length).toBeGreaterThan(1000);
     same(one, acquis(['lint', ...files, '--format', format, '--jobs', '2'], dir, 60_000));
+  });
+
+  it('gives the same report on three threads, with one file far larger than the rest', () => {
+    // The largest file is handed out first and the main thread takes back what still waits in a
+    // worker's queue at the end: neither may change the order or the content of the report.
+    const { dir, files } = manyDrafts();
+    const big = readFileSync(join(ROOT, 'samples', 'oewg-pre-draft.draft'), 'utf8');
+    writeFileSync(join(dir, 'm-big.draft'), `${big}\n${big.replace(/^(\d+)\./gm, (_, n: string) => `${Number(n) + 500}.`)}`);
+    const listed = [...files.slice(0, 7), 'm-big.draft', ...files.slice(7)];
+    const one = acquis(['lint', ...listed, '--format', 'json', '--jobs', '1'], dir, 60_000);
+    expect(one.status, describeRun(one)).toBe(1);
+    same(one, acquis(['lint', ...listed, '--format', 'json', '--jobs', '3'], dir, 60_000));
+    expect(threads(['lint', ...listed, '--jobs', '3', '--max-severity', 'none'], dir).threads).toBe(3);
   });
 
   it('lints folders and globs in the same order', () => {

@@ -22,7 +22,7 @@ import { acquisOptions, formatOption, outputOption, type AcquisCliOptions } from
 import { openOutput, readDraftFile, writeBack } from '../output.js';
 import { lintText, type FixRequest, type LintedText } from '../parallel/lint-text.js';
 import { jobsFor } from '../parallel/jobs.js';
-import { LintPool, workerBundle, type Outcome } from '../parallel/pool.js';
+import { LintPool, workerBundle, type Outcome, type PoolTask } from '../parallel/pool.js';
 import { unifiedDiff } from '../unified-diff.js';
 import type { TextFile } from '../../host/text-file.js';
 
@@ -179,10 +179,11 @@ async function* lintInTurn(sources: AcquisSources, paths: string[], io: Io, fix:
 }
 
 /**
- * The files spread over `jobs` threads: this one and `jobs - 1` workers, which take the files in
- * the order given as they become free. Files are read here, in order, just before they are handed
- * out; a file that cannot be read ends the handing out (one at a time, nothing after it would
- * have been read). Outcomes are yielded in the order given.
+ * The files spread over `jobs` threads: this one and `jobs - 1` workers. The workers start first;
+ * meanwhile the files are read here, in the order given (a file that cannot be read ends the
+ * reading: one at a time, nothing after it would have been read). Then the largest files are
+ * handed out first, each to the first thread free, so that the run ends on small ones; at the end
+ * this thread takes back what still waits in a worker's queue. Outcomes are yielded in the order given.
  */
 async function* lintInParallel(
   jobs: number,
@@ -192,36 +193,46 @@ async function* lintInParallel(
   fix: FixRequest | undefined,
   engine: AcquisSources['local'],
 ): AsyncGenerator<FileOutcome> {
-  const files: TextFile[] = [];
   const outcomes: Array<Outcome | undefined> = [];
-  let next = 0;
-  let unreadable: { index: number; error: unknown } | undefined;
-  const take = (): { index: number; path: string; text: string } | undefined => {
-    if (unreadable || next >= paths.length) return undefined;
-    const index = next++;
-    try {
-      files[index] = readDraftFile(io, paths[index]!, { stdin: true });
-    } catch (error) {
-      unreadable = { index, error };
-      return undefined;
-    }
-    return { index, path: shownPath(paths[index]!), text: files[index]!.text };
-  };
   const acquis = { acquis: options.acquis, builtin: options.builtin, ...(options.config ? { config: options.config } : {}), ...(options.index ? { index: options.index } : {}) };
   const setup = { acquis, cwd: io.cwd, ...(fix ? { fix } : {}) };
-  const pool = LintPool.start(jobs - 1, workerBundle()!, setup, take, (index, outcome) => (outcomes[index] = outcome));
+  const order: number[] = [];
+  let nextInOrder = 0;
+  const files: TextFile[] = [];
+  const take = (): PoolTask | undefined => {
+    if (nextInOrder >= order.length) return undefined;
+    const index = order[nextInOrder++]!;
+    return { index, path: shownPath(paths[index]!), text: files[index]!.text };
+  };
+  const pool = LintPool.start(jobs - 1, workerBundle()!, setup, paths.length, take, (index, outcome) => (outcomes[index] = outcome));
+  let unreadable: { index: number; error: unknown } | undefined;
   try {
-    // This thread lints too, a file at a time, letting the workers' replies in between.
-    for (let task = take(); task; task = take()) {
+    for (let index = 0; index < paths.length; index++) {
       try {
-        outcomes[task.index] = { done: lintText(engine, task.path, task.text, fix) };
+        files[index] = readDraftFile(io, paths[index]!, { stdin: true });
       } catch (error) {
-        outcomes[task.index] = { failed: error };
+        unreadable = { index, error };
+        break;
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      pool.feedAll();
+      order.push(index);
     }
-    await pool.drain();
+    // Largest first (a stable sort: equal sizes keep the order given).
+    order.sort((a, b) => files[b]!.text.length - files[a]!.text.length);
+    pool.feedAll();
+    // This thread lints too, a file at a time, letting the workers' replies in between.
+    for (;;) {
+      for (let task = pool.nextForMain(); task; task = pool.nextForMain()) {
+        try {
+          outcomes[task.index] = { done: lintText(engine, task.path, task.text, fix) };
+        } catch (error) {
+          outcomes[task.index] = { failed: error };
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        pool.feedAll();
+      }
+      if (pool.pending === 0) break;
+      await pool.drain();
+    }
   } finally {
     pool.close();
   }

@@ -5,6 +5,7 @@
  */
 import type { AcquisOptions } from '../engine-for.js';
 import { InputError } from '../../host/text-file.js';
+import type { Finding } from '../../engine/index.js';
 import type { FixRequest, LintedText } from './lint-text.js';
 
 /** Given to each worker when it starts: how to build the same engine as the main thread. */
@@ -12,16 +13,48 @@ export interface WorkerSetup {
   acquis: AcquisOptions;
   cwd: string;
   fix?: FixRequest;
+  /**
+   * One 32-bit slot per file of the run, shared by every thread: a thread lints a file only after
+   * claiming its slot (see `claim`), so that the main thread can take back a file still waiting
+   * in a worker's queue at the end of the run instead of waiting for it.
+   */
+  claims: SharedArrayBuffer;
 }
 
-/** One file to lint: its name as reported, and its text (already read by the main thread). */
+/** One file to lint: its place in the run, its name as reported, and its text (read by the main thread). */
 export interface LintTask {
   id: number;
+  index: number;
   path: string;
   text: string;
 }
 
-export type TaskReply = { id: number; done: LintedText } | { id: number; failed: CarriedError };
+/**
+ * A worker's answer. The findings cross as a JSON string, not as an object graph: one string is
+ * copied, and `JSON.parse` on the main thread is cheaper than rebuilding thousands of small
+ * objects from a structured clone. The text comes back only when fixes changed it. `skipped`:
+ * another thread had claimed the file first.
+ */
+export type TaskReply =
+  | { id: number; findings: string; text?: string }
+  | { id: number; skipped: true }
+  | { id: number; failed: CarriedError };
+
+/** Claim file `index` for the calling thread: true for exactly one caller. */
+export function claim(claims: Int32Array, index: number): boolean {
+  return Atomics.compareExchange(claims, index, 0, 1) === 0;
+}
+
+/** The reply for a file linted in a worker. */
+export function linted(id: number, input: string, result: LintedText): TaskReply {
+  const findings = JSON.stringify(result.findings);
+  return result.text === input ? { id, findings } : { id, findings, text: result.text };
+}
+
+/** The lint result a reply carries, on the main thread (`input`: the text that was sent). */
+export function unpack(reply: { findings: string; text?: string }, input: string): LintedText {
+  return { text: reply.text ?? input, findings: JSON.parse(reply.findings) as Finding[] };
+}
 
 export type CarriedError =
   | { kind: 'input'; message: string; file?: string; line?: number; column?: number }

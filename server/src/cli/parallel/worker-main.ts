@@ -1,15 +1,17 @@
 /**
  * Entry of a lint worker thread (bundled to dist/cli-lint-worker.js): builds the engine once,
- * as the main thread did, then lints the files it is sent, one at a time, in the order sent.
+ * as the main thread did, then lints the files it is sent, one at a time, in the order sent,
+ * each only if no other thread claimed it first.
  */
 import type { EventEmitter } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Engine } from '../../engine/index.js';
 import { engineFor } from '../engine-for.js';
 import { lintText } from './lint-text.js';
-import { carry, type LintTask, type TaskReply, type WorkerSetup } from './protocol.js';
+import { carry, claim, linted, type LintTask, type TaskReply, type WorkerSetup } from './protocol.js';
 
 const setup = workerData as WorkerSetup;
+const claims = new Int32Array(setup.claims);
 const port = parentPort!;
 let engine: Engine | undefined;
 let setupError: unknown;
@@ -25,10 +27,14 @@ port.on('message', (message: LintTask | 'close') => {
     port.close();
     return;
   }
+  if (!claim(claims, message.index)) {
+    port.postMessage({ id: message.id, skipped: true } satisfies TaskReply);
+    return;
+  }
   let reply: TaskReply;
   try {
     if (!engine) throw setupError;
-    reply = { id: message.id, done: lintText(engine, message.path, message.text, setup.fix) };
+    reply = linted(message.id, message.text, lintText(engine, message.path, message.text, setup.fix));
   } catch (error) {
     reply = { id: message.id, failed: carry(error) };
   }
