@@ -228,6 +228,15 @@ export class Matcher {
     return found.length > 1 ? selectPrimaries(dropExplainedDeviations(found)) : found;
   }
 
+  /** Whether a stretch with changes is a departure from the precedent rather than other text. */
+  private mayDepart(cue: FrameCue | undefined, equal: number, runs: WordRun[], extended: boolean): boolean {
+    // A report of what States proposed or thought is not a quote of the norm it resembles.
+    if (cue === 'reporting') return false;
+    if (equal < this.minDeviationWords) return false;
+    const needed = cue === 'restating' ? RESTATING_IDENTITY : this.minDeviationIdentity;
+    return editIdentity(runs, extended) >= needed;
+  }
+
   private evaluate(
     text: string,
     words: Word[],
@@ -286,14 +295,13 @@ export class Matcher {
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);
     if (equal < this.minWords || identity < this.minIdentity) return undefined;
+    // A run that is not equal is a change: a departure's tests come before its changes are read
+    // (most candidates fail them). Without one, only editorial changes may be found.
+    let changed = false;
+    for (const run of runs) if (run.op !== 'equal') changed = true;
+    if (changed && !this.mayDepart(cue, equal, runs, extended)) return undefined;
     const changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
-    if (changes.length) {
-      // A report of what States proposed or thought is not a quote of the norm it resembles.
-      if (cue === 'reporting') return undefined;
-      if (equal < this.minDeviationWords) return undefined;
-      const needed = cue === 'restating' ? RESTATING_IDENTITY : this.minDeviationIdentity;
-      if (editIdentity(runs, extended) < needed) return undefined;
-    }
+    if (!changed && changes.length && !this.mayDepart(cue, equal, runs, extended)) return undefined;
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
       partial:
