@@ -79,7 +79,7 @@ function indexPrecedent(precedent: Int32Array): void {
         grown.set(masks);
         masks = grown;
       }
-      masks.fill(0, slot * words, need);
+      for (let k = slot * words; k < need; k++) masks[k] = 0; // a call to fill costs more for a word or two
     }
     masks[slot * words + (j >>> 5)]! |= 1 << (j & 31);
   }
