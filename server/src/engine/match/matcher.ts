@@ -250,10 +250,7 @@ export class Matcher {
     const allPrecedentWords = precedent.words;
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedentIds, words);
     const alignedCue = this.cueBefore(text, sentenceStart, words[alignment.draftStart]!.start);
-    const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
-      words[words.length - 1]!.key,
-      allPrecedentWords[allPrecedentWords.length - 1]!.key,
-    ]);
+    const extended = extendEnds(alignment, words.length, allPrecedentWords.length, words[words.length - 1]!.key === allPrecedentWords[allPrecedentWords.length - 1]!.key);
     const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
     const alignedPrecedent = allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd);
     const framed = cutFrame(
@@ -330,10 +327,9 @@ export class Matcher {
  * reports reword the opening of a precedent ("Noting that" becomes "States noted that") as a
  * matter of course.
  */
-function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number, lastKeys?: [string, string]): boolean {
+function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number, sameLast = false): boolean {
   const precedentTail = precedentLength - a.precedentEnd;
   const draftTail = draftLength - a.draftEnd;
-  const sameLast = lastKeys !== undefined && lastKeys[0] === lastKeys[1];
   if (
     precedentTail > 0 &&
     draftTail > 0 &&
