@@ -12,6 +12,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { ReaderWords, type AcquisBuilder } from '../engine/index.js';
 import type { ReaderSetup, ReadReply, ReadTask } from './acquis-read-protocol.js';
 import { InputError } from './text-file.js';
+import { readText } from './read-text.js';
 import { memorySample } from './memory-log.js';
 
 /** Files in a slice at most: small enough to keep every worker busy, large enough to cost little to send. */
@@ -46,6 +47,35 @@ export function readerCount(files: Array<{ path: string }>, requested: number | 
     if (bytes >= MIN_BYTES) return Math.min(cores, Math.ceil(files.length / SLICE));
   }
   return 1;
+}
+
+/**
+ * Read `files` into `builder`, in order: on `count` worker threads when more than one, else on
+ * this thread, one file at a time (a large acquis streams through). A file that cannot be read is
+ * given to `unread` in its place.
+ */
+export function readFiles(
+  files: Array<{ uri: string; path: string }>,
+  count: number,
+  builder: AcquisBuilder,
+  unread: (error: InputError) => void,
+): void {
+  if (process.env.ACQUIS_DEBUG && files.length) process.stderr.write(`acquis: reading ${files.length} acquis files on ${count} thread${count === 1 ? '' : 's'}\n`);
+  if (count > 1) {
+    readInWorkers(files, count, builder, unread);
+    return;
+  }
+  for (const { uri, path } of files) {
+    let text: string;
+    try {
+      text = readText(path);
+    } catch (error) {
+      unread(error instanceof InputError ? error : new InputError((error as Error).message ?? String(error), path));
+      continue;
+    }
+    builder.add({ uri, text });
+    memorySample('reading');
+  }
 }
 
 interface Reader {
