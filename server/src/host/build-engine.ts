@@ -29,7 +29,7 @@ import { draftFilesUnder } from './folders.js';
 import { InputError } from './text-file.js';
 import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
 import { readText } from './read-text.js';
-import { readerCount, readFiles } from './acquis-readers.js';
+import { readerCount, readFiles, readInWorkersAsync } from './acquis-readers.js';
 import { memorySample } from './memory-log.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
@@ -188,13 +188,19 @@ export async function buildEngineAsync(
     const builtin = p.builtin && 'sources' in p.builtin ? await buildAcquisAsync(p.builtin.sources, part(p.builtin.sources.length)) : undefined;
     const builder = projectBuilder(p);
     const report = part(p.project.length);
-    let last = Date.now();
-    for (let i = 0; i < p.project.length; i++) {
-      addSource(p, builder, p.project[i]!.uri, p.project[i]!.path);
-      if (Date.now() - last > 50) {
-        report.onProgress?.(i + 1, p.project.length);
-        await report.yieldToHost?.();
-        last = Date.now();
+    const jobs = readerCount(p.project, request.jobs);
+    if (jobs > 1) {
+      // The waits for the workers leave this thread free: no yielding needed.
+      await readInWorkersAsync(p.project, jobs, builder, (error) => p.problems.push(error), (done) => report.onProgress?.(done, p.project.length));
+    } else {
+      let last = Date.now();
+      for (let i = 0; i < p.project.length; i++) {
+        addSource(p, builder, p.project[i]!.uri, p.project[i]!.path);
+        if (Date.now() - last > 50) {
+          report.onProgress?.(i + 1, p.project.length);
+          await report.yieldToHost?.();
+          last = Date.now();
+        }
       }
     }
     report.onProgress?.(p.project.length, p.project.length);
