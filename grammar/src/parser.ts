@@ -3,8 +3,15 @@
  * sub-paragraphs), each block a line start followed by inline content that may run over several
  * lines. Recovery is on, so malformed input still yields a full tree.
  */
-import { CstParser, LLkLookaheadStrategy, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, LLkLookaheadStrategy, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
+// Chevrotain's own computation of the re-sync follows (see `resyncFollows` below). Its package
+// exports only its API, so the module is named by its file; the version is pinned (package.json),
+// and the recovery tests would fail if it moved.
+// @ts-expect-error Chevrotain ships types for its API only.
+import { computeAllProdsFollows as untypedFollows } from '../../node_modules/chevrotain/lib/src/parse/grammar/follow.js';
 import * as t from './tokens.js';
+
+const computeAllProdsFollows = untypedFollows as (rules: Rule[]) => Record<string, TokenType[]>;
 
 const CLOSERS: TokenType[] = [
   t.InsertClose,
@@ -101,8 +108,28 @@ export class DraftParser extends CstParser {
       skipValidations,
       lookaheadStrategy: lazyLookahead(2),
     });
+    // Recovery is off during the analysis only, so that Chevrotain does not compute the follows.
+    const recovery = this as unknown as { recoveryEnabled: boolean };
+    recovery.recoveryEnabled = false;
     this.performSelfAnalysis();
+    recovery.recoveryEnabled = true;
   }
+
+  private follows: Record<string, TokenType[]> | undefined;
+
+  /**
+   * What may follow each rule reference, which "re-sync" recovery (skipping tokens up to one that
+   * can follow) reads. Chevrotain computes them all when it analyses the grammar, a third of the
+   * parser's construction; only a parse that meets a mistake needs them, so they are computed on
+   * first read instead, by Chevrotain's own function over the same recorded grammar.
+   */
+  protected get resyncFollows(): Record<string, TokenType[]> {
+    const productions = (this as unknown as { getGAstProductions(): Record<string, Rule> }).getGAstProductions();
+    return (this.follows ??= computeAllProdsFollows(Object.values(productions)));
+  }
+
+  /** Chevrotain's constructor sets an empty table here; the getter computes the real one. */
+  protected set resyncFollows(_empty: Record<string, TokenType[]>) {}
 
   /**
    * Recovery by deleting one token must never delete a blank line: that would join two blocks
