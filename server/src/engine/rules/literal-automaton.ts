@@ -44,45 +44,42 @@ export class LiteralAutomaton {
     if (ignoreCase) for (let c = 65; c <= 90; c++) this.ascii[c] = this.ascii[c + 32]!;
     this.classes = classes;
 
-    // The trie, as goto[state][class] (-1: none), then failure links breadth first.
-    const next: Int32Array[] = [new Int32Array(classes).fill(-1)];
-    const own: Array<number[] | undefined> = [undefined];
+    // The trie, in the transition table itself (0: no edge; the root is no state's child), then
+    // breadth first: each missing edge takes the failure state's, each state its failure
+    // state's outputs. One flat table, sized for the worst case: no allocation per state.
+    let size = 1;
+    for (const literal of literals) size += literal.length;
+    const delta = new Int32Array(size * classes);
+    const outputs: Array<number[] | undefined> = [undefined];
+    let states = 1;
     literals.forEach((literal, n) => {
       let s = 0;
       for (let i = 0; i < literal.length; i++) {
-        const k = this.classOf(literal.charCodeAt(i));
-        if (next[s]![k]! < 0) {
-          next[s]![k] = next.length;
-          next.push(new Int32Array(classes).fill(-1));
-          own.push(undefined);
+        const at = s * classes + this.classOf(literal.charCodeAt(i));
+        if (delta[at] === 0) {
+          delta[at] = states++;
+          outputs.push(undefined);
         }
-        s = next[s]![k]!;
+        s = delta[at]!;
       }
-      (own[s] ??= []).push(ids[n]!);
+      (outputs[s] ??= []).push(ids[n]!);
     });
-    const states = next.length;
-    const delta = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const outputs: Array<number[] | undefined> = new Array(states).fill(undefined);
     const queue: number[] = [];
-    for (let k = 0; k < classes; k++) {
-      const t = k === 0 ? -1 : next[0]![k]!;
-      delta[k] = t < 0 ? 0 : t;
-      if (t > 0) queue.push(t);
-    }
-    outputs[0] = own[0];
+    for (let k = 1; k < classes; k++) if (delta[k]) queue.push(delta[k]!);
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
       const f = fail[s]!;
-      const mine = own[s];
       const inherited = outputs[f];
-      outputs[s] = mine && inherited ? [...mine, ...inherited] : (mine ?? inherited);
-      for (let k = 0; k < classes; k++) {
-        const t = k === 0 ? -1 : next[s]![k]!;
-        if (t < 0) delta[s * classes + k] = delta[f * classes + k]!;
+      if (inherited) outputs[s] = outputs[s] ? [...outputs[s]!, ...inherited] : inherited;
+      const row = s * classes;
+      const failRow = f * classes;
+      for (let k = 1; k < classes; k++) {
+        const t = delta[row + k]!;
+        if (t === 0) delta[row + k] = delta[failRow + k]!;
         else {
-          delta[s * classes + k] = t;
-          fail[t] = delta[f * classes + k]!;
+          // Where the parent's failure state goes on the same character (the root's children keep 0).
+          fail[t] = delta[failRow + k]!;
           queue.push(t);
         }
       }
