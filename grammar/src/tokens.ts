@@ -212,17 +212,28 @@ export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/
  */
 const SYMBOL_START = /(?:A|S|E|ST)\/[A-Za-z0-9]/y;
 const CITATION_WORD = /(?:[Rr]esolutions?|[Dd]ecisions?|[Pp]aragraphs?|paras?\.?)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?\d/y;
-const BLOCK_START_CHARS = new Set('0123456789PO#/>([-');
+/** The characters that may begin a block at a line start (after indentation): `0-9 P O # / > ( [ -`. */
+const BLOCK_START_CHARS = new Uint8Array(128);
+for (const c of '0123456789PO#/>([-') BLOCK_START_CHARS[c.charCodeAt(0)] = 1;
 /** True where a word may start: no other token (front matter, block start, citation) could start there. */
 export function wordMayStart(text: string, offset: number): boolean {
   if (offset < frontMatterEnd(text)) return false;
-  const c = text[offset]!;
-  if (BLOCK_START_CHARS.has(c) && afterIndent(text, offset)) return false;
-  if ((c === 'A' || c === 'S' || c === 'E') && wordStart(text, offset)) {
+  return noCitationAt(text, offset, true);
+}
+
+/**
+ * `wordMayStart` past the front matter. `mayBeIndented` false: text precedes `offset` on its line,
+ * so no block can start there and the look back over the indentation is skipped.
+ */
+function noCitationAt(text: string, offset: number, mayBeIndented: boolean): boolean {
+  const c = text.charCodeAt(offset);
+  if (mayBeIndented && c < 128 && BLOCK_START_CHARS[c] === 1 && afterIndent(text, offset)) return false;
+  // A, S, E: a document symbol; r R d D p P: a resolution, decision, paragraph or pinpoint.
+  if ((c === 65 || c === 83 || c === 69) && wordStart(text, offset)) {
     SYMBOL_START.lastIndex = offset;
     if (SYMBOL_START.test(text)) return false;
   }
-  if ('rRdDpP'.includes(c) && wordStart(text, offset)) {
+  if ((c === 114 || c === 82 || c === 100 || c === 68 || c === 112 || c === 80) && wordStart(text, offset)) {
     CITATION_WORD.lastIndex = offset;
     if (CITATION_WORD.test(text)) return false;
   }
@@ -303,7 +314,8 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
       PINPOINT_START.lastIndex = k;
       if (PINPOINT_START.test(text) || (k === offset && offset < frontMatterEnd(text))) break;
       end = k + 1;
-    } else if (k < text.length && wordCharAt(text, k) && wordMayStart(text, k)) {
+    } else if (k < text.length && wordCharAt(text, k) && (k === offset ? wordMayStart(text, k) : noCitationAt(text, k, false))) {
+      // Past the run's first token, `k` is on the run's line after text and past the front matter.
       end = wordEnd(text, k);
     } else break;
   }
