@@ -22,8 +22,8 @@ export class LiteralAutomaton {
   /** The classes of non-ASCII characters that literals hold (the right quotation mark). */
   private readonly wide = new Map<number, number>();
   private readonly classes: number;
-  /** Next state by state * classes + class. */
-  private readonly delta: Int32Array;
+  /** Next state's row (state * classes) by row + class; inverted (~row) for a state with outputs. */
+  private readonly step: Int32Array;
   /** The literals that end at each state (its own and those of its suffixes), as ids. */
   private readonly outputs: Array<number[] | undefined>;
 
@@ -84,7 +84,13 @@ export class LiteralAutomaton {
         }
       }
     }
-    this.delta = delta;
+    // The table as the scan reads it: each entry the next state's row, inverted when it has outputs.
+    const step = new Int32Array(states * classes);
+    for (let i = 0; i < step.length; i++) {
+      const t = delta[i]!;
+      step[i] = outputs[t] ? ~(t * classes) : t * classes;
+    }
+    this.step = step;
     this.outputs = outputs;
   }
 
@@ -94,25 +100,41 @@ export class LiteralAutomaton {
 
   /** Set `present[id + 1]` to `mark` for every literal `text` contains. */
   scan(text: string, present: Uint8Array, mark: number): void {
-    const { ascii, wide, delta, outputs, classes, ignoreCase } = this;
-    const anyWide = wide.size > 0;
+    const { ascii, step } = this;
+    // `s` is a state's row in `step`; a negative entry is a state with outputs (its row, inverted).
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       let k: number;
       if (c < 128) k = ascii[c]!;
-      else if (ignoreCase && FOLD_TO_ASCII.has(c)) {
-        k = ascii[FOLD_TO_ASCII.get(c)!]!;
-        s = delta[s * classes + k]!;
-        const out = outputs[s];
-        if (out) for (let j = 0; j < out.length; j++) present[out[j]! + 1] = mark;
-        // İ lower-cases to two characters; the second (a combining dot) is in no literal.
-        k = c === 0x130 ? 0 : -1;
-        if (k < 0) continue;
-      } else k = anyWide ? (wide.get(c) ?? 0) : 0;
-      s = delta[s * classes + k]!;
-      const out = outputs[s];
-      if (out) for (let j = 0; j < out.length; j++) present[out[j]! + 1] = mark;
+      else {
+        k = this.wideClass(c);
+        if (k < 0) {
+          // İ lower-cases to an `i` and a combining dot, which no literal holds.
+          let t = step[s + ascii[0x69]!]!;
+          if (t < 0) this.mark((t = ~t), present, mark);
+          s = t;
+          k = 0;
+        }
+      }
+      let t = step[s + k]!;
+      if (t < 0) this.mark((t = ~t), present, mark);
+      s = t;
     }
+  }
+
+  /** The class of a character past ASCII; -1 for İ read folded (two characters). */
+  private wideClass(c: number): number {
+    if (this.ignoreCase) {
+      if (c === 0x130) return -1;
+      const folded = FOLD_TO_ASCII.get(c);
+      if (folded !== undefined) return this.ascii[folded]!;
+    }
+    return this.wide.get(c) ?? 0;
+  }
+
+  private mark(row: number, present: Uint8Array, mark: number): void {
+    const out = this.outputs[row / this.classes]!;
+    for (let j = 0; j < out.length; j++) present[out[j]! + 1] = mark;
   }
 }
