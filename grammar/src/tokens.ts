@@ -275,21 +275,65 @@ function wordEnd(text: string, start: number): number {
 /** Where a comma may open a Pinpoint (`, para. 13`): a run of text stops before it. */
 const PINPOINT_START = /,[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?para/y;
 
+/** One item of a run past its first token: `) ; : (`, a comma that opens no pinpoint, a word that starts no citation. */
+const RUN_ITEM = `(?:[();:]|(?!${PINPOINT_START.source}),|(?!${SYMBOL_START.source})(?!${CITATION_WORD.source})(?:${WORD_PATTERN.source}))`;
 /**
- * The rest of a run after its first token, as one native search: blanks, then `) ; : (`, a comma
- * that opens no pinpoint, or a word that starts no citation (past the first token, a word always
- * starts after a blank or punctuation, on a line that already has text, past the front matter:
- * only the citation checks of `wordMayStart` remain). Trailing blanks are left out by
- * backtracking, as WhiteSpace's.
+ * The rest of a run after its first token, as one native search: blanks, then an item (past the
+ * first token, a word always starts after a blank or punctuation, on a line that already has
+ * text, past the front matter: only the citation checks of `wordMayStart` remain). Trailing
+ * blanks are left out by backtracking, as WhiteSpace's.
  */
-const RUN_REST = new RegExp(
-  `(?:[^\\S\\r\\n]*(?:[();:]|(?!${PINPOINT_START.source}),|(?!${SYMBOL_START.source})(?!${CITATION_WORD.source})(?:${WORD_PATTERN.source})))*`,
+const RUN_REST = new RegExp(`(?:[^\\S\\r\\n]*${RUN_ITEM})*`, 'y');
+/**
+ * The same, also over one line break (never a blank line) followed by an item that cannot begin a
+ * block at that line start: no `(`, and no word starting with a digit, `P`, `O`, `#`, `/`, `>`,
+ * `[` or `-` (a label, heading, comment line, block quote or fence might start there). The old
+ * tokens there were a Newline, which the parser takes as a continuation before a word or
+ * punctuation mark and the AST builder skips, then a run: the tree is the same, from half the
+ * tokens. Not after a heading line until a blank line (see `inHeadingBlock`).
+ */
+const RUN_REST_LINES = new RegExp(
+  `(?:[^\\S\\r\\n]*(?:(?:\\r\\n|\\r|\\n)[^\\S\\r\\n]*(?![(0-9PO#/>[-]))?${RUN_ITEM})*`,
   'y',
 );
 
+/**
+ * Whether a heading's block may still be open at `offset`: some line since the last blank line
+ * (or the start) starts with `#` (after any indentation). A heading ends at its line break, but what it opens (an
+ * amendment, a bracket) may run on over the lines after it, and where the parser stops then
+ * depends on the line breaks it sees: runs there keep to their line. The lexer asks at growing
+ * offsets of one text, so the lines are read once each, going forward from the last answer.
+ */
+const LINE_BREAK = /\r\n?|\n/g;
+const LINE_BLANKS = /[^\S\r\n]*/y;
+let linesText: string | undefined;
+let linesAt = 0;
+let nextLine = 0;
+let headingOpen = false;
+function inHeadingBlock(text: string, offset: number): boolean {
+  if (text !== linesText || offset < linesAt) {
+    linesText = text;
+    nextLine = 0;
+    headingOpen = false;
+  }
+  linesAt = offset;
+  while (nextLine <= offset) {
+    const start = nextLine;
+    LINE_BLANKS.lastIndex = start;
+    LINE_BLANKS.test(text);
+    const first = text.charCodeAt(LINE_BLANKS.lastIndex);
+    if (Number.isNaN(first) || first === 10 || first === 13) headingOpen = false;
+    // `#` first after any indentation (or a byte order mark): more lines than headings, never fewer.
+    else if (first === 35) headingOpen = true;
+    LINE_BREAK.lastIndex = start;
+    nextLine = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex : Infinity;
+  }
+  return headingOpen;
+}
+
 const runFound: [string] = [''];
 /**
- * A run of plain text on one line: words, the spaces between them and the punctuation
+ * A run of plain text, over single line breaks (RUN_REST_LINES): words, the spaces between them and the punctuation
  * `( ) , ; :`, from a word or a punctuation mark up to the first character that could start
  * anything else. It stands for exactly the words and punctuation the lexer would otherwise have
  * read one by one there: it extends only over places where those tokens (a word where
@@ -316,9 +360,10 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
   } else if (offset < text.length && wordCharAt(text, offset) && wordMayStart(text, offset)) {
     end = wordEnd(text, offset);
   } else return null; // white space first (WhiteSpace's), or anything else
-  RUN_REST.lastIndex = end;
-  RUN_REST.test(text);
-  end = RUN_REST.lastIndex;
+  const rest = inHeadingBlock(text, offset) ? RUN_REST : RUN_REST_LINES;
+  rest.lastIndex = end;
+  rest.test(text);
+  end = rest.lastIndex;
   runFound[0] = text.slice(offset, end);
   return runFound as unknown as RegExpExecArray;
 }
@@ -328,7 +373,7 @@ export const LeadWord = createToken({
   name: 'LeadWord',
   pattern: matchTextRun,
   categories: [Word],
-  line_breaks: false,
+  line_breaks: true,
 });
 /** A word where another token could have started but none did ("61/54 of ..." at a line start). */
 export const FallbackWord = createToken({
