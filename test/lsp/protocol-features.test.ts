@@ -474,6 +474,35 @@ describe('work-done progress while a large acquis is indexed', () => {
     expect(reports.at(-1)!.value.percentage).toBe(100);
   });
 
+  it('reads the acquis on worker threads when asked (ACQUIS_READ_JOBS), with the same diagnostics and progress', async () => {
+    const uri = pathToFileURL(join(dir, 'draft.draft')).href;
+    const text = `1. ${paragraph(42, 2).replace(' in good faith', ' in faith')}\n\n2. ${paragraph(42, 2)}\n`;
+    process.env.ACQUIS_READ_JOBS = '2';
+    process.env.ACQUIS_DEBUG = '1';
+    let two: LspClient;
+    try {
+      two = new LspClient({ cwd: dir });
+    } finally {
+      delete process.env.ACQUIS_READ_JOBS;
+      delete process.env.ACQUIS_DEBUG;
+    }
+    try {
+      await two.initialize(dir);
+      await two.open(uri, text, 1);
+      const [one, other] = await Promise.all([client.diagnostics(uri, (p) => p.version === 1, 60_000), two.diagnostics(uri, (p) => p.version === 1, 60_000)]);
+      expect(other.diagnostics.some((d) => d.code === 'precedent.deviation')).toBe(true);
+      expect(other.diagnostics).toEqual(one.diagnostics);
+      expect(two.messages.join('')).toContain(`acquis: reading ${DOCUMENTS} acquis files on 2 threads`);
+      type Progress = { token: string | number; value: { kind: string; percentage?: number } };
+      const progress = two.progress as Progress[];
+      const reports = progress.filter((p) => p.value.kind === 'report');
+      expect(progress.some((p) => p.value.kind === 'end')).toBe(true);
+      expect(reports.at(-1)?.value.percentage).toBe(100);
+    } finally {
+      await two.stop();
+    }
+  });
+
   it('serves the generated acquis to workspace symbols and go to definition', async () => {
     const uri = pathToFileURL(join(dir, 'draft.draft')).href;
     const found = await client.request<Array<WorkspaceSymbol | SymbolInformation>>('workspace/symbol', { query: 'topic42x2' });

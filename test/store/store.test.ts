@@ -76,6 +76,34 @@ describe.skipIf(skip)('the shared store on PostgreSQL', () => {
     expect(findings(none)).not.toEqual(findings(local));
   });
 
+  it('reading the documents on two threads publishes the same rows as one thread', () => {
+    const db = createStore(cluster(), 'acquis_two_readers');
+    // With ACQUIS_DEBUG=1 the CLI says on how many threads it read the documents.
+    process.env.ACQUIS_DEBUG = '1';
+    let pub: Run;
+    try {
+      pub = acquis(['publish', 'server/acquis', '--store', db.publisher, '--jobs', '2'], ROOT, 60_000);
+    } finally {
+      delete process.env.ACQUIS_DEBUG;
+    }
+    expect(pub.status, describeRun(pub)).toBe(0);
+    expect(pub.stderr).toContain('acquis: reading 5 acquis files on 2 threads');
+    // Every column but the serial ids and the time of publishing, in a fixed order.
+    const digest = (name: string): string =>
+      cluster().psql(
+        name,
+        `SELECT md5(string_agg(row, E'\\n' ORDER BY row)) FROM (
+           SELECT concat_ws('|', d.symbol, d.norm_symbol, d.uri, d.adoption::text, d.consensus, d.body, d.year, d.fields::text, d.text, p.ord, p.pinpoint, p.text, p.span_start, p.span_end, p.ngram_keys::text, p.word_keys::text) AS row
+             FROM acquis.document d JOIN acquis.precedent p ON p.document_id = d.id
+           UNION ALL SELECT concat_ws('|', 'n', key, df) FROM acquis.ngram_df
+           UNION ALL SELECT concat_ws('|', 'w', key, df) FROM acquis.word_df
+           UNION ALL SELECT concat_ws('|', 'p', key, df) FROM acquis.word_paragraph_df
+           UNION ALL SELECT concat_ws('|', 't', documents, precedents, paragraphs) FROM acquis.totals) AS rows`,
+      );
+    expect(digest('acquis_two_readers')).toMatch(/^[0-9a-f]{32}$/);
+    expect(digest('acquis_two_readers')).toBe(digest('acquis_main'));
+  });
+
   it('finds the same agreed language through ACQUIS_STORE and `store:` in the configuration', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'acquis.config.yaml'), `builtin: false\nstore: ${store.reader}\n`);

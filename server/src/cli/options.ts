@@ -1,5 +1,5 @@
 /** Options shared by several commands, declared once. */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 
 /** `--acquis`, `--no-builtin`, `-c`, `--index`: what `engineFor` reads (cli/engine-for.ts). */
 export interface AcquisCliOptions {
@@ -31,4 +31,13 @@ export function formatOption<K extends string>(table: Record<K, unknown>, byDefa
 /** `-o, --output <file>`; `-` is standard output. */
 export function outputOption(command: Command, what: string): Command {
   return command.option('-o, --output <file>', `write ${what} to a file instead of standard output`);
+}
+
+/** `-j, --jobs <n>` of the commands that read a whole acquis (`index`, `publish`). */
+export function readerJobsOption(command: Command): Command {
+  return command.option('-j, --jobs <n>', 'read the documents on n threads (default: one per core for a large acquis)', (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1 is needed.');
+    return n;
+  });
 }

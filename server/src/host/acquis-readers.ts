@@ -12,6 +12,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { ReaderWords, type AcquisBuilder } from '../engine/index.js';
 import type { ReaderSetup, ReadReply, ReadTask } from './acquis-read-protocol.js';
 import { InputError } from './text-file.js';
+import { readText } from './read-text.js';
 import { memorySample } from './memory-log.js';
 
 /** Files in a slice at most: small enough to keep every worker busy, large enough to cost little to send. */
@@ -28,11 +29,14 @@ export function readerBundle(): string | undefined {
 }
 
 /**
- * How many threads read the acquis: `requested` (`--jobs`), else one per core when there is
- * enough to read; 1 when the worker bundle is not there (running from source).
+ * How many threads read the acquis: `requested` (`--jobs`), else ACQUIS_READ_JOBS (the language
+ * server has no command line), else one per core when there is enough to read; 1 when the worker
+ * bundle is not there (running from source).
  */
 export function readerCount(files: Array<{ path: string }>, requested: number | undefined): number {
   if (!readerBundle() || files.length < 2) return 1;
+  const fromEnv = Number(process.env.ACQUIS_READ_JOBS);
+  if (requested === undefined && Number.isInteger(fromEnv) && fromEnv > 0) requested = fromEnv;
   if (requested !== undefined) return Math.max(1, Math.min(requested, files.length));
   const cores = availableParallelism();
   if (cores < 2) return 1;
@@ -48,6 +52,40 @@ export function readerCount(files: Array<{ path: string }>, requested: number | 
   return 1;
 }
 
+/**
+ * Read `files` into `builder`, in order: on `count` worker threads when more than one, else on
+ * this thread, one file at a time (a large acquis streams through). A file that cannot be read is
+ * given to `unread` in its place.
+ */
+export function readFiles(
+  files: Array<{ uri: string; path: string }>,
+  count: number,
+  builder: AcquisBuilder,
+  unread: (error: InputError) => void,
+): void {
+  sayThreads(files.length, count);
+  if (count > 1) {
+    readInWorkers(files, count, builder, unread);
+    return;
+  }
+  for (const { uri, path } of files) {
+    let text: string;
+    try {
+      text = readText(path);
+    } catch (error) {
+      unread(error instanceof InputError ? error : new InputError((error as Error).message ?? String(error), path));
+      continue;
+    }
+    builder.add({ uri, text });
+    memorySample('reading');
+  }
+}
+
+/** With ACQUIS_DEBUG=1: on how many threads the acquis is read (the tests check it). */
+function sayThreads(files: number, count: number): void {
+  if (process.env.ACQUIS_DEBUG && files) process.stderr.write(`acquis: reading ${files} acquis files on ${count} thread${count === 1 ? '' : 's'}\n`);
+}
+
 interface Reader {
   worker: Worker;
   port: MessagePort;
@@ -56,8 +94,9 @@ interface Reader {
 }
 
 /**
- * Read `files` on `count` workers into `builder`, in order. A file that cannot be read is given
- * to `unread` (in its place in the order); a bug in a worker is thrown.
+ * Read `files` on `count` workers into `builder`, in order, waiting on this thread (the CLI). A
+ * file that cannot be read is given to `unread` (in its place in the order); a bug in a worker is
+ * thrown.
  */
 export function readInWorkers(
   files: Array<{ uri: string; path: string }>,
@@ -65,6 +104,48 @@ export function readInWorkers(
   builder: AcquisBuilder,
   unread: (error: InputError) => void,
 ): void {
+  const run = readLoop(files, count, builder, unread);
+  for (let step = run.next(); !step.done; step = run.next(Atomics.wait(step.value.signal, 0, step.value.seen, 1000))) {
+    // each step waits until a worker replies (or a second passes)
+  }
+}
+
+/**
+ * The same, for a host that must stay responsive while it reads (the language server): the
+ * waits are asynchronous, and `onProgress` hears of each file merged.
+ */
+export async function readInWorkersAsync(
+  files: Array<{ uri: string; path: string }>,
+  count: number,
+  builder: AcquisBuilder,
+  unread: (error: InputError) => void,
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  sayThreads(files.length, count);
+  const run = readLoop(files, count, builder, unread, onProgress);
+  for (let step = run.next(); !step.done; ) {
+    const wait = Atomics.waitAsync(step.value.signal, 0, step.value.seen, 1000);
+    step = run.next(wait.async ? await wait.value : wait.value);
+  }
+}
+
+/** What the reading loop waits for: the shared counter to move from `seen`. */
+interface Wait {
+  signal: Int32Array;
+  seen: number;
+}
+
+/**
+ * The reading itself, as a generator that yields whenever it must wait for a worker: its driver
+ * waits (synchronously or not) and passes back what `Atomics.wait` would say.
+ */
+function* readLoop(
+  files: Array<{ uri: string; path: string }>,
+  count: number,
+  builder: AcquisBuilder,
+  unread: (error: InputError) => void,
+  onProgress?: (done: number) => void,
+): Generator<Wait, void, 'ok' | 'not-equal' | 'timed-out'> {
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
   const bundle = readerBundle()!;
   const loader = join(bundle, '..', '..', 'bin', 'load-bundle.js');
@@ -109,7 +190,7 @@ export function readInWorkers(
         }
         reply = arrived.get(task);
         // Replies are posted before the counter moves: if it has not moved, none is on its way.
-        if (!reply && !got && Atomics.wait(signal, 0, seen, 1000) === 'timed-out') {
+        if (!reply && !got && (yield { signal, seen }) === 'timed-out') {
           // A worker that died (out of memory, killed) never replies: its threadId is -1 then.
           if (readers.some((r) => r.inFlight > 0 && r.worker.threadId === -1)) throw new Error('an acquis reading worker stopped');
         }
@@ -124,6 +205,7 @@ export function readInWorkers(
       builder.addBatch(reply.batch, owner.get(task)!.words);
       owner.delete(task);
       memorySample('reading');
+      onProgress?.(Math.min((task + 1) * slice, files.length));
     }
   } finally {
     for (const reader of readers) {

@@ -29,7 +29,7 @@ import { draftFilesUnder } from './folders.js';
 import { InputError } from './text-file.js';
 import { cacheEntryFor, engineKey, pathOfUri, readCached, readIndexFile, writeCached, writeIndexFile, type CacheEntry } from './acquis-index.js';
 import { readText } from './read-text.js';
-import { readerCount, readInWorkers } from './acquis-readers.js';
+import { readerCount, readFiles, readInWorkersAsync } from './acquis-readers.js';
 import { memorySample } from './memory-log.js';
 import { builtinAcquisDir } from './install.js';
 import { effectiveConfig, type ConfigChoices } from './precedence.js';
@@ -90,15 +90,7 @@ export function buildEngine(request: EngineRequest): HostEngine {
   const builtin = p.builtin && ('snapshot' in p.builtin ? undefined : buildAcquis(p.builtin.sources));
   const builder = projectBuilder(p);
   const jobs = readerCount(p.project, request.jobs);
-  if (process.env.ACQUIS_DEBUG && p.project.length) process.stderr.write(`acquis: reading ${p.project.length} acquis files on ${jobs} thread${jobs === 1 ? '' : 's'}\n`);
-  if (jobs > 1) {
-    readInWorkers(p.project, jobs, builder, (error) => p.problems.push(error));
-  } else {
-    for (const { uri, path } of p.project) {
-      addSource(p, builder, uri, path);
-      memorySample('reading');
-    }
-  }
+  readFiles(p.project, jobs, builder, (error) => p.problems.push(error));
   memorySample('read', true);
   const built = finish(p, builtin, builder.finish());
   memorySample('built', true);
@@ -196,13 +188,19 @@ export async function buildEngineAsync(
     const builtin = p.builtin && 'sources' in p.builtin ? await buildAcquisAsync(p.builtin.sources, part(p.builtin.sources.length)) : undefined;
     const builder = projectBuilder(p);
     const report = part(p.project.length);
-    let last = Date.now();
-    for (let i = 0; i < p.project.length; i++) {
-      addSource(p, builder, p.project[i]!.uri, p.project[i]!.path);
-      if (Date.now() - last > 50) {
-        report.onProgress?.(i + 1, p.project.length);
-        await report.yieldToHost?.();
-        last = Date.now();
+    const jobs = readerCount(p.project, request.jobs);
+    if (jobs > 1) {
+      // The waits for the workers leave this thread free: no yielding needed.
+      await readInWorkersAsync(p.project, jobs, builder, (error) => p.problems.push(error), (done) => report.onProgress?.(done, p.project.length));
+    } else {
+      let last = Date.now();
+      for (let i = 0; i < p.project.length; i++) {
+        addSource(p, builder, p.project[i]!.uri, p.project[i]!.path);
+        if (Date.now() - last > 50) {
+          report.onProgress?.(i + 1, p.project.length);
+          await report.yieldToHost?.();
+          last = Date.now();
+        }
       }
     }
     report.onProgress?.(p.project.length, p.project.length);

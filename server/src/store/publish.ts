@@ -4,7 +4,7 @@
  * a document whole or not at all. A document already in the store (same symbol) is replaced.
  */
 import type pg from 'pg';
-import { buildAcquis, normaliseSymbol, type AcquisProblem, type AdoptedDocument, type SourceFile } from '../engine/index.js';
+import { buildAcquis, normaliseSymbol, type Acquis, type AcquisProblem, type AdoptedDocument, type SourceFile } from '../engine/index.js';
 import { key64, NGRAM } from '../engine/search/keys.js';
 import { reach, type Store } from './connection.js';
 import { migrate } from './migrate.js';
@@ -88,7 +88,14 @@ export interface PublishPlan {
 }
 
 export function planPublish(sources: SourceFile[]): PublishPlan {
-  const { acquis, problems } = buildAcquis(sources);
+  return planOf(buildAcquis(sources));
+}
+
+/**
+ * The plan of an acquis read and checked elsewhere: the CLI streams a large one through worker
+ * threads, its documents' texts read again when their rows are made.
+ */
+export function planOf({ acquis, problems }: { acquis: Acquis; problems: AcquisProblem[] }): PublishPlan {
   if (problems.length) throw new PublishProblems(problems);
   // A document's precedents, by their index in the acquis.
   const byDocument = new Map<AdoptedDocument, number[]>();
@@ -173,11 +180,15 @@ const KEY_INDEXES = [
 /** A publish is a bulk load when it brings at least this many precedents and as many as the store holds. */
 const BULK_PRECEDENTS = 10_000;
 
-export async function publish(store: Store, sources: SourceFile[], options: PublishOptions = {}): Promise<PublishReport> {
+/**
+ * Publish documents: `sources` read here, or a function that returns their plan (called first,
+ * so that `onStep` times it: see {@link planOf}).
+ */
+export async function publish(store: Store, sources: SourceFile[] | (() => PublishPlan), options: PublishOptions = {}): Promise<PublishReport> {
   const memory = options.indexMemory ?? INDEX_MEMORY;
   if (!MEMORY_SIZE.test(memory)) throw new RangeError(`index memory: a size such as 256MB or 1GB, not '${memory}'`);
   const step = stepTimer(options.onStep);
-  const plan = planPublish(sources);
+  const plan = typeof sources === 'function' ? sources() : planPublish(sources);
   step('documents read and checked');
   const documents = plan.documents;
   const size = options.batchSize ?? 50;

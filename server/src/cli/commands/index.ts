@@ -4,12 +4,13 @@
  * takes to parse the documents. It holds what a lint with `--acquis <folders>` would use: the
  * built-in acquis (unless `--no-builtin`), the project file's folders and the ones named.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildIndexFile } from '../../host/build-engine.js';
 import { InputError, planWrite } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
+import { readerJobsOption } from '../options.js';
 
 interface IndexOptions {
   output?: string;
@@ -18,22 +19,15 @@ interface IndexOptions {
   jobs?: number;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1 is needed.');
-  return n;
-}
-
 export function registerIndex(program: Command, io: Io, setExit: SetExit): void {
-  program
+  const command = program
     .command('index')
     .description('Build the index of an acquis (folders or .draft files) into a file for --index.')
     .argument('<paths...>', 'acquis folders or adopted .draft files')
     .requiredOption('-o, --output <file>', 'the index file to write')
     .option('--no-builtin', 'leave the built-in acquis out of the index')
-    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)')
-    .option('-j, --jobs <n>', 'read the documents on n threads (default: one per core for a large acquis)', positiveInteger)
-    .action((paths: string[], options: IndexOptions) => guarded(io, setExit, () => runIndex(paths, options, io)));
+    .option('-c, --config <file>', 'configuration file (default: acquis.config.yaml here or above)');
+  readerJobsOption(command).action((paths: string[], options: IndexOptions) => guarded(io, setExit, () => runIndex(paths, options, io)));
 }
 
 /** The command's work, callable without commander. Returns the exit code. */

@@ -79,11 +79,28 @@ function indexPrecedent(precedent: Int32Array): void {
         grown.set(masks);
         masks = grown;
       }
-      masks.fill(0, slot * words, need);
+      for (let k = slot * words; k < need; k++) masks[k] = 0; // a call to fill costs more for a word or two
     }
     masks[slot * words + (j >>> 5)]! |= 1 << (j & 31);
   }
 }
+
+/**
+ * The first precedent position at or after `from` holding the word whose mask starts at `base`,
+ * or a number past every position.
+ */
+function nextEqual(base: number, from: number): number {
+  let w = from >>> 5;
+  if (w >= words) return NONE;
+  let bits = masks[base + w]! & (-1 << (from & 31));
+  while (bits === 0) {
+    if (++w >= words) return NONE;
+    bits = masks[base + w]!;
+  }
+  return (w << 5) + (31 - Math.clz32(bits & -bits));
+}
+
+const NONE = 0x3fffffff;
 
 /** Slot of a draft word id in the precedent last indexed, or -1 when the precedent lacks it. */
 function slotIn(id: number): number {
@@ -177,6 +194,7 @@ export function alignLocal(draft: Int32Array, precedent: Int32Array, minMatches 
       }
     }
     const d = slot >= 0 ? draft[i - 1]! : -1;
+    const base = slot >= 0 ? slot * words : -1;
     const row = i * width;
     const up = row - width;
     let diagonal = scores[up + low - 1]!;
@@ -200,6 +218,16 @@ export function alignLocal(draft: Int32Array, precedent: Int32Array, minMatches 
         s = 0;
         // Past the last equal word and the previous row's positive cells, zeros stay zeros.
         if (j >= high) break;
+        if (j > previousHigh && base >= 0) {
+          // Past the previous row's positive cells, only an equal word makes a positive cell:
+          // the zeros up to the next one are skipped (they are zero in the matrix already).
+          const next = nextEqual(base, j) + 1;
+          if (next > m) break;
+          j = next - 1;
+          diagonal = 0;
+          left = 0;
+          continue;
+        }
       }
       diagonal = above;
       left = s;

@@ -228,6 +228,15 @@ export class Matcher {
     return found.length > 1 ? selectPrimaries(dropExplainedDeviations(found)) : found;
   }
 
+  /** Whether a stretch with changes is a departure from the precedent rather than other text. */
+  private mayDepart(cue: FrameCue | undefined, equal: number, runs: WordRun[], extended: boolean): boolean {
+    // A report of what States proposed or thought is not a quote of the norm it resembles.
+    if (cue === 'reporting') return false;
+    if (equal < this.minDeviationWords) return false;
+    const needed = cue === 'restating' ? RESTATING_IDENTITY : this.minDeviationIdentity;
+    return editIdentity(runs, extended) >= needed;
+  }
+
   private evaluate(
     text: string,
     words: Word[],
@@ -241,10 +250,7 @@ export class Matcher {
     const allPrecedentWords = precedent.words;
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedentIds, words);
     const alignedCue = this.cueBefore(text, sentenceStart, words[alignment.draftStart]!.start);
-    const extended = extendEnds(alignment, words.length, allPrecedentWords.length, [
-      words[words.length - 1]!.key,
-      allPrecedentWords[allPrecedentWords.length - 1]!.key,
-    ]);
+    const extended = extendEnds(alignment, words.length, allPrecedentWords.length, words[words.length - 1]!.key === allPrecedentWords[allPrecedentWords.length - 1]!.key);
     const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
     const alignedPrecedent = allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd);
     const framed = cutFrame(
@@ -286,14 +292,13 @@ export class Matcher {
     for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);
     if (equal < this.minWords || identity < this.minIdentity) return undefined;
+    // A run that is not equal is a change: a departure's tests come before its changes are read
+    // (most candidates fail them). Without one, only editorial changes may be found.
+    let changed = false;
+    for (const run of runs) if (run.op !== 'equal') changed = true;
+    if (changed && !this.mayDepart(cue, equal, runs, extended)) return undefined;
     const changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
-    if (changes.length) {
-      // A report of what States proposed or thought is not a quote of the norm it resembles.
-      if (cue === 'reporting') return undefined;
-      if (equal < this.minDeviationWords) return undefined;
-      const needed = cue === 'restating' ? RESTATING_IDENTITY : this.minDeviationIdentity;
-      if (editIdentity(runs, extended) < needed) return undefined;
-    }
+    if (!changed && changes.length && !this.mayDepart(cue, equal, runs, extended)) return undefined;
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
       partial:
@@ -322,10 +327,9 @@ export class Matcher {
  * reports reword the opening of a precedent ("Noting that" becomes "States noted that") as a
  * matter of course.
  */
-function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number, lastKeys?: [string, string]): boolean {
+function extendEnds(a: LocalAlignment, draftLength: number, precedentLength: number, sameLast = false): boolean {
   const precedentTail = precedentLength - a.precedentEnd;
   const draftTail = draftLength - a.draftEnd;
-  const sameLast = lastKeys !== undefined && lastKeys[0] === lastKeys[1];
   if (
     precedentTail > 0 &&
     draftTail > 0 &&

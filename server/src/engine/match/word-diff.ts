@@ -62,6 +62,12 @@ let codeGeneration = 0;
  * given in the same order as `diffWords` gives them, so the diff is the same.
  */
 export function diffIds(draftIds: Int32Array, draftWords: readonly { key: string }[], precedentIds: Int32Array, cleanup: 'semantic' | 'efficiency' | 'none' = 'semantic'): WordRun[] {
+  // The same words (agreed language quoted as it stands): diff-match-patch answers one equality
+  // for equal texts, whatever the clean-up, so the encoding is not needed.
+  if (sameIds(draftIds, precedentIds)) {
+    const n = draftIds.length;
+    return n ? [{ op: 'equal', draftStart: 0, draftEnd: n, precedentStart: 0, precedentEnd: n }] : [];
+  }
   if (++codeGeneration > 0x3fffffff) {
     codeStamp.fill(0);
     codeGeneration = 1;
@@ -97,6 +103,13 @@ export function diffIds(draftIds: Int32Array, draftWords: readonly { key: string
   };
   const a = encode(draftIds);
   return runsOf(a, encode(precedentIds), cleanup);
+}
+
+/** Whether two id lists are equal word for word (an unknown word, id -1, equals nothing). */
+function sameIds(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || a[i]! < 0) return false;
+  return true;
 }
 
 /** Character codes of one encoding, reused. */

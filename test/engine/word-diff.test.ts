@@ -1,0 +1,60 @@
+/**
+ * The word diff on vocabulary ids (`diffIds`, the matcher's) against the diff on key strings
+ * (`diffWords`): the same runs, including the shortcut taken for identical stretches (agreed
+ * language quoted as it stands), which must answer what diff-match-patch answers.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffIds, diffWords } from '../../server/src/engine/match/word-diff';
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = ['states', 'should', 'not', 'the', 'of', 'and', 'international', 'law', 'norms', 'ict', 'use', 'in'];
+
+/** Ids and keys of a word list; unknown words (draft side only) get id -1 and a key of their own. */
+function side(keys: string[]): { ids: Int32Array; words: { key: string }[] } {
+  return { ids: Int32Array.from(keys.map((k) => VOCABULARY.indexOf(k))), words: keys.map((key) => ({ key })) };
+}
+
+describe('diffIds', () => {
+  it('answers one equal run for identical stretches, and none for two empty ones', () => {
+    const keys = ['states', 'should', 'not', 'use', 'the', 'ict'];
+    const { ids, words } = side(keys);
+    expect(diffIds(ids, words, ids.slice())).toEqual([{ op: 'equal', draftStart: 0, draftEnd: 6, precedentStart: 0, precedentEnd: 6 }]);
+    expect(diffIds(ids, words, ids.slice(), 'none')).toEqual(diffWords(keys, keys, 'none'));
+    expect(diffIds(new Int32Array(0), [], new Int32Array(0))).toEqual([]);
+    expect(diffWords([], [], 'semantic')).toEqual([]);
+  });
+
+  it('reads an unknown word as unequal to every precedent word, even in an otherwise identical stretch', () => {
+    const draft = side(['states', 'should', 'cyberise', 'law']);
+    const precedent = Int32Array.from([0, 1, 3, 7]);
+    const runs = diffIds(draft.ids, draft.words, precedent);
+    expect(runs.some((r) => r.op !== 'equal')).toBe(true);
+    expect(runs).toEqual(diffWords(['states', 'should', 'cyberise', 'law'], ['states', 'should', 'the', 'law']));
+  });
+
+  it('gives the runs the key-string diff gives, on 3,000 random pairs (a third identical)', () => {
+    const next = random(11);
+    const pick = (n: number): string[] => Array.from({ length: n }, () => (next() < 0.05 ? `unknown${Math.floor(next() * 3)}` : VOCABULARY[Math.floor(next() * VOCABULARY.length)]!));
+    for (let trial = 0; trial < 3000; trial++) {
+      const draftKeys = pick(Math.floor(next() * 30));
+      let precedentKeys: string[];
+      const kind = trial % 3;
+      if (kind === 0) precedentKeys = draftKeys.filter((k) => !k.startsWith('unknown'));
+      else if (kind === 1) precedentKeys = draftKeys.map((k) => (next() < 0.1 || k.startsWith('unknown') ? VOCABULARY[Math.floor(next() * VOCABULARY.length)]! : k));
+      else precedentKeys = pick(Math.floor(next() * 30)).filter((k) => !k.startsWith('unknown'));
+      const draft = side(draftKeys);
+      const precedent = Int32Array.from(precedentKeys.map((k) => VOCABULARY.indexOf(k)));
+      for (const cleanup of ['semantic', 'efficiency', 'none'] as const) {
+        expect(diffIds(draft.ids, draft.words, precedent, cleanup), `${draftKeys.join(' ')} | ${precedentKeys.join(' ')}`).toEqual(diffWords(draftKeys, precedentKeys, cleanup));
+      }
+    }
+  });
+});
