@@ -7,7 +7,7 @@
 import type { IRecognitionException } from 'chevrotain';
 import type { FrontMatter, ParseResult, Span, SyntaxProblem } from './ast.js';
 import { AstBuilder, type FlatBlock } from './build-ast.js';
-import { allowFrontMatter } from './front-matter.js';
+import { allowFrontMatter, frontMatterEnd } from './front-matter.js';
 import { draftParser } from './parser.js';
 import * as t from './tokens.js';
 import { draftLexer } from './tokens.js';
@@ -71,6 +71,16 @@ const CLOSERS = new Set([
   'StraightQuote',
   'FrontMatterFence',
 ]);
+
+/**
+ * The fields of `text`'s front matter, as `parse(text).document.frontMatter?.fields` gives them,
+ * without parsing the body: a rule that needs one field of an acquis document (`excerpt`) does not
+ * parse the whole document for it.
+ */
+export function frontMatterFields(text: string): Record<string, string> | undefined {
+  allowFrontMatter(true);
+  return parse(text.slice(0, frontMatterEnd(text))).document.frontMatter?.fields;
+}
 
 export function parse(text: string): ParseResult {
   try {

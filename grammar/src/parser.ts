@@ -3,8 +3,16 @@
  * sub-paragraphs), each block a line start followed by inline content that may run over several
  * lines. Recovery is on, so malformed input still yields a full tree.
  */
-import { CstParser, LLkLookaheadStrategy, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
+// Chevrotain's own computation of the re-sync follows (see `resyncFollows` below). Its package
+// exports only its API, so the module is named by its file; the version is pinned (package.json),
+// and the recovery tests would fail if it moved.
+// @ts-expect-error Chevrotain ships types for its API only.
+import { computeAllProdsFollows as untypedFollows } from '../../node_modules/chevrotain/lib/src/parse/grammar/follow.js';
+import { tableLookahead } from './lookahead.js';
 import * as t from './tokens.js';
+
+const computeAllProdsFollows = untypedFollows as (rules: Rule[]) => Record<string, TokenType[]>;
 
 const CLOSERS: TokenType[] = [
   t.InsertClose,
@@ -64,45 +72,41 @@ const INLINE_STARTS = new Set<TokenType>([
 declare const ACQUIS_PRODUCTION: boolean | undefined;
 const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
 
-/**
- * Chevrotain's own LL(k) lookahead, but each decision's function is built the first time the
- * parser reaches that decision instead of all of them at construction: a short run (one
- * paragraph) reaches few, and building them all was a third of the parser's construction.
- */
-function lazyLookahead(maxLookahead: number): ILookaheadStrategy {
-  const llk = new LLkLookaheadStrategy({ maxLookahead });
-  return {
-    validate: (options) => llk.validate(options),
-    initialize: (options) => llk.initialize?.(options),
-    buildLookaheadForAlternation(options) {
-      let decide: ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> | undefined;
-      // Chevrotain calls the function with the parser as `this`.
-      return function (this: unknown, alts) {
-        decide ??= llk.buildLookaheadForAlternation(options);
-        return decide.call(this, alts);
-      };
-    },
-    buildLookaheadForOptional(options) {
-      let decide: ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> | undefined;
-      return function (this: unknown) {
-        decide ??= llk.buildLookaheadForOptional(options);
-        return decide.call(this);
-      };
-    },
-  };
-}
-
 export class DraftParser extends CstParser {
-  constructor() {
+  /**
+   * `lookahead`: Chevrotain's LL(2) decisions, each built the first time the parser reaches it,
+   * from the paths kept with the grammar (lookahead.ts); a test passes its own to list them.
+   */
+  constructor(lookahead: ILookaheadStrategy = tableLookahead(2, t.allTokens)) {
     super(t.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'onlyOffset',
       maxLookahead: 2,
       skipValidations,
-      lookaheadStrategy: lazyLookahead(2),
+      lookaheadStrategy: lookahead,
     });
+    // Recovery is off during the analysis only, so that Chevrotain does not compute the follows.
+    const recovery = this as unknown as { recoveryEnabled: boolean };
+    recovery.recoveryEnabled = false;
     this.performSelfAnalysis();
+    recovery.recoveryEnabled = true;
   }
+
+  private follows: Record<string, TokenType[]> | undefined;
+
+  /**
+   * What may follow each rule reference, which "re-sync" recovery (skipping tokens up to one that
+   * can follow) reads. Chevrotain computes them all when it analyses the grammar, a third of the
+   * parser's construction; only a parse that meets a mistake needs them, so they are computed on
+   * first read instead, by Chevrotain's own function over the same recorded grammar.
+   */
+  protected get resyncFollows(): Record<string, TokenType[]> {
+    const productions = (this as unknown as { getGAstProductions(): Record<string, Rule> }).getGAstProductions();
+    return (this.follows ??= computeAllProdsFollows(Object.values(productions)));
+  }
+
+  /** Chevrotain's constructor sets an empty table here; the getter computes the real one. */
+  protected set resyncFollows(_empty: Record<string, TokenType[]>) {}
 
   /**
    * Recovery by deleting one token must never delete a blank line: that would join two blocks

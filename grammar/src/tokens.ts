@@ -63,7 +63,7 @@ export const BlankLine = createToken({
   line_breaks: true,
 });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true });
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED, line_breaks: false });
 
 // --- Front matter -----------------------------------------------------------------------------
 
@@ -131,27 +131,27 @@ export const SubparagraphLabel = createToken({
 // --- Negotiation layer ------------------------------------------------------------------------
 
 const proposer = '(?:@[^:{}\\r\\n]{1,100}:)?';
-export const InsertOpen = createToken({ name: 'InsertOpen', pattern: new RegExp(`\\{\\+\\+${proposer}`) });
-export const InsertClose = createToken({ name: 'InsertClose', pattern: /\+\+\}/ });
-export const DeleteOpen = createToken({ name: 'DeleteOpen', pattern: new RegExp(`\\{--${proposer}`) });
-export const DeleteClose = createToken({ name: 'DeleteClose', pattern: /--\}/ });
-export const ReplaceOpen = createToken({ name: 'ReplaceOpen', pattern: new RegExp(`\\{~~${proposer}`) });
-export const ReplaceArrow = createToken({ name: 'ReplaceArrow', pattern: /~>/ });
-export const ReplaceClose = createToken({ name: 'ReplaceClose', pattern: /~~\}/ });
-export const CommentOpen = createToken({ name: 'CommentOpen', pattern: new RegExp(`\\{>>${proposer}`) });
-export const CommentClose = createToken({ name: 'CommentClose', pattern: /<<\}/ });
-export const HighlightOpen = createToken({ name: 'HighlightOpen', pattern: /\{==/ });
-export const HighlightClose = createToken({ name: 'HighlightClose', pattern: /==\}/ });
-export const StatusTag = createToken({ name: 'StatusTag', pattern: /\{status:[^}\r\n]*\}/ });
+export const InsertOpen = createToken({ name: 'InsertOpen', pattern: new RegExp(`\\{\\+\\+${proposer}`), line_breaks: false });
+export const InsertClose = createToken({ name: 'InsertClose', pattern: /\+\+\}/, line_breaks: false });
+export const DeleteOpen = createToken({ name: 'DeleteOpen', pattern: new RegExp(`\\{--${proposer}`), line_breaks: false });
+export const DeleteClose = createToken({ name: 'DeleteClose', pattern: /--\}/, line_breaks: false });
+export const ReplaceOpen = createToken({ name: 'ReplaceOpen', pattern: new RegExp(`\\{~~${proposer}`), line_breaks: false });
+export const ReplaceArrow = createToken({ name: 'ReplaceArrow', pattern: /~>/, line_breaks: false });
+export const ReplaceClose = createToken({ name: 'ReplaceClose', pattern: /~~\}/, line_breaks: false });
+export const CommentOpen = createToken({ name: 'CommentOpen', pattern: new RegExp(`\\{>>${proposer}`), line_breaks: false });
+export const CommentClose = createToken({ name: 'CommentClose', pattern: /<<\}/, line_breaks: false });
+export const HighlightOpen = createToken({ name: 'HighlightOpen', pattern: /\{==/, line_breaks: false });
+export const HighlightClose = createToken({ name: 'HighlightClose', pattern: /==\}/, line_breaks: false });
+export const StatusTag = createToken({ name: 'StatusTag', pattern: /\{status:[^}\r\n]*\}/, line_breaks: false });
 
-export const FootnoteRef = createToken({ name: 'FootnoteRef', pattern: /\[\^[^\]\s]+\]/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
-export const QuoteOpen = createToken({ name: 'QuoteOpen', pattern: /“/ });
-export const QuoteClose = createToken({ name: 'QuoteClose', pattern: /”/ });
-export const StraightQuote = createToken({ name: 'StraightQuote', pattern: /"/ });
-export const Escape = createToken({ name: 'Escape', pattern: /\\[[\]{}\\"|]/ });
+export const FootnoteRef = createToken({ name: 'FootnoteRef', pattern: /\[\^[^\]\s]+\]/, line_breaks: false });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, line_breaks: false });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, line_breaks: false });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, line_breaks: false });
+export const QuoteOpen = createToken({ name: 'QuoteOpen', pattern: /“/, line_breaks: false });
+export const QuoteClose = createToken({ name: 'QuoteClose', pattern: /”/, line_breaks: false });
+export const StraightQuote = createToken({ name: 'StraightQuote', pattern: /"/, line_breaks: false });
+export const Escape = createToken({ name: 'Escape', pattern: /\\[[\]{}\\"|]/, line_breaks: false });
 
 // --- Citations and cross-references -----------------------------------------------------------
 
@@ -204,7 +204,7 @@ export const CrossReference = createToken({
 
 // --- Plain text -------------------------------------------------------------------------------
 
-export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/ });
+export const Punctuation = createToken({ name: 'Punctuation', pattern: /[(),;:]/, line_breaks: false });
 /**
  * Where a word may start. Plain text is most of a draft, so a run of it (LeadWord) is tried
  * first; it steps aside wherever another token could start (front matter, block starts at a line
@@ -384,7 +384,7 @@ export const FallbackWord = createToken({
   line_breaks: false,
 });
 /** A lone brace or backslash: kept as text, reported by the AST builder. */
-export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/ });
+export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/, line_breaks: false });
 
 /** Order matters: Chevrotain takes the first token that matches, not the longest. */
 export const allTokens: TokenType[] = [
@@ -435,7 +435,11 @@ export const allTokens: TokenType[] = [
  * node locations (and so every AST span) are computed from. The first-character optimisation stays
  * off: Word, tried second, takes most positions anyway, and indexing the patterns (start hints over
  * the whole BMP, regular-expression analysis) cost more at start-up than it saved on a 10k draft.
+ * `safeMode` says so to Chevrotain, which then skips that indexing altogether (FallbackWord, a
+ * custom pattern without start hints, turned the optimisation off anyway, after the work). Every
+ * token states `line_breaks`, so that the lexer's construction does not parse each pattern to find
+ * out (test/grammar/lexer-options.test.ts checks the flags against Chevrotain's own analysis).
  */
-export const LEXER_OPTIONS = { positionTracking: 'full', ensureOptimizations: false, skipValidations: true } as const;
+export const LEXER_OPTIONS = { positionTracking: 'full', safeMode: true, skipValidations: true } as const;
 
 export const draftLexer = new Lexer(allTokens, LEXER_OPTIONS);

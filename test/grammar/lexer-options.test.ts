@@ -1,11 +1,12 @@
 /**
  * The draft lexer (custom patterns answering with one reused match array) tokenises the samples
  * and fuzzed text exactly as a plain safe-mode lexer over the same tokens, offsets, positions and
- * images alike.
+ * images alike. Every token states whether it can match a line break, as Chevrotain's own pattern
+ * analysis finds (the lexer's construction skips that analysis then).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexer } from 'chevrotain';
+import { Lexer, type TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { allTokens, draftLexer } from '../../grammar/src/tokens';
 
@@ -34,6 +35,29 @@ const PIECES = [
 ];
 
 describe('draft lexer options', () => {
+  it('states line_breaks on every token, as Chevrotain finds it for a regular expression', () => {
+    const stated = new Map<TokenType, unknown>();
+    for (const type of allTokens) {
+      if (type.PATTERN === Lexer.NA) continue;
+      expect(Object.hasOwn(type, 'LINE_BREAKS'), `${type.name} states line_breaks`).toBe(true);
+      stated.set(type, type.LINE_BREAKS);
+    }
+    // Chevrotain analyses the tokens that do not state it (regular expressions; a custom pattern
+    // cannot be analysed, its flag is the only word on it); the flags are put back after.
+    const analysed = new Map<string, boolean>();
+    try {
+      for (const type of stated.keys()) delete type.LINE_BREAKS;
+      const lexer = new Lexer(allTokens, { positionTracking: 'full', safeMode: true, skipValidations: true });
+      const configs = (lexer as unknown as { patternIdxToConfig: Record<string, Array<{ tokenType: TokenType; canLineTerminator: boolean }>> }).patternIdxToConfig['defaultMode']!;
+      for (const c of configs) if (c.tokenType.PATTERN instanceof RegExp) analysed.set(c.tokenType.name, c.canLineTerminator);
+    } finally {
+      for (const [type, flag] of stated) type.LINE_BREAKS = flag as boolean;
+    }
+    expect(analysed.size).toBeGreaterThan(20);
+    for (const [name, can] of analysed) expect(allTokens.find((t) => t.name === name)!.LINE_BREAKS, name).toBe(can);
+    expect([...analysed].filter(([, can]) => can).map(([name]) => name)).toEqual(['BlankLine', 'Newline']);
+  });
+
   it('tokenises as a safe-mode lexer does', () => {
     const plain = new Lexer(allTokens, { positionTracking: 'full', safeMode: true, skipValidations: true });
     const texts = readdirSync('samples')

@@ -3,7 +3,8 @@
  * "States agreed") while it carries a term without consensus or a view that was not shared.
  */
 import data from '../data/lexicons/attribution-consensus.json';
-import { readWords, type Word } from '../text/words.js';
+import type { Word } from '../text/words.js';
+import { phraseWords } from './lexicon-memo.js';
 import {
   citeSource,
   compileLexicon,
@@ -83,7 +84,7 @@ export function attributionData(): Attribution {
   if (compiled) return compiled;
   const lexiconData = data as unknown as LexiconData & { attribution: AttributionData };
   const config = lexiconData.attribution;
-  const forms = (phrase: string): string[] => readWords(phrase).map((w) => w.form);
+  const forms = (phrase: string): string[] => phraseWords(phrase, 'form');
   compiled = {
     views: compileLexicon(lexiconData),
     config,

@@ -19,9 +19,10 @@ import { inlineView, type Inline, type Span, type TextView } from '../../../../g
 import type { DraftFile } from '../draft.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import { lowerBound } from '../text/ranges.js';
-import { readWords, wordsOf, type Word } from '../text/words.js';
+import { wordsOf, type Word } from '../text/words.js';
 import { LexiconPass, type RawMatch } from './lexicon-pass.js';
-import { foldForLiterals, requiredLiterals, type LiteralRequirement } from './regex-literals.js';
+import { phraseWords, literalsOf } from './lexicon-memo.js';
+import { foldForLiterals, type LiteralRequirement } from './regex-literals.js';
 import type { Finding, Fix, RuleContext, Severity } from './rule.js';
 import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
@@ -234,7 +235,7 @@ export function compileLexicon(data: LexiconData, finders: Record<string, Finder
       data: e,
       match: e.match ?? defaults.match ?? 'key',
       regexes,
-      requirements: regexes.map((re) => requiredLiterals(re.source, re.flags)),
+      requirements: regexes.map((re) => literalsOf(re.source, re.flags)),
       replacements: typeof e.replacement === 'string' ? [e.replacement] : (e.replacement ?? []),
       safe: e.safe ?? defaults.safe ?? false,
       preserveCase: defaults.preserveCase ?? true,
@@ -252,7 +253,7 @@ export function compileLexicon(data: LexiconData, finders: Record<string, Finder
     }
     for (const pattern of e.patterns ?? []) {
       for (const variant of expandPattern(pattern)) {
-        const words = readWords(variant).map((w) => wordKey(w, variant, entry.match));
+        const words = phraseWords(variant, entry.match);
         if (!words.length) throw new LexiconError(`${data.rule}: entry ${e.id} has an empty pattern`);
         let list = lexicon.patterns.get(entry.match);
         if (!list) lexicon.patterns.set(entry.match, (list = []));
@@ -282,7 +283,7 @@ function expandPattern(pattern: string): string[] {
 }
 
 function phraseKeys(phrase: string): string[] {
-  return readWords(phrase).map((w) => w.key);
+  return phraseWords(phrase, 'key');
 }
 
 /* ---------------------------------------------------------------------------------------------- */

@@ -70,11 +70,16 @@ interface CompiledItem {
   keywords: string[][];
 }
 
-const COMPILED: CompiledItem[] = MANDATE_ITEMS.map((item) => ({
-  item,
-  headings: dedupe(item.headings.map(keysOf)),
-  keywords: dedupe(item.keywords.map(keysOf)),
-}));
+let compiled: CompiledItem[] | undefined;
+
+/** The items with their phrases' keys, read on first use: most lints are not of a report and never ask. */
+function compiledItems(): CompiledItem[] {
+  return (compiled ??= MANDATE_ITEMS.map((item) => ({
+    item,
+    headings: dedupe(item.headings.map(keysOf)),
+    keywords: dedupe(item.keywords.map(keysOf)),
+  })));
+}
 
 function dedupe(phrases: string[][]): string[][] {
   const seen = new Set<string>();
@@ -89,7 +94,7 @@ interface ItemPhrase {
 /** The phrases of every item in one trie (phrase-trie.ts): a text is read once for all six items. */
 function itemTrie(pick: (c: CompiledItem) => string[][]): PhraseTrie<ItemPhrase> {
   const trie = new PhraseTrie<ItemPhrase>();
-  COMPILED.forEach((c, item) => {
+  compiledItems().forEach((c, item) => {
     for (const phrase of pick(c)) trie.add(phrase, { item });
   });
   return trie;
@@ -104,7 +109,7 @@ let headingTrie: PhraseTrie<ItemPhrase> | undefined;
  * counted again for that item. A plain walk of the trie: this runs over every word of a report.
  */
 function mentions(words: readonly { key: string }[], trie: PhraseTrie<ItemPhrase>): number[] {
-  const items = COMPILED.length;
+  const items = compiledItems().length;
   const count = new Array<number>(items).fill(0);
   let nextFree: number[] | undefined;
   let longest: number[] | undefined;
@@ -175,13 +180,13 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
   const itemsOfSection = new Map<Section, number[]>();
   for (const s of sections) {
     const named = mentions(readWords(s.heading.title), (headingTrie ??= itemTrie((c) => c.headings)));
-    const hit = COMPILED.flatMap((c, i) => (named[i] ? [i] : []));
+    const hit = compiledItems().flatMap((c, i) => (named[i] ? [i] : []));
     if (hit.length) itemsOfSection.set(s, hit);
   }
   const itemSections = sections.filter((s) => itemsOfSection.has(s));
-  const words = COMPILED.map(() => 0);
-  const about = COMPILED.map(() => false);
-  const passing = COMPILED.map((): string[] => []);
+  const words = compiledItems().map(() => 0);
+  const about = compiledItems().map(() => false);
+  const passing = compiledItems().map((): string[] => []);
   let totalWords = 0;
   for (const unit of units) {
     const read = wordsOf(unit.view.text);
@@ -210,7 +215,7 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
     });
   }
   const itemWords = words.reduce((a, b) => a + b, 0);
-  const items = COMPILED.map((c, i): ItemCoverage => {
+  const items = compiledItems().map((c, i): ItemCoverage => {
     const own = sections.filter((s) => itemsOfSection.get(s)?.includes(i));
     return {
       item: c.item,
@@ -290,7 +295,7 @@ export const mandateCoverage: Rule = {
     }
     // Balance means nothing in an excerpt (checked only with `always: true`): its shares are the transcriber's.
     if (!coverage.itemWords || isExcerpt(draft.document)) return;
-    const average = 1 / COMPILED.length;
+    const average = 1 / compiledItems().length;
     for (const c of coverage.items) {
       if (c.coveredBy === 'none' || c.share >= minShare * average) continue;
       reportAs(ctx, 'warning', 'info', 'unbalanced', {

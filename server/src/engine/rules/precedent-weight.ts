@@ -4,6 +4,7 @@
  * weigh, stock phrases do not); and what an adopted text says it restates, checked against what
  * the acquis holds.
  */
+import { frontMatterFields } from '../../../../grammar/src/index.js';
 import type { Acquis } from '../acquis/acquis.js';
 import { normaliseSymbol } from '../acquis/acquis.js';
 import type { AdoptedDocument, DeclaredLineage, Precedent } from '../acquis/model.js';
@@ -138,7 +139,8 @@ export function checkSources(acquis: Acquis, symbols: string[]): CheckedSource[]
   return symbols.map((symbol) => {
     const doc = acquis.bySymbol.get(normaliseSymbol(symbol));
     if (!doc) return { symbol, state: 'missing' };
-    const excerpt = /^(?:true|yes)$/i.test(doc.document.frontMatter?.fields['excerpt'] ?? '');
+    // The front matter alone: the document's tree is built on demand, and this is all it is needed for here.
+    const excerpt = /^(?:true|yes)$/i.test(frontMatterFields(doc.text)?.['excerpt'] ?? '');
     return { symbol, state: excerpt ? 'excerpt' : 'present', adoption: doc.adoption };
   });
 }
