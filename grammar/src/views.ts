@@ -92,6 +92,8 @@ const wordish = (code: number): boolean => {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return WORDISH.test(String.fromCharCode(code));
 };
+/** Words each after one space that joins them to the word before (see `joinWords` in `inlineView`). */
+const JOINED_WORDS = /(?:(?<![(“‘[]) (?![\s,.;:)\]”’!?])\S+)*/y;
 /** The characters of a regular expression's `\s` (ASCII, the common case, answered in two comparisons). */
 export const isSpace = (code: number): boolean =>
   code < 0xa0
@@ -129,9 +131,33 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
       while (i < end && isSpace(source.charCodeAt(i))) i++;
       let j = i;
       while (j < end && !isSpace(source.charCodeAt(j))) j++;
-      if (j > i) emitRun(i, j);
+      if (j > i) {
+        emitRun(i, j);
+        if (j + 1 < end && source.charCodeAt(j) === 32) j = joinWords(j, end);
+      }
       i = j;
     }
+  };
+
+  /**
+   * After a run that ends at `from`, the words that follow it each after one plain space and that
+   * `emitRun` would add to the open piece (no closing punctuation after the space, no opening
+   * bracket or quote before it) are added at once, found by a native search rather than word by
+   * word. The search reads a slice that stops at `end`, so it never runs on past this text.
+   * Returns where the words end (`from` when none follow).
+   */
+  const joinWords = (from: number, end: number): number => {
+    const stretch = source.slice(from - 1, end);
+    JOINED_WORDS.lastIndex = 1;
+    JOINED_WORDS.test(stretch);
+    const to = from - 1 + JOINED_WORDS.lastIndex;
+    if (to > from) {
+      open!.length += to - from;
+      length += to - from;
+      lastCode = source.charCodeAt(to - 1);
+      lastSourceEnd = to;
+    }
+    return to;
   };
 
   const emitRun = (start: number, end: number): void => {

@@ -6,7 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createToken, Lexer, type IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
-import { allTokens, LeadWord, LEXER_OPTIONS, Punctuation, Word, WORD_PATTERN, wordMayStart } from '../../grammar/src/tokens';
+import { allowFrontMatter } from '../../grammar/src/front-matter';
+import { AstBuilder } from '../../grammar/src/build-ast';
+import { draftParser } from '../../grammar/src/parser';
+import { allTokens, LeadWord, LEXER_OPTIONS, Newline, Punctuation, Word, WORD_PATTERN, wordMayStart } from '../../grammar/src/tokens';
 import { parse } from '../../grammar/src/index';
 import { randomInput } from './fuzz-inputs';
 import { mixSeed, mulberry32 } from './helpers';
@@ -41,7 +44,8 @@ function expectedTokens(text: string, runs: IToken[]): string[] | string {
       const end = run.startOffset + run.image.length;
       while (i < words.length && words[i]!.startOffset < end) {
         const type = words[i]!.tokenType;
-        if (type !== WordByWord && type !== Punctuation) return `run at ${run.startOffset} covers a ${type.name}`;
+        // A run may also take in a single line break between its words (RUN_REST_LINES in tokens.ts).
+        if (type !== WordByWord && type !== Punctuation && type !== Newline) return `run at ${run.startOffset} covers a ${type.name}`;
         if (words[i]!.startOffset + words[i]!.image.length > end) return `run at ${run.startOffset} ends inside a word`;
         i++;
       }
@@ -79,7 +83,37 @@ function texts(): string[] {
   return all;
 }
 
+/** The tree and problems the parser and AST builder make of these tokens (as parse.ts does, nesting under its limit). */
+function treeOf(text: string, tokens: IToken[]): string {
+  allowFrontMatter(true);
+  const parser = draftParser();
+  parser.input = tokens;
+  const cst = parser.document();
+  const builder = new AstBuilder(text);
+  const { flat, frontMatter } = builder.blocks(cst);
+  const errors = parser.errors.map((e) => `${e.name}@${e.token.startOffset}`);
+  const document = builder.assemble(flat, frontMatter);
+  return JSON.stringify({ document, errors, problems: builder.problems });
+}
+
 describe('runs of plain text', () => {
+  it('give the parser and the AST builder the tree that words and line breaks one by one give', () => {
+    for (const text of texts()) {
+      const runs = new Lexer(allTokens, LEXER_OPTIONS).tokenize(text).tokens;
+      // The word tokens as the lexer made them before runs: each word a LeadWord of its own.
+      const words = wordLexer
+        .tokenize(text)
+        .tokens.map((t) => (t.tokenType === WordByWord ? { ...t, tokenType: LeadWord, tokenTypeIdx: LeadWord.tokenTypeIdx! } : t));
+      const a = treeOf(text, runs);
+      const b = treeOf(text, words);
+      if (a !== b) {
+        let k = 0;
+        while (a[k] === b[k]) k++;
+        expect(a.slice(Math.max(0, k - 300), k + 200), JSON.stringify(text.slice(0, 200))).toBe(b.slice(Math.max(0, k - 300), k + 200));
+      }
+    }
+  });
+
   it('stand for the words and punctuation a word-by-word lexer reads there, and nothing else changes', () => {
     for (const text of texts()) {
       const { tokens, errors } = new Lexer(allTokens, LEXER_OPTIONS).tokenize(text);

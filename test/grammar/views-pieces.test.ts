@@ -72,6 +72,16 @@ describe('views with merged pieces', () => {
     for (const file of files) check(readFileSync(file, 'utf8'), file);
   });
 
+  it('map prose of words, single spaces, punctuation, brackets and quotes as before (words joined at once)', () => {
+    const random = mulberry32(2207);
+    const parts = ['word', 'A/70/174', 'ICTs', '(', ')', '“', '”', '‘', '’', ',', '.', ';', ':', '!', '?', '[', ']', '{++x++}', '[^1]', '\\[', ' ', '  ', '\t', '\u00a0', '\n', 'é'];
+    for (let k = 0; k < 400; k++) {
+      let body = '';
+      for (let n = 0; n < 60; n++) body += parts[Math.floor(random() * parts.length)]! + (random() < 0.6 ? ' ' : '');
+      check(`1. ${body}\n`, `prose ${k}: ${JSON.stringify(body)}`);
+    }
+  });
+
   it('map fuzzed drafts as before', () => {
     const random = mulberry32(1103);
     for (let k = 0; k < 600; k++) {

@@ -2,10 +2,11 @@
  * Every lexicon in one pass over a text unit. The word patterns of all the lexicons joined in a
  * pass go into one trie per match mode (phrase-trie.ts), walked from each word of the unit whose
  * key starts some pattern; an entry's regular expression runs only on a unit that holds every set
- * of literals it needs (regex-literals.ts), tested with `includes`. (Looking those literals up
- * through the words, by their letter runs, was tried and measured: it saved about 1 ms a draft
- * warm but cost 25 ms of cold code in a one-file run, so the native test stays.) Finders run as
- * before.
+ * of literals it needs (regex-literals.ts), every literal of a case mode found in one pass over
+ * the unit by an automaton (literal-automaton.ts; an irregexp alternation of them cost several
+ * times more). (Looking those literals up through the words, by their letter runs, was tried and
+ * measured: it saved about 1 ms a draft warm but cost 25 ms of cold code in a one-file run.)
+ * Finders run as before.
  *
  * Cheap by construction, because every unit of every draft goes through here: one loop over the
  * words (each word's key looked up once in the set of every pattern's first key, whatever the
@@ -17,6 +18,7 @@
  * and finder in entry order. lexicon.ts applies the entries' conditions.
  */
 import type { CompiledEntry, Lexicon, RawHit, TextUnit } from './lexicon.js';
+import { LiteralAutomaton } from './literal-automaton.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
@@ -71,19 +73,6 @@ const PRESENT = 1;
 const SCANNED_TEXT = 1;
 const SCANNED_FOLDED = 2;
 
-/**
- * Every literal of one case mode in one expression: an alternation, longest first, so that at a
- * position it reports the longest literal there (the others starting there are its prefixes).
- * irregexp scans a unit for all of them at once several times faster than one `includes` each.
- */
-interface LiteralScan {
-  re: RegExp;
-  /** Literal indices by the code of their last character. */
-  byLast: Map<number, number[]>;
-  /** Per literal index, the literals of the same mode inside it (present whenever it is). */
-  inside: Map<number, number[]>;
-}
-
 export class LexiconPass {
   /** The modes with patterns, in the order their first pattern appears, and each mode's trie. */
   private readonly modes: WordMatch[] = [];
@@ -95,8 +84,9 @@ export class LexiconPass {
   private readonly literals: Literal[] = [];
   /** The per-unit literal table, kept between units. */
   private presentFree: Uint8Array | undefined;
-  private readonly textScan: LiteralScan | undefined;
-  private readonly foldedScan: LiteralScan | undefined;
+  /** Every literal of each case mode, found in one pass over a unit (literal-automaton.ts). */
+  private readonly textScan: LiteralAutomaton | undefined;
+  private readonly foldedScan: LiteralAutomaton | undefined;
   /** Which lexicons read each kind of unit. */
   private readonly activeFor: Record<TextUnit['kind'], boolean[]>;
 
@@ -170,7 +160,6 @@ export class LexiconPass {
     }
 
     let present: Uint8Array | undefined;
-    let folded: string | undefined;
     /** Whether the unit holds literal `i`: every literal is found in one scan of the unit per case mode, on first need. */
     const holds = (i: number): boolean => {
       if (!present) {
@@ -183,7 +172,7 @@ export class LexiconPass {
       const done = ignoreCase ? SCANNED_FOLDED : SCANNED_TEXT;
       if (!(present[0]! & done)) {
         present[0]! |= done;
-        this.scan(ignoreCase ? this.foldedScan! : this.textScan!, ignoreCase ? (folded ??= unit.folded()) : text, present);
+        (ignoreCase ? this.foldedScan! : this.textScan!).scan(text, present, PRESENT);
       }
       return (present[i + 1]! & PRESENT) !== 0;
     };
@@ -224,53 +213,17 @@ export class LexiconPass {
     return out;
   }
 
-  private literalScan(ignoreCase: boolean): LiteralScan | undefined {
+  private literalScan(ignoreCase: boolean): LiteralAutomaton | undefined {
     const ids: number[] = [];
     this.literals.forEach((l, i) => {
       if (l.ignoreCase === ignoreCase) ids.push(i);
     });
     if (!ids.length) return undefined;
-    const text = (i: number): string => this.literals[i]!.text;
-    ids.sort((a, b) => text(b).length - text(a).length);
-    const byLast = new Map<number, number[]>();
-    const inside = new Map<number, number[]>();
-    for (const i of ids) {
-      const t = text(i);
-      const last = t.charCodeAt(t.length - 1);
-      byLast.set(last, [...(byLast.get(last) ?? []), i]);
-      const within = ids.filter((j) => j !== i && t.includes(text(j)));
-      if (within.length) inside.set(i, within);
-    }
-    const re = new RegExp(ids.map((i) => text(i).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
-    return { re, byLast, inside };
-  }
-
-  /**
-   * Mark in `present` every literal of the scan that `text` holds. Each match is the longest
-   * literal at the leftmost position left: the literals ending where it ends are checked (one of
-   * them is it, and tells where it starts), with the literals inside them, and the search goes on
-   * from the next position, so that overlapping literals are found too. `test`, not `exec`: no
-   * match arrays.
-   */
-  private scan(scan: LiteralScan, text: string, present: Uint8Array): void {
-    const { re, byLast, inside } = scan;
-    const literals = this.literals;
-    let from = 0;
-    re.lastIndex = 0;
-    while (re.test(text)) {
-      const end = re.lastIndex;
-      let start = end;
-      for (const i of byLast.get(text.charCodeAt(end - 1)) ?? []) {
-        const t = literals[i]!.text;
-        const at = end - t.length;
-        if (at < 0 || !text.startsWith(t, at)) continue;
-        present[i + 1] = PRESENT;
-        for (const j of inside.get(i) ?? []) present[j + 1] = PRESENT;
-        if (at >= from && at < start) start = at;
-      }
-      from = start < end ? start + 1 : end;
-      re.lastIndex = from;
-    }
+    return new LiteralAutomaton(
+      ids.map((i) => this.literals[i]!.text),
+      ids,
+      ignoreCase,
+    );
   }
 
   /**

@@ -1,0 +1,69 @@
+/**
+ * The literal prefilter's automaton (literal-automaton.ts) must say exactly what `includes` says:
+ * on the view text for case-sensitive literals, on `foldForLiterals(text)` for the others.
+ */
+import { describe, expect, it } from 'vitest';
+import { LiteralAutomaton } from '../../server/src/engine/rules/literal-automaton';
+import { foldForLiterals } from '../../server/src/engine/rules/regex-literals';
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function found(automaton: LiteralAutomaton, count: number, text: string): boolean[] {
+  const present = new Uint8Array(count + 1);
+  automaton.scan(text, present, 1);
+  return [...present.slice(1)].map((x) => x === 1);
+}
+
+describe('LiteralAutomaton', () => {
+  it('finds every literal, overlapping and nested ones too', () => {
+    const literals = ['ember states', 'states', 'state', 'tat', ' to ', 'are', 'ICT', 'ICTs', 'on-', 'member’s'];
+    const automaton = new LiteralAutomaton(literals, literals.map((_, i) => i), false);
+    expect(found(automaton, literals.length, 'Member states are to ICTs')).toEqual(
+      literals.map((l) => 'Member states are to ICTs'.includes(l)),
+    );
+    expect(found(automaton, literals.length, 'the member’s on-line ICT')).toEqual([false, false, false, false, false, false, true, false, true, true]);
+  });
+
+  it('agrees with includes on random texts, case-sensitive and folded', () => {
+    const next = random(11);
+    const alphabet = 'aAbBcCsStTiIkK -’\'ſİ\u212aé\u0307';
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let round = 0; round < 300; round++) {
+      const ignoreCase = round % 2 === 1;
+      const literals = [...new Set(Array.from({ length: 1 + Math.floor(next() * 12) }, () => pick(1 + Math.floor(next() * 4))))]
+        .map((l) => (ignoreCase ? foldForLiterals(l) : l))
+        .filter((l) => /^[ -~’]+$/.test(l));
+      if (!literals.length) continue;
+      const automaton = new LiteralAutomaton(literals, literals.map((_, i) => i), ignoreCase);
+      for (let k = 0; k < 20; k++) {
+        const text = pick(Math.floor(next() * 40));
+        const seen = ignoreCase ? foldForLiterals(text) : text;
+        expect(found(automaton, literals.length, text), `${JSON.stringify(literals)} in ${JSON.stringify(text)}`).toEqual(
+          literals.map((l) => seen.includes(l)),
+        );
+      }
+    }
+  });
+
+  it('folds every character whose lower case holds an ASCII character or the right quotation mark', () => {
+    // The automaton folds A-Z, İ, ſ and the Kelvin sign itself: no other UTF-16 code unit (nor a
+    // character outside the BMP) lower-cases to anything a literal can hold.
+    const literalChar = /[\x00-\x7f’]/;
+    const special = new Set([0x130, 0x17f, 0x212a]);
+    const missed: number[] = [];
+    for (let c = 0x80; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (!special.has(c) && literalChar.test(foldForLiterals(String.fromCodePoint(c))) && String.fromCodePoint(c) !== '’') missed.push(c);
+    }
+    expect(missed).toEqual([]);
+  });
+});
