@@ -65,6 +65,18 @@ const INLINE_STARTS = new Set<TokenType>([
 ]);
 
 /**
+ * The DSL methods Chevrotain's grammar recording replaces on the parser (its `enableRecording`):
+ * each of the eight repeatable ones with the suffixes "" and 1 to 9, the six that take the index
+ * as an argument, and ACTION, BACKTRACK and LA.
+ */
+export const RECORDING_METHODS: readonly string[] = [
+  ...['', '1', '2', '3', '4', '5', '6', '7', '8', '9'].flatMap((i) =>
+    ['CONSUME', 'SUBRULE', 'OPTION', 'OR', 'MANY', 'MANY_SEP', 'AT_LEAST_ONE', 'AT_LEAST_ONE_SEP'].map((m) => m + i),
+  ),
+  ...['consume', 'subrule', 'option', 'or', 'many', 'atLeastOne', 'ACTION', 'BACKTRACK', 'LA'],
+];
+
+/**
  * Set to `true` by the production bundles (scripts/build.mjs, esbuild `define`): Chevrotain's
  * grammar validations (ambiguities, left recursion) cost a third of the parser's construction and
  * can only fail on a change to this file, which the test suite, running unbundled, catches.
@@ -107,6 +119,22 @@ export class DraftParser extends CstParser {
 
   /** Chevrotain's constructor sets an empty table here; the getter computes the real one. */
   protected set resyncFollows(_empty: Record<string, TokenType[]>) {}
+
+  /**
+   * Ends Chevrotain's grammar recording. Recording puts a recording version of each DSL method
+   * (`CONSUME`, `OR2`, `LA`, ...: RECORDING_METHODS) on the parser itself, and Chevrotain then
+   * deletes them; but the parser is by then a prototype object for V8 (Chevrotain's
+   * `toFastProperties`), on which each of the 89 deletes rebuilds its shape: about 3.5 ms of every
+   * start. Setting each back to the method the prototype holds gives the parser the same
+   * behaviour for a tenth of that (test/grammar/recording-methods.test.ts checks both the list
+   * and the result).
+   */
+  protected disableRecording(): void {
+    const self = this as unknown as Record<string, unknown> & { RECORDING_PHASE: boolean };
+    self.RECORDING_PHASE = false;
+    const proto = Object.getPrototypeOf(this) as Record<string, unknown>;
+    for (const name of RECORDING_METHODS) self[name] = proto[name];
+  }
 
   /**
    * Recovery by deleting one token must never delete a blank line: that would join two blocks
