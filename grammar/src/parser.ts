@@ -10,6 +10,8 @@ import { CstParser, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule
 // @ts-expect-error Chevrotain ships types for its API only.
 import { computeAllProdsFollows as untypedFollows } from '../../node_modules/chevrotain/lib/src/parse/grammar/follow.js';
 import { tableLookahead } from './lookahead.js';
+import { buildProduction, type StoredGrammar } from './recorded-grammar.js';
+import storedGrammar from './recorded-grammar.json';
 import * as t from './tokens.js';
 
 const computeAllProdsFollows = untypedFollows as (rules: Rule[]) => Record<string, TokenType[]>;
@@ -89,7 +91,11 @@ export class DraftParser extends CstParser {
    * `lookahead`: Chevrotain's LL(2) decisions, each built the first time the parser reaches it,
    * from the paths kept with the grammar (lookahead.ts); a test passes its own to list them.
    */
-  constructor(lookahead: ILookaheadStrategy = tableLookahead(2, t.allTokens)) {
+  constructor(
+    lookahead: ILookaheadStrategy = tableLookahead(2, t.allTokens),
+    /** The grammar as recorded before (recorded-grammar.ts); a rule it lacks is recorded now (`{}`: all). */
+    private readonly recorded: StoredGrammar = storedGrammar as unknown as StoredGrammar,
+  ) {
     super(t.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'onlyOffset',
@@ -120,6 +126,23 @@ export class DraftParser extends CstParser {
   /** Chevrotain's constructor sets an empty table here; the getter computes the real one. */
   protected set resyncFollows(_empty: Record<string, TokenType[]>) {}
 
+  private tokensByName: Map<string, TokenType> | undefined;
+
+  /**
+   * Chevrotain's recording of one rule: its production from the table when it is there
+   * (recorded-grammar.ts), else the rule run in recording mode as Chevrotain does.
+   */
+  protected topLevelRuleRecord(name: string, def: () => void): Rule {
+    const stored = this.recorded[name];
+    if (stored) {
+      this.tokensByName ??= new Map(t.allTokens.map((type) => [type.name, type]));
+      const rule = buildProduction(stored, this.tokensByName);
+      if (rule) return rule as unknown as Rule;
+    }
+    const record = (CstParser.prototype as unknown as { topLevelRuleRecord(name: string, def: () => void): Rule }).topLevelRuleRecord;
+    return record.call(this, name, def);
+  }
+
   /**
    * Ends Chevrotain's grammar recording. Recording puts a recording version of each DSL method
    * (`CONSUME`, `OR2`, `LA`, ...: RECORDING_METHODS) on the parser itself, and Chevrotain then
@@ -130,6 +153,7 @@ export class DraftParser extends CstParser {
    * and the result).
    */
   protected disableRecording(): void {
+    this.tokensByName = undefined;
     const self = this as unknown as Record<string, unknown> & { RECORDING_PHASE: boolean };
     self.RECORDING_PHASE = false;
     const proto = Object.getPrototypeOf(this) as Record<string, unknown>;

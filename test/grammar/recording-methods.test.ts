@@ -31,7 +31,7 @@ describe('the end of grammar recording', () => {
       expect(parser[name], name).toBe(proto[name]);
     }
     // A recording method would return Chevrotain's placeholder end-of-file token, not the input's.
-    const real = parser as unknown as DraftParser;
+    const real = parser as unknown as { LA(n: number): { tokenType: { name: string } } };
     expect(real.LA(1).tokenType.name).toBe('EOF');
   });
 });

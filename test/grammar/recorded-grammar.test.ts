@@ -1,0 +1,90 @@
+/**
+ * The grammar kept with the parser (grammar/src/recorded-grammar.json) is exactly what Chevrotain
+ * records from grammar/src/parser.ts, rule by rule; a parser built from it has the same productions
+ * (after Chevrotain resolved them), the same lookahead decisions, and parses the samples, the
+ * built-in acquis and fuzzed text as a parser that records its grammar does.
+ * ACQUIS_WRITE_GRAMMAR=1 rewrites the table (after a change to grammar/src/parser.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LLkLookaheadStrategy, type ILookaheadStrategy, type Rule } from 'chevrotain';
+import { describe, expect, it } from 'vitest';
+import { decisionKey } from '../../grammar/src/lookahead';
+import { DraftParser } from '../../grammar/src/parser';
+import { storeProduction, type StoredGrammar } from '../../grammar/src/recorded-grammar';
+import { draftLexer } from '../../grammar/src/tokens';
+
+const TABLE = 'grammar/src/recorded-grammar.json';
+
+const productions = (parser: DraftParser): Record<string, Rule> =>
+  (parser as unknown as { getGAstProductions(): Record<string, Rule> }).getGAstProductions();
+
+function stored(parser: DraftParser): StoredGrammar {
+  return Object.fromEntries(Object.entries(productions(parser)).map(([name, rule]) => [name, storeProduction(rule)]));
+}
+
+/** A lookahead strategy that lists the decisions Chevrotain asks it for, as Chevrotain's own builds them. */
+function listing(keys: string[]): ILookaheadStrategy {
+  const llk = new LLkLookaheadStrategy({ maxLookahead: 2 });
+  return {
+    validate: (options) => llk.validate(options),
+    buildLookaheadForAlternation(options) {
+      keys.push(`${decisionKey(options.rule.name, 'Alternation', options.prodOccurrence)}:${options.hasPredicates}:${options.dynamicTokensEnabled}`);
+      return llk.buildLookaheadForAlternation(options);
+    },
+    buildLookaheadForOptional(options) {
+      keys.push(`${decisionKey(options.rule.name, options.prodType, options.prodOccurrence)}:${options.dynamicTokensEnabled}`);
+      return llk.buildLookaheadForOptional(options);
+    },
+  };
+}
+
+function tree(parser: DraftParser, text: string): string {
+  parser.input = draftLexer.tokenize(text).tokens;
+  const cst = parser.document();
+  return JSON.stringify(cst, (key, value) => (key === 'tokenType' ? value.name : value)) + JSON.stringify(parser.errors.map((e) => [e.name, e.token.startOffset, e.message]));
+}
+
+describe('recorded grammar table', () => {
+  it('holds what Chevrotain records from the grammar', () => {
+    const recording = new DraftParser(undefined, {});
+    const computed = stored(recording);
+    if (process.env.ACQUIS_WRITE_GRAMMAR === '1') writeFileSync(TABLE, `${JSON.stringify(computed)}\n`);
+    const kept = JSON.parse(readFileSync(TABLE, 'utf8')) as StoredGrammar;
+    expect(Object.keys(computed).length).toBeGreaterThan(20);
+    expect(kept, `${TABLE} is out of date: run ACQUIS_WRITE_GRAMMAR=1 npx vitest run test/grammar/recorded-grammar.test.ts`).toEqual(computed);
+  });
+
+  it('gives a parser with the same productions and decisions, which records nothing', () => {
+    const recordedKeys: string[] = [];
+    const recording = new DraftParser(listing(recordedKeys), {});
+    const tableKeys: string[] = [];
+    const fromTable = new DraftParser(listing(tableKeys));
+    expect(stored(fromTable)).toEqual(stored(recording));
+    expect(tableKeys).toEqual(recordedKeys);
+    // Chevrotain resolved the rule references of the built productions as of the recorded ones.
+    const refs = (rules: Record<string, Rule>): string[] =>
+      JSON.stringify(Object.values(rules), (key, value) => (key === 'referencedRule' ? `->${value.name}` : value)).match(/->\w+/g) ?? [];
+    expect(refs(productions(fromTable))).toEqual(refs(productions(recording)));
+    expect(refs(productions(fromTable)).length).toBeGreaterThan(10);
+    // The grammar's rules were not run: no alternatives list was made while building it.
+    expect((fromTable as unknown as { topCache?: unknown }).topCache).toBeUndefined();
+    expect((recording as unknown as { topCache?: unknown }).topCache).toBeDefined();
+  });
+
+  it('parses as a parser that records its grammar', () => {
+    const fromTable = new DraftParser();
+    const recording = new DraftParser(undefined, {});
+    const texts = readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => readFileSync(join('samples', f), 'utf8'));
+    texts.push(...readdirSync('server/acquis').filter((f) => f.endsWith('.draft')).slice(0, 20).map((f) => readFileSync(join('server/acquis', f), 'utf8')));
+    const pieces = ['1. ', 'PP3. ', '(a) ', '# ', '// c', '> ', '[^1]: ', '[^2]', '{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{>>', '<<}', '{==', '==}', '[', ']', '|', '“', '”', '"', 'A/RES/70/237', 'resolution 73/27', 'paragraph 3 above', ', para. 13', 'States', '(', ')', ',', ' ', '\n', '\n\n', '---\n', 'title: x\n'];
+    let seed = 17;
+    const next = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let k = 0; k < 1500; k++) {
+      let text = '';
+      for (let i = 1 + Math.floor(next() * 14); i > 0; i--) text += pieces[Math.floor(next() * pieces.length)];
+      texts.push(text);
+    }
+    for (const text of texts) expect(tree(fromTable, text), JSON.stringify(text.slice(0, 120))).toBe(tree(recording, text));
+  });
+});
