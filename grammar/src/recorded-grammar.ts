@@ -3,7 +3,7 @@
  * kept with the grammar (recorded-grammar.json) so that a parser's construction rebuilds it from
  * the table instead of running every rule in Chevrotain's recording mode: that recording was most
  * of `performSelfAnalysis` (about 3 ms of every start). The same Chevrotain classes are built,
- * with the same fields; Chevrotain then resolves and analyses them as it would the recorded ones.
+ * with the same fields in the same order; Chevrotain then resolves and analyses them as it would the recorded ones.
  *
  * The table is derived from the grammar: test/grammar/recorded-grammar.test.ts records the grammar
  * the usual way and fails when the table differs (ACQUIS_WRITE_GRAMMAR=1 rewrites it). A rule
@@ -35,7 +35,7 @@ export interface StoredProduction {
 export type StoredGrammar = Record<string, StoredProduction>;
 
 type Production = IProduction & Record<string, unknown>;
-type Kind = new (options: Record<string, unknown>) => unknown;
+type Kind = { prototype: object };
 
 /** The classes by the kind names the table uses (not their `name`, which a minifier changes). */
 const KINDS: ReadonlyArray<[string, Kind]> = [
@@ -59,7 +59,7 @@ const isToken = (value: unknown): value is TokenType =>
 
 /** A recorded production as the table stores it (the tests write the table with it). */
 export function storeProduction(prod: IProduction): StoredProduction {
-  const entry = KINDS.find(([, kind]) => prod instanceof kind);
+  const entry = KINDS.find(([, kind]) => Object.getPrototypeOf(prod) === kind.prototype);
   if (!entry) throw new Error(`A production of an unknown kind: ${String((prod as object).constructor?.name)}`);
   const fields: StoredProduction['fields'] = {};
   for (const [key, value] of Object.entries(prod)) {
@@ -69,33 +69,37 @@ export function storeProduction(prod: IProduction): StoredProduction {
     else throw new Error(`A production field the table cannot keep: ${entry[0]}.${key}`);
   }
   const out: StoredProduction = { kind: entry[0], fields };
-  if (!(prod instanceof NonTerminal) && !(prod instanceof Terminal)) out.definition = (prod as unknown as { definition: IProduction[] }).definition.map(storeProduction);
+  if (entry[0] !== 'NonTerminal' && entry[0] !== 'Terminal') out.definition = (prod as unknown as { definition: IProduction[] }).definition.map(storeProduction);
   return out;
 }
 
 /**
- * The production `stored` describes, built with Chevrotain's own class, as recording builds it;
- * undefined when the table names a kind or a token this Chevrotain or grammar does not have.
+ * The production `stored` describes, as recording builds it: an object of Chevrotain's own class
+ * with the same own fields in the same order (its constructor only assigns them, through lodash
+ * helpers whose first, cold run cost as much as the recording saved). Undefined when the table
+ * names a kind or a token this Chevrotain or grammar does not have.
  */
 export function buildProduction(stored: StoredProduction, tokens: ReadonlyMap<string, TokenType>): Production | undefined {
   const kind = KINDS.find(([name]) => name === stored.kind)?.[1];
   if (!kind) return undefined;
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(stored.fields)) {
-    if (typeof value === 'object') {
-      const type = tokens.get(value.token);
-      if (!type) return undefined;
-      options[key] = type;
-    } else options[key] = value;
-  }
-  if (stored.definition) {
+  const prod = Object.create(kind.prototype) as Production;
+  // Every production but a terminal starts with its children (a rule reference: none of its own).
+  if (stored.kind !== 'Terminal') {
     const definition: Production[] = [];
-    for (const child of stored.definition) {
+    for (const child of stored.definition ?? []) {
       const built = buildProduction(child, tokens);
       if (!built) return undefined;
       definition.push(built);
     }
-    options.definition = definition;
+    prod._definition = definition;
   }
-  return new kind(options) as Production;
+  for (const key in stored.fields) {
+    const value = stored.fields[key]!;
+    if (typeof value === 'object') {
+      const type = tokens.get(value.token);
+      if (!type) return undefined;
+      prod[key] = type;
+    } else prod[key] = value;
+  }
+  return prod;
 }

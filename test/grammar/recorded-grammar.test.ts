@@ -61,6 +61,18 @@ describe('recorded grammar table', () => {
     const tableKeys: string[] = [];
     const fromTable = new DraftParser(listing(tableKeys));
     expect(stored(fromTable)).toEqual(stored(recording));
+    // The same classes with the same own fields in the same order, so V8 gives them the same shapes.
+    const shapes = (rules: Record<string, Rule>): string[] => {
+      const out: string[] = [];
+      const walk = (prod: object): void => {
+        out.push(`${prod.constructor.name}(${Object.keys(prod).join(',')})`);
+        if (!('nonTerminalName' in prod)) for (const child of (prod as { definition?: object[] }).definition ?? []) walk(child);
+      };
+      Object.values(rules).forEach(walk);
+      return out;
+    };
+    expect(shapes(productions(fromTable))).toEqual(shapes(productions(recording)));
+    expect(new Set(shapes(productions(recording))).size).toBeGreaterThan(5);
     expect(tableKeys).toEqual(recordedKeys);
     // Chevrotain resolved the rule references of the built productions as of the recorded ones.
     const refs = (rules: Record<string, Rule>): string[] =>
