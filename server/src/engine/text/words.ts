@@ -236,8 +236,9 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
     }
     const end = at;
     const f = foldedAt(text, start, end);
-    const word: Word = { start, end, key: f.key, form: f.form };
-    if (f.abbreviation) word.abbreviation = f.abbreviation;
+    // Every word has the same five fields (an absent abbreviation is undefined): one object
+    // shape, so the code that reads words stays monomorphic.
+    const word: Word = { start, end, key: f.key, form: f.form, abbreviation: f.abbreviation };
     if (f.startsPhrase) (starts ??= []).push(raw.length);
     raw.push(word);
   }
