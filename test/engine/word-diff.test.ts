@@ -5,15 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffIds, diffWords } from '../../server/src/engine/match/word-diff';
+import { mulberry32 } from '../grammar/helpers';
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = ['states', 'should', 'not', 'the', 'of', 'and', 'international', 'law', 'norms', 'ict', 'use', 'in'];
 
@@ -41,7 +34,7 @@ describe('diffIds', () => {
   });
 
   it('gives the runs the key-string diff gives, on 3,000 random pairs (a third identical)', () => {
-    const next = random(11);
+    const next = mulberry32(11);
     const pick = (n: number): string[] => Array.from({ length: n }, () => (next() < 0.05 ? `unknown${Math.floor(next() * 3)}` : VOCABULARY[Math.floor(next() * VOCABULARY.length)]!));
     for (let trial = 0; trial < 3000; trial++) {
       const draftKeys = pick(Math.floor(next() * 30));
