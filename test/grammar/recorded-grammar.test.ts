@@ -5,14 +5,13 @@
  * built-in acquis and fuzzed text as a parser that records its grammar does.
  * ACQUIS_WRITE_GRAMMAR=1 rewrites the table (after a change to grammar/src/parser.ts).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { LLkLookaheadStrategy, type ILookaheadStrategy, type Rule } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
+import { parserCorpus, parseTrace } from './parser-equivalence';
 import { decisionKey } from '../../grammar/src/lookahead';
 import { DraftParser } from '../../grammar/src/parser';
 import { storeProduction, type StoredGrammar } from '../../grammar/src/recorded-grammar';
-import { draftLexer } from '../../grammar/src/tokens';
 
 const TABLE = 'grammar/src/recorded-grammar.json';
 
@@ -37,12 +36,6 @@ function listing(keys: string[]): ILookaheadStrategy {
       return llk.buildLookaheadForOptional(options);
     },
   };
-}
-
-function tree(parser: DraftParser, text: string): string {
-  parser.input = draftLexer.tokenize(text).tokens;
-  const cst = parser.document();
-  return JSON.stringify(cst, (key, value) => (key === 'tokenType' ? value.name : value)) + JSON.stringify(parser.errors.map((e) => [e.name, e.token.startOffset, e.message]));
 }
 
 describe('recorded grammar table', () => {
@@ -87,16 +80,6 @@ describe('recorded grammar table', () => {
   it('parses as a parser that records its grammar', () => {
     const fromTable = new DraftParser();
     const recording = new DraftParser(undefined, {});
-    const texts = readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => readFileSync(join('samples', f), 'utf8'));
-    texts.push(...readdirSync('server/acquis').filter((f) => f.endsWith('.draft')).slice(0, 20).map((f) => readFileSync(join('server/acquis', f), 'utf8')));
-    const pieces = ['1. ', 'PP3. ', '(a) ', '# ', '// c', '> ', '[^1]: ', '[^2]', '{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{>>', '<<}', '{==', '==}', '[', ']', '|', '“', '”', '"', 'A/RES/70/237', 'resolution 73/27', 'paragraph 3 above', ', para. 13', 'States', '(', ')', ',', ' ', '\n', '\n\n', '---\n', 'title: x\n'];
-    let seed = 17;
-    const next = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    for (let k = 0; k < 1500; k++) {
-      let text = '';
-      for (let i = 1 + Math.floor(next() * 14); i > 0; i--) text += pieces[Math.floor(next() * pieces.length)];
-      texts.push(text);
-    }
-    for (const text of texts) expect(tree(fromTable, text), JSON.stringify(text.slice(0, 120))).toBe(tree(recording, text));
+    for (const text of parserCorpus(17)) expect(parseTrace(fromTable, text), JSON.stringify(text.slice(0, 120))).toBe(parseTrace(recording, text));
   });
 });
