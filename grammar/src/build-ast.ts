@@ -40,6 +40,13 @@ type Child = CstNode | IToken;
 
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
 
+/**
+ * A token's or a node's offset as a small integer. Chevrotain's offset fields also hold NaN (its
+ * end-of-input token, tokens inserted in recovery), so V8 keeps them as boxed doubles; a span made
+ * straight from them would turn every span in the process into two boxed doubles as well.
+ */
+export const offsetOf = (n: number): number => n | 0;
+
 const KNOWN_STATUSES = new Set(['agreed', 'agreed ad ref', 'pending', 'suggested for closure']);
 
 const CLOSER_NAMES: Record<string, string> = {
@@ -113,7 +120,8 @@ function startOf(c: Child): number {
 }
 
 function tokenSpan(token: IToken): Span {
-  return { start: token.startOffset, end: token.startOffset + token.image.length };
+  const start = offsetOf(token.startOffset);
+  return { start, end: start + token.image.length };
 }
 
 function nodeSpan(node: CstNode): Span | undefined {
@@ -121,7 +129,7 @@ function nodeSpan(node: CstNode): Span | undefined {
   if (!loc || Number.isNaN(loc.startOffset) || loc.endOffset === undefined || Number.isNaN(loc.endOffset)) {
     return undefined;
   }
-  return { start: loc.startOffset, end: loc.endOffset + 1 };
+  return { start: offsetOf(loc.startOffset), end: offsetOf(loc.endOffset) + 1 };
 }
 
 function hasRealToken(node: CstNode, name: string): boolean {
@@ -170,7 +178,7 @@ export class AstBuilder {
     const fields: Record<string, string> = {};
     for (const tok of (node.children.FrontMatterLine as IToken[] | undefined) ?? []) {
       if (tok.isInsertedInRecovery || tok.image.trim() === '' || tok.image.trimStart().startsWith('#')) continue;
-      const entry = splitEntry(tok.image, tok.startOffset);
+      const entry = splitEntry(tok.image, offsetOf(tok.startOffset));
       if (!entry) {
         this.problem('syntax.frontMatter', 'A front matter line must read `key: value`.', tokenSpan(tok));
         continue;
@@ -249,7 +257,7 @@ export class AstBuilder {
     const mark = (node.children.HeadingMark as IToken[])[0]!;
     const content = this.inlines(node, {});
     const span = this.spanOf(node);
-    const title = this.text.slice(mark.startOffset + mark.image.length, span.end).trim();
+    const title = this.text.slice(offsetOf(mark.startOffset) + mark.image.length, span.end).trim();
     const heading: Heading = { type: 'heading', span, level: mark.image.length, title, content };
     const number = /^([IVXLC]+|[A-Z]|\d+)\.\s/.exec(title);
     if (number) heading.number = number[1]!;
@@ -287,7 +295,7 @@ export class AstBuilder {
     const labelToken = (node.children.SubparagraphLabel as IToken[])[0]!;
     const tail = node.children.lineTail?.[0] as CstNode | undefined;
     const text = labelToken.image.trim();
-    const labelStart = labelToken.startOffset + labelToken.image.indexOf('(');
+    const labelStart = offsetOf(labelToken.startOffset) + labelToken.image.indexOf('(');
     return {
       type: 'subparagraph',
       span: this.spanOf(node),
@@ -314,7 +322,7 @@ export class AstBuilder {
   private contentSpan(tail: CstNode | undefined, after: IToken): Span {
     const span = tail ? nodeSpan(tail) : undefined;
     if (span) return span;
-    const end = after.startOffset + after.image.length;
+    const end = offsetOf(after.startOffset) + after.image.length;
     return { start: end, end };
   }
 
@@ -369,7 +377,7 @@ export class AstBuilder {
       case 'Punctuation':
       case 'Escape':
       case 'Pipe': // options are split by the bracket that holds them
-        pushText(tok.startOffset, tok.startOffset + tok.image.length);
+        pushText(offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length);
         return;
     }
     const span = tokenSpan(tok);
@@ -489,7 +497,7 @@ export class AstBuilder {
     const who = /@([^:]+):$/.exec(open.image);
     if (who) {
       const name = who[1]!.trim();
-      const at = open.startOffset + open.image.indexOf('@') + 1;
+      const at = offsetOf(open.startOffset) + open.image.indexOf('@') + 1;
       const lead = who[1]!.length - who[1]!.trimStart().length;
       amendment.proposer = name;
       amendment.proposerSpan = { start: at + lead, end: at + lead + name.length };
@@ -703,7 +711,7 @@ export class AstBuilder {
 }
 
 function emptyAt(tok: IToken): Span {
-  const end = tok.startOffset + tok.image.length;
+  const end = offsetOf(tok.startOffset) + tok.image.length;
   return { start: end, end };
 }
 
@@ -719,7 +727,8 @@ function pushTrimmed(list: Inline[], text: string, start: number, end: number): 
 
 function trimLeadingComma(tok: IToken): Span {
   const lead = /^,?\s*/.exec(tok.image)![0].length;
-  return { start: tok.startOffset + lead, end: tok.startOffset + tok.image.length };
+  const start = offsetOf(tok.startOffset);
+  return { start: start + lead, end: start + tok.image.length };
 }
 
 /** `para. 13 (f) and 29` -> ['13 (f)', '29']. */

@@ -6,7 +6,7 @@
  */
 import type { IRecognitionException } from 'chevrotain';
 import type { FrontMatter, ParseResult, Span, SyntaxProblem } from './ast.js';
-import { AstBuilder, type FlatBlock } from './build-ast.js';
+import { AstBuilder, offsetOf, type FlatBlock } from './build-ast.js';
 import { allowFrontMatter, frontMatterEnd } from './front-matter.js';
 import { draftParser } from './parser.js';
 import * as t from './tokens.js';
@@ -49,7 +49,7 @@ function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
           problems.push({
             code: 'syntax.nesting',
             message: `More than ${MAX_NESTING} brackets, quotations or amendments are open here: the rest are read as text.`,
-            span: { start: token.startOffset, end: token.startOffset + token.image.length },
+            span: { start: offsetOf(token.startOffset), end: offsetOf(token.startOffset) + token.image.length },
           });
           reported = true;
         }
@@ -152,7 +152,7 @@ function fromRecognitionError(error: IRecognitionException, text: string): Synta
   const expected = /Expecting token of type --> (\w+) <--/.exec(error.message)?.[1];
   if (expected && CLOSERS.has(expected)) return undefined;
   const token = error.token;
-  const start = Number.isFinite(token.startOffset) ? token.startOffset : text.length;
+  const start = Number.isFinite(token.startOffset) ? offsetOf(token.startOffset) : text.length;
   const image = token.tokenType?.name === 'EOF' ? 'end of file' : JSON.stringify(token.image);
   return {
     code: 'syntax.parser',
