@@ -1,10 +1,12 @@
 /**
  * The pruned, sparse local alignment against the plain Smith-Waterman it replaced: the same
  * alignment (score, ranges, equal words) on random word sequences, including unknown words
- * (negative ids), repeated stock words and long precedents spanning several mask words.
+ * (negative ids), repeated stock words and long precedents spanning several mask words. Both
+ * versions are held to it: the WebAssembly kernel (the one a run uses) and the TypeScript one.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { alignLocal, type LocalAlignment } from '../../server/src/engine/match/align';
+import { kernelAlign, setAlignKernel } from '../../server/src/engine/match/align-kernel';
 
 /** The full-matrix algorithm, as it was before the bound and the sparse rows. */
 function referenceAlign(draft: Int32Array, precedent: Int32Array): LocalAlignment | undefined {
@@ -87,8 +89,22 @@ function pair(next: () => number): [Int32Array, Int32Array] {
   return [Int32Array.from(draft), precedent];
 }
 
-describe('alignLocal', () => {
+describe.each([
+  ['the WebAssembly kernel', true],
+  ['TypeScript', false],
+])('alignLocal in %s', (_name, kernel) => {
+  setAlignKernel(kernel);
+  afterAll(() => setAlignKernel(true));
+
+  it('runs where it is meant to', () => {
+    setAlignKernel(kernel);
+    const answer = kernelAlign(Int32Array.from([1, 2]), Int32Array.from([1, 2]), 0);
+    if (kernel) expect(answer).toEqual({ score: 4, draftStart: 0, draftEnd: 2, precedentStart: 0, precedentEnd: 2, matches: 2 });
+    else expect(answer).toBeNull();
+  });
+
   it('equals the full Smith-Waterman on 20,000 random pairs', () => {
+    setAlignKernel(kernel);
     const next = random(11);
     for (let k = 0; k < 20_000; k++) {
       const [draft, precedent] = pair(next);
@@ -97,6 +113,7 @@ describe('alignLocal', () => {
   });
 
   it('skips only alignments with fewer equal words than asked, by the common subsequence', () => {
+    setAlignKernel(kernel);
     const next = random(29);
     let skipped = 0;
     for (let k = 0; k < 20_000; k++) {
@@ -113,7 +130,18 @@ describe('alignLocal', () => {
     expect(skipped).toBeGreaterThan(1_000);
   });
 
+  it('aligns long sentences, for which the kernel grows its memory', () => {
+    setAlignKernel(kernel);
+    const next = random(47);
+    for (const [n, m] of [[900, 1_200], [2_500, 40], [3, 3_000]] as const) {
+      const precedent = Int32Array.from({ length: m }, () => Math.floor(next() * 40));
+      const draft = Int32Array.from({ length: n }, (_, i) => (next() < 0.7 ? precedent[i % m]! : Math.floor(next() * 60)));
+      expect(alignLocal(draft, precedent), `${n} x ${m}`).toEqual(referenceAlign(draft, precedent));
+    }
+  });
+
   it('finds a quote inside new text', () => {
+    setAlignKernel(kernel);
     const precedent = Int32Array.from([1, 2, 3, 4, 5, 6, 7]);
     const draft = Int32Array.from([9, 9, 1, 2, 3, 4, 5, 6, 7, 9]);
     expect(alignLocal(draft, precedent, 6)).toEqual({ score: 14, draftStart: 2, draftEnd: 9, precedentStart: 0, precedentEnd: 7, matches: 7 });

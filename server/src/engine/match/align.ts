@@ -11,7 +11,11 @@
  *   pair of equal words, so each row is computed only from its first possible positive cell to
  *   where the scores have fallen back to zero; the rest of the matrix is zero (cleared at once).
  * The scores, the best cell (first in row order) and the trace back are the full algorithm's.
+ *
+ * The same algorithm runs as a WebAssembly kernel (align-kernel.ts, align.wat) when it can: this
+ * file is its reference, and its fallback.
  */
+import { kernelAlign } from './align-kernel.js';
 
 export interface LocalAlignment {
   score: number;
@@ -152,6 +156,12 @@ function popcount(x: number): number {
  * computed: the answer is undefined, as for no alignment at all.
  */
 export function alignLocal(draft: Int32Array, precedent: Int32Array, minMatches = 0): LocalAlignment | undefined {
+  const found = kernelAlign(draft, precedent, minMatches);
+  return found !== null ? found : alignInScript(draft, precedent, minMatches);
+}
+
+/** `alignLocal` in TypeScript. */
+function alignInScript(draft: Int32Array, precedent: Int32Array, minMatches: number): LocalAlignment | undefined {
   const n = draft.length;
   const m = precedent.length;
   if (n === 0 || m === 0) return undefined;

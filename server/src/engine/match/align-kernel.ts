@@ -1,0 +1,99 @@
+/**
+ * The local alignment as a WebAssembly kernel (align.wat, assembled into align-wasm.ts): the same
+ * algorithm as align.ts, step for step, with the same answers (test/match/align.test.ts holds both
+ * to the plain Smith-Waterman).
+ *
+ * Why: a one-file lint ends before V8 has optimised the alignment's loops, so in a CLI run it ran
+ * as interpreted and baseline code, about a tenth of the whole process on the 10k-word bench
+ * draft. WebAssembly is compiled before its first call (a 2 KB module, well under a millisecond),
+ * so the kernel is fast from the first sentence. In a long run the two are about as fast.
+ *
+ * Where WebAssembly is missing (`node --jitless`) or its memory cannot grow, `kernelAlign`
+ * answers `null` and the caller runs the TypeScript version.
+ */
+import { ALIGN_WASM } from './align-wasm.js';
+
+export interface KernelAlignment {
+  score: number;
+  draftStart: number;
+  draftEnd: number;
+  precedentStart: number;
+  precedentEnd: number;
+  matches: number;
+}
+
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+interface Kernel {
+  memory: WasmMemory;
+  align: (n: number, m: number, min: number) => number;
+  /** A view of the memory, made again when growing replaces the buffer. */
+  heap: Int32Array;
+}
+
+/** Where the kernel reads the draft's ids (the precedent's follow them); the answer is at 0. */
+const INPUT_AT = 16; // in 32-bit words: byte 64
+const PAGE = 65536;
+
+let kernel: Kernel | null | undefined;
+
+function load(): Kernel | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm) return null;
+  try {
+    const bytes = Uint8Array.from(atob(ALIGN_WASM), (c) => c.charCodeAt(0));
+    const { exports } = new wasm.Instance(new wasm.Module(bytes), {});
+    const memory = exports['memory'] as WasmMemory;
+    return { memory, align: exports['align'] as Kernel['align'], heap: new Int32Array(memory.buffer) };
+  } catch {
+    return null;
+  }
+}
+
+/** What this module needs of the WebAssembly API (not in the ES library types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+
+/** Whether the kernel is used (tests and benchmarks compare it with the TypeScript version). */
+let enabled = true;
+
+export function setAlignKernel(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * The alignment of `draft` against `precedent` by the kernel: undefined for none (or fewer than
+ * `minMatches` equal words possible), null when the kernel cannot answer.
+ */
+export function kernelAlign(draft: Int32Array, precedent: Int32Array, minMatches: number): KernelAlignment | undefined | null {
+  if (!enabled) return null;
+  if (kernel === undefined) kernel = load();
+  if (!kernel) return null;
+  const k = kernel;
+  const n = draft.length;
+  const m = precedent.length;
+  const needed = (INPUT_AT + n + m) * 4;
+  const have = k.memory.buffer.byteLength;
+  if (needed > have) {
+    try {
+      k.memory.grow(Math.ceil((needed - have) / PAGE));
+    } catch {
+      return null; // past what the engine lets a module have
+    }
+  }
+  if (k.heap.buffer !== k.memory.buffer) k.heap = new Int32Array(k.memory.buffer);
+  k.heap.set(draft, INPUT_AT);
+  k.heap.set(precedent, INPUT_AT + n);
+  const found = k.align(n, m, minMatches);
+  if (found === 0) return undefined;
+  if (found < 0) return null;
+  // The kernel may have grown its memory for the score matrix: the old view is detached.
+  if (k.heap.buffer !== k.memory.buffer) k.heap = new Int32Array(k.memory.buffer);
+  const h = k.heap;
+  return { score: h[0]!, draftStart: h[1]!, draftEnd: h[2]!, precedentStart: h[3]!, precedentEnd: h[4]!, matches: h[5]! };
+}
