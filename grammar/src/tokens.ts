@@ -9,15 +9,28 @@ import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } fro
 import { atFileStart, frontMatterEnd } from './front-matter.js';
 import { isSpace } from './views.js';
 
-/** A matcher that succeeds only where `regex` (sticky) matches and `where` agrees. */
+/**
+ * A matcher that succeeds only where `regex` (sticky) matches and `where` agrees. `first`, when
+ * given, lists every character a match can begin with (ASCII): anywhere else the matcher answers
+ * at once. The lexer (safe mode: no first-character index) tries each block token at every line
+ * start and every mark before the one that matches; this spares those tries the `where` checks and
+ * a regular expression each.
+ */
 function sticky(
   source: RegExp,
   where: (text: string, offset: number) => boolean,
+  first?: string,
 ): CustomPatternMatcherFunc {
   const regex = new RegExp(source.source, source.flags.includes('y') ? source.flags : `${source.flags}y`);
+  let starts: Uint8Array | undefined;
+  if (first !== undefined) {
+    starts = new Uint8Array(128);
+    for (let i = 0; i < first.length; i++) starts[first.charCodeAt(i)] = 1;
+  }
   // The lexer reads the image at once, so one array serves every match: no match object per token.
   const found: [string] = [''];
   return (text, offset) => {
+    if (starts !== undefined && starts[text.charCodeAt(offset)] !== 1) return null;
     if (!where(text, offset)) return null;
     regex.lastIndex = offset;
     if (!regex.test(text)) return null;
@@ -74,6 +87,7 @@ export const FrontMatterFence = createToken({
     // Opening only at the very top of the file (after a BOM at most), never at the top of a later
     // stretch the incremental parser reads alone; closing only inside the front matter.
     (t, o) => atLineStart(t, o) && (((o === 0 || (o === 1 && isBom(t, 0))) && atFileStart()) || inFrontMatter(t, o)),
+    '-',
   ),
   line_breaks: false,
   start_chars_hint: ['-'],
@@ -88,25 +102,25 @@ export const FrontMatterLine = createToken({
 
 export const CommentLine = createToken({
   name: 'CommentLine',
-  pattern: sticky(/\/\/[^\r\n]*/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  pattern: sticky(/\/\/[^\r\n]*/, (t, o) => afterIndent(t, o) && inBody(t, o), '/'),
   start_chars_hint: ['/'],
   line_breaks: false,
 });
 export const HeadingMark = createToken({
   name: 'HeadingMark',
-  pattern: sticky(/#{1,6}(?=[ \t])/, (t, o) => atLineStart(t, o) && inBody(t, o)),
+  pattern: sticky(/#{1,6}(?=[ \t])/, (t, o) => atLineStart(t, o) && inBody(t, o), '#'),
   start_chars_hint: ['#'],
   line_breaks: false,
 });
 export const FootnoteDefMark = createToken({
   name: 'FootnoteDefMark',
-  pattern: sticky(/\[\^[^\]\s]+\]:/, (t, o) => atLineStart(t, o) && inBody(t, o)),
+  pattern: sticky(/\[\^[^\]\s]+\]:/, (t, o) => atLineStart(t, o) && inBody(t, o), '['),
   start_chars_hint: ['['],
   line_breaks: false,
 });
 export const BlockQuoteMark = createToken({
   name: 'BlockQuoteMark',
-  pattern: sticky(/>(?=[ \t\r\n]|$)/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  pattern: sticky(/>(?=[ \t\r\n]|$)/, (t, o) => afterIndent(t, o) && inBody(t, o), '>'),
   start_chars_hint: ['>'],
   line_breaks: false,
 });
@@ -116,6 +130,7 @@ export const ParagraphLabel = createToken({
   pattern: sticky(
     /(?:PP|OP)?\d{1,4}(?:\.\d{1,3})*(?:bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?\.(?=[ \t\r\n]|$)/,
     (t, o) => afterIndent(t, o) && inBody(t, o),
+    'PO0123456789',
   ),
   start_chars_hint: ['P', 'O', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   line_breaks: false,
@@ -123,7 +138,7 @@ export const ParagraphLabel = createToken({
 /** `(a)`, `(iv)`, `(1)`, `(A)` at a line start, followed by a space. */
 export const SubparagraphLabel = createToken({
   name: 'SubparagraphLabel',
-  pattern: sticky(/\((?:[a-z]{1,2}|[ivxlc]{1,7}|[A-Z]|\d{1,2})\)(?=[ \t])/, (t, o) => afterIndent(t, o) && inBody(t, o)),
+  pattern: sticky(/\((?:[a-z]{1,2}|[ivxlc]{1,7}|[A-Z]|\d{1,2})\)(?=[ \t])/, (t, o) => afterIndent(t, o) && inBody(t, o), '('),
   start_chars_hint: ['('],
   line_breaks: false,
 });
@@ -164,7 +179,7 @@ const pinList = `${pin}(?:(?:,${gap}|${gap}(?:and|to|-|–)${gap})${pin})*`;
 export const DocumentSymbol = createToken({
   name: 'DocumentSymbol',
   pattern: (() => {
-    const symbol = sticky(/(?:A|S|E|ST)(?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\*?/, wordStart);
+    const symbol = sticky(/(?:A|S|E|ST)(?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\*?/, wordStart, 'ASE');
     return (text: string, offset: number) => {
       const match = symbol(text, offset, [], {});
       return match && /\d/.test(match[0]) ? match : null;
@@ -190,6 +205,7 @@ export const ResolutionCitation = createToken({
       'u',
     ),
     wordStart,
+    'rRdD',
   ),
   start_chars_hint: ['r', 'R', 'd', 'D'],
   line_breaks: true,
@@ -197,7 +213,7 @@ export const ResolutionCitation = createToken({
 /** `paragraph 3 above`, `paragraphs 3 and 4 below`. */
 export const CrossReference = createToken({
   name: 'CrossReference',
-  pattern: sticky(new RegExp(`[Pp]aragraphs?${gap}${pinList}${gap}(?:above|below)(?![\\p{L}\\p{N}])`, 'u'), wordStart),
+  pattern: sticky(new RegExp(`[Pp]aragraphs?${gap}${pinList}${gap}(?:above|below)(?![\\p{L}\\p{N}])`, 'u'), wordStart, 'pP'),
   start_chars_hint: ['p', 'P'],
   line_breaks: true,
 });
