@@ -1,5 +1,5 @@
 /**
- * Word reading with folding remembered per spelling (a hash table over the characters) and
+ * Word reading with folding remembered per spelling (a map by surface) and
  * expansions tried only where one starts, against the plain reading it replaced: the same words
  * (offsets, keys, forms, abbreviations, merged expansions) on the samples, the bench draft and
  * fuzzed text with Unicode letters and numbers, apostrophes, hyphens, CRLF and surrogate pairs.

@@ -91,99 +91,34 @@ interface Folded {
 }
 
 /**
- * Folded spellings in an open-addressing table keyed by a hash of the characters, so a word
- * already met is found without slicing its surface out of the text. Full at half its size: then
- * it is emptied, as a cache may be.
+ * Folded spellings by surface, remembered; emptied when full, as a cache may be. The surface is
+ * the matched string itself, so the look-up hashes it natively.
  */
-const FOLDED_SIZE = 1 << 16;
-let foldedHashes = new Int32Array(FOLDED_SIZE);
-let foldedEntries: (Folded | undefined)[] = new Array<Folded | undefined>(FOLDED_SIZE);
-let foldedCount = 0;
+const FOLDED_LIMIT = 1 << 15;
+const folded = new Map<string, Folded>();
 
-function foldedAt(text: string, start: number, end: number): Folded {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  const mask = FOLDED_SIZE - 1;
-  const length = end - start;
-  let at = h & mask;
-  for (let entry = foldedEntries[at]; entry; entry = foldedEntries[at]) {
-    if (foldedHashes[at] === h && entry.surface.length === length && sameChars(text, start, entry.surface)) return entry;
-    at = (at + 1) & mask;
-  }
-  const surface = text.slice(start, end);
+function foldedOf(surface: string): Folded {
+  let entry = folded.get(surface);
+  if (entry !== undefined) return entry;
   const form = formOf(surface);
-  const entry: Folded = { surface, form, key: US_TO_UK.get(form) ?? form, abbreviation: ABBREVIATIONS.get(form), startsPhrase: PHRASES.has(form) };
-  if (foldedCount >= FOLDED_SIZE / 2) {
-    foldedHashes = new Int32Array(FOLDED_SIZE);
-    foldedEntries = new Array<Folded | undefined>(FOLDED_SIZE);
-    foldedCount = 0;
-    at = h & mask;
-  }
-  foldedHashes[at] = h;
-  foldedEntries[at] = entry;
-  foldedCount++;
+  entry = { surface, form, key: US_TO_UK.get(form) ?? form, abbreviation: ABBREVIATIONS.get(form), startsPhrase: PHRASES.has(form) };
+  if (folded.size >= FOLDED_LIMIT) folded.clear();
+  folded.set(surface, entry);
   return entry;
 }
-
-function sameChars(text: string, start: number, surface: string): boolean {
-  for (let k = 0; k < surface.length; k++) if (text.charCodeAt(start + k) !== surface.charCodeAt(k)) return false;
-  return true;
-}
-
-/** One letter or number; one letter (the characters after an apostrophe). */
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const LETTER = /^\p{L}$/u;
-
-/**
- * What each UTF-16 code unit is, read once from the regular expressions above and remembered:
- * 0 not yet read, then CLASSIFIED with LETTER and NUMBER bits. ASCII is filled in at once.
- * (Astral characters, rare in drafts, are asked of the regular expressions each time.)
- */
-const CLASSIFIED = 1;
-const LETTER_BIT = 2;
-const NUMBER_BIT = 4;
-const classes = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) {
-  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  const digit = c >= 0x30 && c <= 0x39;
-  classes[c] = CLASSIFIED | (letter ? LETTER_BIT : 0) | (digit ? NUMBER_BIT : 0);
-}
-
-function classOfUnit(c: number): number {
-  let k = classes[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = CLASSIFIED | (LETTER.test(ch) ? LETTER_BIT : 0) | (LETTER_OR_NUMBER.test(ch) && !LETTER.test(ch) ? NUMBER_BIT : 0);
-    classes[c] = k;
-  }
-  return k;
-}
-
-/**
- * Length in code units (1 or 2) of the character at `at` when it has one of the class `bits`,
- * else 0. A surrogate pair is read as one character; a lone surrogate is neither.
- */
-function charWith(text: string, at: number, length: number, bits: number): number {
-  const c = text.charCodeAt(at);
-  if (c < 0xd800 || c > 0xdbff) return classOfUnit(c) & bits ? 1 : 0;
-  if (at + 1 >= length) return 0;
-  const low = text.charCodeAt(at + 1);
-  if (low < 0xdc00 || low > 0xdfff) return 0;
-  const ch = text.slice(at, at + 2);
-  return (bits & LETTER_BIT && LETTER.test(ch)) || (bits & NUMBER_BIT && LETTER_OR_NUMBER.test(ch) && !LETTER.test(ch)) ? 2 : 0;
-}
-
-const WORD_BITS = LETTER_BIT | NUMBER_BIT;
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
+/** A word: letters and numbers, then apostrophes (straight or curly) each followed by letters. */
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+
 /**
  * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
  * a run of letters and numbers, then any number of apostrophes (straight or curly) each followed
- * by letters ("States’", "d’Ivoire"): the regular expression `[\p{L}\p{N}]+(?:['’][\p{L}]+)*`,
- * read by a scanner over character codes with each code unit's class remembered (ASCII, most of
- * a draft, needs no look-up at all). The folding is remembered per spelling.
+ * by letters ("States’", "d’Ivoire"). The regular expression finds them as native code: a
+ * one-file lint runs this code cold, where a loop over every character in JavaScript cost several
+ * times more. The folding is remembered per spelling.
  */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const raw: Word[] = [];
@@ -191,57 +126,20 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
   const length = text.length;
   const limit = to < length ? to : length;
   let at = from;
-  // Reading from the second half of a surrogate pair starts at its first half, as a Unicode
-  // regular expression's lastIndex does.
+  // Reading from the second half of a surrogate pair starts at its first half.
   if (at > 0 && at < length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--;
-  while (at < limit) {
-    // The gap: everything up to the next letter or number.
-    const c = text.charCodeAt(at);
-    let step: number;
-    if (c < 0x80) {
-      if (!(classes[c]! & WORD_BITS)) {
-        at++;
-        continue;
-      }
-      step = 1;
-    } else {
-      step = charWith(text, at, length, WORD_BITS);
-      if (step === 0) {
-        at++;
-        continue;
-      }
-    }
-    const start = at;
-    at += step;
-    // Letters and numbers...
-    while (at < length) {
-      const d = text.charCodeAt(at);
-      if (d < 0x80) {
-        if (!(classes[d]! & WORD_BITS)) break;
-        at++;
-      } else {
-        const n = charWith(text, at, length, WORD_BITS);
-        if (n === 0) break;
-        at += n;
-      }
-    }
-    // ... then apostrophes, each followed by letters.
-    while (at + 1 < length) {
-      const e = text.charCodeAt(at);
-      if (e !== 0x27 && e !== 0x2019) break;
-      let n = charWith(text, at + 1, length, LETTER_BIT);
-      if (n === 0) break;
-      at += 1 + n;
-      while (at < length && (n = charWith(text, at, length, LETTER_BIT)) !== 0) at += n;
-    }
-    const end = at;
-    const f = foldedAt(text, start, end);
+  if (at >= limit) return raw;
+  WORD.lastIndex = at;
+  for (let m = WORD.exec(text); m !== null && m.index < limit; m = WORD.exec(text)) {
+    const surface = m[0];
+    const f = foldedOf(surface);
     // Every word has the same five fields (an absent abbreviation is undefined): one object
     // shape, so the code that reads words stays monomorphic.
-    const word: Word = { start, end, key: f.key, form: f.form, abbreviation: f.abbreviation };
+    const word: Word = { start: m.index, end: m.index + surface.length, key: f.key, form: f.form, abbreviation: f.abbreviation };
     if (f.startsPhrase) (starts ??= []).push(raw.length);
     raw.push(word);
   }
+  WORD.lastIndex = 0;
   return starts ? mergeExpansions(raw, text, starts) : raw;
 }
 
