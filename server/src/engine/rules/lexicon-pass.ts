@@ -102,6 +102,8 @@ export class LexiconPass {
   private readonly tries: Array<PhraseTrie<PatternRef>> = [];
   /** Every pattern's first key, whatever its mode: most words are ruled out by one look-up. */
   private readonly firstKeys = new Set<string>();
+  /** No mode is `exact`: a word's key under each mode is its form or key, or its surface when the form folded -ise (word-keys.ts). */
+  private readonly plainModes: boolean;
   /** Per lexicon, its entries with expressions or a finder, in entry order. */
   private readonly work: EntryWork[][];
   private readonly literals: Literal[] = [];
@@ -148,6 +150,7 @@ export class LexiconPass {
         }
       });
     });
+    this.plainModes = !this.modes.includes('exact');
     this.work = lexicons.map((lexicon) =>
       lexicon.entries
         .filter((entry) => entry.regexes.length || entry.finder)
@@ -287,10 +290,17 @@ export class LexiconPass {
     const modes = this.modes;
     const tries = this.tries;
     const firstKeys = this.firstKeys;
+    const plain = this.plainModes;
     let hits: WordHit[] | undefined;
     let found: PatternRef[] | undefined;
     for (let i = 0; i < n; i++) {
       const word = words[i]!;
+      if (plain && word.abbreviation === undefined) {
+        // Every mode's key is then the word's form or its key (`surface` is the form unless the
+        // form folded -ise): most words are ruled out here, without a call per mode.
+        const form = word.form;
+        if (!firstKeys.has(form) && (word.key === form || !firstKeys.has(word.key)) && form.indexOf('iz') < 0) continue;
+      }
       let lastKey: string | undefined;
       let lastStarts = false;
       for (let m = 0; m < modes.length; m++) {
