@@ -168,6 +168,8 @@ describe('LexiconPass', () => {
         '',
         '6. Statement behaviours, stately, membership states, bound by the norms, obligations under the norms, obliged to comply with the norms.[^1]',
         '',
+        '7. ICT’s role 😀 for member states: the normſ must be observed, \u212Aeeping international law is voluntary.',
+        '',
         '[^1]: Member states, as the footnote says, and cybersecurity.',
         '',
       ].join('\n'),
