@@ -20,6 +20,11 @@ const Module = require('node:module');
 
 /** The event a bundle emits on `process` to have its code cache written now (a lint worker does). */
 const WRITE_NOW = 'acquis:write-code-cache';
+/**
+ * Emitted before a code cache is made: a bundle that changed V8's flags (server/src/cli/tiering.ts)
+ * puts them back, since V8 ties a cache to the flags and the next run starts with V8's own.
+ */
+const RESTORE_FLAGS = 'acquis:restore-v8-flags';
 
 function cacheDirs(bundle) {
   const setting = process.env.ACQUIS_COMPILE_CACHE;
@@ -77,7 +82,14 @@ function loadBundle(file) {
       const dir = writableDir(dirs);
       if (dir) Module.enableCompileCache(dir);
       // A worker thread may be ended with its process: it asks for the cache to be written early.
-      if (typeof Module.flushCompileCache === 'function') process.once(WRITE_NOW, () => Module.flushCompileCache());
+      if (typeof Module.flushCompileCache === 'function') {
+        process.once(WRITE_NOW, () => {
+          process.emit(RESTORE_FLAGS);
+          Module.flushCompileCache();
+        });
+      }
+      // Node writes its cache as the process ends, after this.
+      process.once('exit', () => process.emit(RESTORE_FLAGS));
     } catch {
       // no cache: same behaviour, slower start
     }
@@ -121,6 +133,7 @@ function loadBundle(file) {
         if (!dir) return;
         const target = path.join(dir, path.basename(cacheFile));
         const temp = `${target}.${process.pid}.tmp`;
+        process.emit(RESTORE_FLAGS);
         fs.writeFileSync(temp, script.createCachedData());
         fs.renameSync(temp, target);
         // Caches of earlier builds of this bundle are of no use any more.

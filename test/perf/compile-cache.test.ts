@@ -3,24 +3,28 @@
  * next, never changing what the command prints, and never failing a run when no folder can hold it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DELAY_FROM_CHARS } from '../../server/src/cli/tiering';
 import { BIN, DEMO, requireBuild, ROOT } from '../cli/helpers';
 
 requireBuild();
 const dir = mkdtempSync(join(tmpdir(), 'acquis-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(cache: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, 'lint', DEMO, '--format', 'json'], {
+function run(cache: string, draft = DEMO, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, 'lint', draft, '--format', 'json'], {
     encoding: 'utf8',
-    env: { ...process.env, ACQUIS_COMPILE_CACHE: cache, NO_COLOR: '1' },
+    env: { ...process.env, ACQUIS_COMPILE_CACHE: cache, NO_COLOR: '1', ...env },
     timeout: 30_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A sample long enough for the lint to delay V8's optimisation (server/src/cli/tiering.ts). */
+const LONG = join(ROOT, 'samples', 'oewg-pre-draft.draft');
 
 describe('code cache', () => {
   it('is written by a first run and leaves the output unchanged', () => {
@@ -33,6 +37,23 @@ describe('code cache', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(off.stdout).toBe(first.stdout);
     expect(second.status).toBe(first.status);
+  });
+
+  it('is read by the next run after a lint that changed V8\'s flags, and the flags do not change the output', () => {
+    expect(readFileSync(LONG, 'utf8').length).toBeGreaterThanOrEqual(DELAY_FROM_CHARS);
+    const cache = join(dir, 'tiering');
+    const first = run(cache, LONG);
+    expect(first.stderr).toBe('');
+    const stamps = (): string[] => readdirSync(cache).map((f) => `${f} ${statSync(join(cache, f)).mtimeMs}`);
+    const written = stamps();
+    expect(written.length).toBeGreaterThan(0);
+    // V8 ties a cache to its flags: one made with the lint's flags would be rejected and written again.
+    const second = run(cache, LONG);
+    const short = run(cache);
+    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function') expect(stamps()).toEqual(written);
+    expect(second.stdout).toBe(first.stdout);
+    expect(short.stdout).toBe(run('0').stdout);
+    expect(run('0', LONG, { ACQUIS_V8_TIERING: 'default' }).stdout).toBe(first.stdout);
   });
 
   it('falls back silently when the cache folder cannot be made', () => {

@@ -24,6 +24,7 @@ import { lintText, type FixRequest, type LintedText } from '../parallel/lint-tex
 import { jobsFor } from '../parallel/jobs.js';
 import { LintPool, workerBundle, type Outcome, type PoolTask } from '../parallel/pool.js';
 import { unifiedDiff } from '../unified-diff.js';
+import { delayOptimisationFor } from '../tiering.js';
 import type { TextFile } from '../../host/text-file.js';
 
 /** The output formats: the `--format` choices are this table's keys. */
@@ -168,6 +169,7 @@ async function* lintInTurn(sources: AcquisSources, paths: string[], io: Io, fix:
     const path = shownPath(given);
     // With a shared store: an engine that also holds the stored precedents this text may quote.
     const engine = await sources.engineFor(file.text);
+    delayOptimisationFor(file.text.length);
     let outcome: Outcome;
     try {
       outcome = { done: lintText(engine, path, file.text, fix) };
@@ -193,6 +195,8 @@ async function* lintInParallel(
   fix: FixRequest | undefined,
   engine: AcquisSources['local'],
 ): AsyncGenerator<FileOutcome> {
+  // Several threads are started only for much text (jobs.ts): before the workers compile.
+  delayOptimisationFor(Number.POSITIVE_INFINITY);
   const outcomes: Array<Outcome | undefined> = [];
   const acquis = { acquis: options.acquis, builtin: options.builtin, ...(options.config ? { config: options.config } : {}), ...(options.index ? { index: options.index } : {}) };
   const setup = { acquis, cwd: io.cwd, ...(fix ? { fix } : {}) };

@@ -11,6 +11,9 @@ export interface Position {
   character: number;
 }
 
+/** A line break as the parser reads it: CRLF first, so that it counts as one. */
+const LINE_BREAK = /\r\n?|\n/g;
+
 export class LineIndex {
   private readonly starts: number[] = [0];
   /** 1 when the text starts with a byte order mark (U+FEFF), else 0. */
@@ -18,13 +21,13 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
+    // Native searches, not a loop over every character: a one-file lint runs this once, cold,
+    // where a per-character loop in the interpreter cost about 2 ms on a 10k-word draft.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    } else {
+      LINE_BREAK.lastIndex = 0;
+      while (LINE_BREAK.test(text)) this.starts.push(LINE_BREAK.lastIndex);
     }
   }
 
