@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, readDraft } from '../../server/src/engine/index';
 import { attributionData } from '../../server/src/engine/rules/attribution-consensus';
-import { citeSource, hitFixes, hitMessage, matchDraft, type Lexicon } from '../../server/src/engine/rules/lexicon';
+import { citeSource, hitFixes, hitMessage, matchDraft, pairId, type Lexicon } from '../../server/src/engine/rules/lexicon';
 import { normsObligationLexicon } from '../../server/src/engine/rules/norms-obligation';
 import { styleCapitalsLexicon } from '../../server/src/engine/rules/style-capitals';
 import { styleSpellingLexicon } from '../../server/src/engine/rules/style-spelling';
@@ -48,6 +48,13 @@ describe('lexicon files', () => {
     expect(valid).toBe(true);
     expect(Object.keys(LEXICONS)).toContain(data.rule);
     expect(LEXICONS[data.rule]!().rule).toBe(data.rule);
+  });
+
+  it('gives a pair the id its words make, ASCII or not', () => {
+    const unicodeId = (from: string): string => `swap-${from.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+    const pairs = (JSON.parse(readFileSync('server/src/engine/data/spelling-variants.json', 'utf8')) as { pairs: Array<[string, string]> }).pairs;
+    const froms = [...pairs.map(([from]) => from), 'Self-Defense', 'cyber  space', 'naïve behavior', 'İstanbul', '\u212Aelvin', 'ſtate', 'x_y.z', '  '];
+    for (const from of froms) expect(pairId(from), from).toBe(unicodeId(from));
   });
 });
 

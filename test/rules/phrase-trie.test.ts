@@ -168,27 +168,32 @@ describe('LexiconPass', () => {
         '',
         '6. Statement behaviours, stately, membership states, bound by the norms, obligations under the norms, obliged to comply with the norms.[^1]',
         '',
+        '7. ICT’s role 😀 for member states: the normſ must be observed, \u212Aeeping international law is voluntary.',
+        '',
         '[^1]: Member states, as the footnote says, and cybersecurity.',
         '',
       ].join('\n'),
     ),
   ];
 
-  it('gives each joined lexicon exactly the raw hits of the plain matcher, in its order', () => {
+  it('gives each joined lexicon exactly the raw hits of the plain matcher, in its order, whichever way it looks up literals', () => {
     const lexicons = BUILTIN();
-    const pass = new LexiconPass(lexicons);
-    let hits = 0;
-    for (const draft of drafts) {
-      for (const unit of textUnits(draft)) {
-        const raw = pass.match(unit);
-        lexicons.forEach((lexicon, i) => {
-          const expected = referenceRaw(lexicon, unit);
-          hits += expected.length;
-          expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text.slice(0, 60)}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
-        });
+    // Literals looked up one by one (a short run), by the automata from the first unit, and both in one run.
+    for (const unitsBeforeAutomata of [Infinity, 0, 40]) {
+      const pass = new LexiconPass(lexicons, { unitsBeforeAutomata });
+      let hits = 0;
+      for (const draft of drafts) {
+        for (const unit of textUnits(draft)) {
+          const raw = pass.match(unit);
+          lexicons.forEach((lexicon, i) => {
+            const expected = referenceRaw(lexicon, unit);
+            hits += expected.length;
+            expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text.slice(0, 60)}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
+          });
+        }
       }
+      expect(hits).toBeGreaterThan(150);
     }
-    expect(hits).toBeGreaterThan(150);
   });
 
   it('finds the same hits joined as alone', () => {

@@ -2,9 +2,11 @@
  * Every lexicon in one pass over a text unit. The word patterns of all the lexicons joined in a
  * pass go into one trie per match mode (phrase-trie.ts), walked from each word of the unit whose
  * key starts some pattern; an entry's regular expression runs only on a unit that holds every set
- * of literals it needs (regex-literals.ts), every literal of a case mode found in one pass over
- * the unit by an automaton (literal-automaton.ts; an irregexp alternation of them cost several
- * times more). (Looking those literals up through the words, by their letter runs, was tried and
+ * of literals it needs (regex-literals.ts). The literals are looked up one by one with `includes`
+ * as the expressions ask, until the pass has read many units (a long run: the language server, a
+ * directory of drafts); from then on every literal of a case mode is found in one pass over the
+ * unit by an automaton (literal-automaton.ts; an irregexp alternation of them cost several times
+ * more). (Looking those literals up through the words, by their letter runs, was tried and
  * measured: it saved about 1 ms a draft warm but cost 25 ms of cold code in a one-file run.)
  * Finders run as before.
  *
@@ -20,6 +22,7 @@
 import type { CompiledEntry, Lexicon, RawHit, TextUnit } from './lexicon.js';
 import { LiteralAutomaton } from './literal-automaton.js';
 import { PhraseTrie } from './phrase-trie.js';
+import { twinReads, unicodeTwin } from './unicode-twin.js';
 import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
@@ -48,9 +51,14 @@ interface WordHit {
 /** An entry's expression with its prefilter as indices into the pass's literal table. */
 interface Expression {
   re: RegExp;
-  /** Literal indices: one of `anyOf` and one of each `allOf` set must be in the unit; absent: none needed. */
-  anyOf?: number[];
-  allOf?: number[][];
+  /**
+   * Sets of literal indices: the unit must hold one literal of each set (regex-literals.ts: `anyOf`
+   * and each of `allOf`), smallest set first, so that a unit without a literal the expression
+   * always needs is ruled out by one look-up; absent: none needed.
+   */
+  sets?: number[][];
+  /** `re` without its `u` flag (unicode-twin.ts), made on first use; null when it has none. */
+  twin?: RegExp | null;
 }
 
 /** What the pass runs for an entry besides its word patterns. */
@@ -68,10 +76,28 @@ interface Literal {
 /** The raw hits of a lexicon without any (never written to: a list is made for the first hit). */
 const NONE: RawMatch[] = Object.freeze([]) as unknown as RawMatch[];
 
-/** Flags of the per-unit literal table: slot 0 says which scans ran, slot i + 1 whether literal i is there. */
-const PRESENT = 1;
+/**
+ * The per-unit literal table: slot i + 1 says whether literal i is there (FOUND), not there
+ * (ABSENT) or not yet looked for (0); slot 0 says which automaton scans ran.
+ */
+const FOUND = 1;
+const ABSENT = 2;
 const SCANNED_TEXT = 1;
 const SCANNED_FOLDED = 2;
+
+/**
+ * Units read with `includes` before the automata are built. Looking up a unit's literals one by
+ * one, as the expressions ask, costs native searches only; the automata find them all in one
+ * scan, cheaper per unit once their code is optimised, but their construction and their cold
+ * scan cost a one-file run more than all its look-ups (10k draft, 151 units: about 1.5 ms of
+ * look-ups against 2 ms of construction and 3 ms of scans, measured in fresh processes).
+ */
+const UNITS_BEFORE_AUTOMATA = 1_000;
+
+/** How a pass looks up literals (for tests: `unitsBeforeAutomata: 0` uses the automata from the first unit). */
+export interface LexiconPassOptions {
+  unitsBeforeAutomata?: number;
+}
 
 export class LexiconPass {
   /** The modes with patterns, in the order their first pattern appears, and each mode's trie. */
@@ -79,18 +105,29 @@ export class LexiconPass {
   private readonly tries: Array<PhraseTrie<PatternRef>> = [];
   /** Every pattern's first key, whatever its mode: most words are ruled out by one look-up. */
   private readonly firstKeys = new Set<string>();
+  /** No mode is `exact`: a word's key under each mode is its form or key, or its surface when the form folded -ise (word-keys.ts). */
+  private readonly plainModes: boolean;
   /** Per lexicon, its entries with expressions or a finder, in entry order. */
   private readonly work: EntryWork[][];
   private readonly literals: Literal[] = [];
   /** The per-unit literal table, kept between units. */
   private presentFree: Uint8Array | undefined;
-  /** Every literal of each case mode, found in one pass over a unit (literal-automaton.ts). */
-  private readonly textScan: LiteralAutomaton | undefined;
-  private readonly foldedScan: LiteralAutomaton | undefined;
+  /** Units matched so far, until the automata are built. */
+  private unitsRead = 0;
+  /** Every literal of each case mode, found in one pass over a unit (literal-automaton.ts), once many units were read. */
+  private textScan: LiteralAutomaton | undefined;
+  private foldedScan: LiteralAutomaton | undefined;
+  private scanning = false;
   /** Which lexicons read each kind of unit. */
   private readonly activeFor: Record<TextUnit['kind'], boolean[]>;
 
-  constructor(readonly lexicons: readonly Lexicon[]) {
+  private readonly unitsBeforeAutomata: number;
+
+  constructor(
+    readonly lexicons: readonly Lexicon[],
+    options: LexiconPassOptions = {},
+  ) {
+    this.unitsBeforeAutomata = options.unitsBeforeAutomata ?? UNITS_BEFORE_AUTOMATA;
     const literalIndex = new Map<string, number>();
     const literal = (text: string, ignoreCase: boolean): number => {
       const key = `${ignoreCase ? 'i' : 's'}${text}`;
@@ -116,6 +153,7 @@ export class LexiconPass {
         }
       });
     });
+    this.plainModes = !this.modes.includes('exact');
     this.work = lexicons.map((lexicon) =>
       lexicon.entries
         .filter((entry) => entry.regexes.length || entry.finder)
@@ -124,14 +162,11 @@ export class LexiconPass {
           expressions: entry.regexes.map((re, r): Expression => {
             const requirement = entry.requirements[r];
             if (!requirement) return { re };
-            const expression: Expression = { re, anyOf: requirement.anyOf.map((s) => literal(s, requirement.ignoreCase)) };
-            if (requirement.allOf) expression.allOf = requirement.allOf.map((group) => group.map((s) => literal(s, requirement.ignoreCase)));
-            return expression;
+            const sets = [requirement.anyOf, ...(requirement.allOf ?? [])].map((set) => set.map((s) => literal(s, requirement.ignoreCase)));
+            return { re, sets: sets.sort((a, b) => a.length - b.length) };
           }),
         })),
     );
-    this.textScan = this.literalScan(false);
-    this.foldedScan = this.literalScan(true);
     this.activeFor = {
       paragraph: lexicons.map(() => true),
       heading: lexicons.map((l) => l.headings),
@@ -160,7 +195,17 @@ export class LexiconPass {
     }
 
     let present: Uint8Array | undefined;
-    /** Whether the unit holds literal `i`: every literal is found in one scan of the unit per case mode, on first need. */
+    if (!this.scanning && ++this.unitsRead > this.unitsBeforeAutomata) {
+      this.textScan = this.literalScan(false);
+      this.foldedScan = this.literalScan(true);
+      this.scanning = true;
+    }
+    const scanning = this.scanning;
+    /**
+     * Whether the unit holds literal `i`, found on first need: by `includes` in the text (folded
+     * with foldForLiterals when the literal ignores case), or, once the automata are built, with
+     * every literal of its case mode in one scan of the unit.
+     */
     const holds = (i: number): boolean => {
       if (!present) {
         // One table for every unit (cleared here), unless a finder matched a unit inside this one.
@@ -168,27 +213,43 @@ export class LexiconPass {
         this.presentFree = undefined;
         present.fill(0);
       }
-      const ignoreCase = this.literals[i]!.ignoreCase;
-      const done = ignoreCase ? SCANNED_FOLDED : SCANNED_TEXT;
-      if (!(present[0]! & done)) {
-        present[0]! |= done;
-        (ignoreCase ? this.foldedScan! : this.textScan!).scan(text, present, PRESENT);
+      const literal = this.literals[i]!;
+      let state = present[i + 1]!;
+      if (state === 0) {
+        if (scanning) {
+          const done = literal.ignoreCase ? SCANNED_FOLDED : SCANNED_TEXT;
+          if (!(present[0]! & done)) {
+            present[0]! |= done;
+            (literal.ignoreCase ? this.foldedScan! : this.textScan!).scan(text, present, FOUND);
+            state = present[i + 1]!;
+          }
+        } else state = (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
+        if (state === 0) state = ABSENT;
+        present[i + 1] = state;
       }
-      return (present[i + 1]! & PRESENT) !== 0;
-    };
-    const holdsOne = (set: number[]): boolean => {
-      for (let k = 0; k < set.length; k++) if (holds(set[k]!)) return true;
-      return false;
+      return state === FOUND;
     };
 
+    /** Whether the expressions' twins read this unit as they do (on first need). */
+    let plain: boolean | undefined;
     for (let l = 0; l < lexicons.length; l++) {
       if (!active[l]) continue;
       let raw = out[l]!;
       for (const { entry, expressions } of this.work[l]!) {
-        for (const x of expressions) {
-          if (x.anyOf && !holdsOne(x.anyOf)) continue;
-          if (x.allOf && !x.allOf.every(holdsOne)) continue;
-          const re = x.re;
+        next: for (const x of expressions) {
+          if (x.sets) {
+            for (const set of x.sets) {
+              let one = false;
+              for (let k = 0; k < set.length && !one; k++) one = holds(set[k]!);
+              if (!one) continue next;
+            }
+          }
+          // The twin compiles several times faster, and reads most units as `re` does.
+          let re = x.re;
+          if (x.twin !== null) {
+            plain ??= twinReads(text);
+            if (plain) re = (x.twin ??= unicodeTwin(re)) ?? re;
+          }
           re.lastIndex = 0;
           for (let m = re.exec(text); m; m = re.exec(text)) {
             if (m[0].length === 0) {
@@ -239,10 +300,17 @@ export class LexiconPass {
     const modes = this.modes;
     const tries = this.tries;
     const firstKeys = this.firstKeys;
+    const plain = this.plainModes;
     let hits: WordHit[] | undefined;
     let found: PatternRef[] | undefined;
     for (let i = 0; i < n; i++) {
       const word = words[i]!;
+      if (plain && word.abbreviation === undefined) {
+        // Every mode's key is then the word's form or its key (`surface` is the form unless the
+        // form folded -ise): most words are ruled out here, without a call per mode.
+        const form = word.form;
+        if (!firstKeys.has(form) && (word.key === form || !firstKeys.has(word.key)) && form.indexOf('iz') < 0) continue;
+      }
       let lastKey: string | undefined;
       let lastStarts = false;
       for (let m = 0; m < modes.length; m++) {

@@ -268,14 +268,18 @@ export function compileLexicon(data: LexiconData, finders: Record<string, Finder
 
 /** The id a substitution pair gets (`swap-behavior`), so that an entry can override it. */
 export function pairId(from: string): string {
-  return `swap-${from.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  const lower = from.toLowerCase();
+  // ASCII (every built-in pair) through a plain class: the same runs, without compiling \p{L}\p{N} in a one-file run.
+  return `swap-${ASCII.test(lower) ? lower.replace(/[^a-z0-9]+/g, '-') : lower.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** `critical infrastructure(s)` -> both forms; several optional endings multiply. */
 function expandPattern(pattern: string): string[] {
   let variants = [''];
   for (const token of pattern.trim().split(/\s+/)) {
-    const m = /^(.*?)\(([\p{L}]+)\)$/u.exec(token);
+    const m = token.includes('(') ? /^(.*?)\(([\p{L}]+)\)$/u.exec(token) : null;
     const forms = m ? [m[1]!, m[1]! + m[2]!] : [token];
     variants = variants.flatMap((v) => forms.map((f) => (v ? `${v} ${f}` : f)));
   }

@@ -111,10 +111,12 @@ let headingTrie: PhraseTrie<ItemPhrase> | undefined;
 function mentions(words: readonly { key: string }[], trie: PhraseTrie<ItemPhrase>): number[] {
   const items = compiledItems().length;
   const count = new Array<number>(items).fill(0);
+  const heads = trie.heads();
+  if (!heads) return count;
   let nextFree: number[] | undefined;
   let longest: number[] | undefined;
   for (let i = 0; i < words.length; i++) {
-    let node = trie.first(words[i]!.key);
+    let node = heads.get(words[i]!.key);
     if (!node) continue;
     let matched = false;
     for (let k = i; node; ) {

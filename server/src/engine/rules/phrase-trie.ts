@@ -52,6 +52,11 @@ export class PhraseTrie<V> {
     return this.root.next?.get(key);
   }
 
+  /** The nodes after each phrase's first key, by that key (undefined while empty): a loop over many words looks each up without a call. */
+  heads(): ReadonlyMap<string, TrieNode<V>> | undefined {
+    return this.root.next;
+  }
+
   /** The node after `node` and `key`, if some phrase continues so. */
   static next<V>(node: TrieNode<V>, key: string): TrieNode<V> | undefined {
     return node.next?.get(key);

@@ -135,13 +135,26 @@ export interface CheckedSource {
   adoption?: AdoptedDocument['adoption'];
 }
 
+const MAY_HOLD_EXCERPT = /excerpt/i;
+const excerpts = new WeakMap<AdoptedDocument, boolean>();
+
+/** Whether an acquis document is an excerpt (`excerpt: true` in its front matter), read once per document. */
+function isExcerptDocument(doc: AdoptedDocument): boolean {
+  let excerpt = excerpts.get(doc);
+  if (excerpt === undefined) {
+    // The front matter alone: the document's tree is built on demand, and this is all it is needed for here.
+    // A text without the word at all has no `excerpt` key (keys are ASCII, read lower-cased), and is not parsed.
+    excerpt = MAY_HOLD_EXCERPT.test(doc.text) && /^(?:true|yes)$/i.test(frontMatterFields(doc.text)?.['excerpt'] ?? '');
+    excerpts.set(doc, excerpt);
+  }
+  return excerpt;
+}
+
 export function checkSources(acquis: Acquis, symbols: string[]): CheckedSource[] {
   return symbols.map((symbol) => {
     const doc = acquis.bySymbol.get(normaliseSymbol(symbol));
     if (!doc) return { symbol, state: 'missing' };
-    // The front matter alone: the document's tree is built on demand, and this is all it is needed for here.
-    const excerpt = /^(?:true|yes)$/i.test(frontMatterFields(doc.text)?.['excerpt'] ?? '');
-    return { symbol, state: excerpt ? 'excerpt' : 'present', adoption: doc.adoption };
+    return { symbol, state: isExcerptDocument(doc) ? 'excerpt' : 'present', adoption: doc.adoption };
   });
 }
 

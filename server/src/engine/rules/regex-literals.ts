@@ -4,9 +4,11 @@
  * expression, so that most of a draft never meets the expression at all (an expression that
  * starts with a look-behind is tried at every position of every paragraph otherwise).
  *
- * The reading is conservative: anything it does not understand (a character class, an escape
- * other than an escaped punctuation mark, a back-reference, a look-around) only ends a literal
- * run, and an expression it cannot bound gets no requirement (it always runs). Only ASCII
+ * The reading is conservative: anything it does not understand (a character class other than a
+ * few literal characters, an escape other than an escaped punctuation mark, a back-reference, a
+ * look-around) only ends a literal run, and an expression it cannot bound gets no requirement (it
+ * always runs). A class of a few literal characters (`[Mm]`, `['’]`) continues the run in each
+ * of them: `ICT['’]s` needs "ICT's" or "ICT’s", not only "ICT". Only ASCII
  * letters, digits, spaces and punctuation count as literal, so that case folding is plain
  * lower-casing (see `foldForLiterals`).
  */
@@ -20,6 +22,10 @@ export interface LiteralRequirement {
 }
 
 const MIN_LENGTH = 3;
+/** A class of at most this many characters continues a literal run in each of them... */
+const MAX_CLASS = 4;
+/** ...while the run has at most this many spellings. */
+const MAX_SPELLINGS = 8;
 
 /** The requirement of `source` (flags as in `new RegExp`), or undefined when none is certain. */
 export function requiredLiterals(source: string, flags: string): LiteralRequirement | undefined {
@@ -95,10 +101,11 @@ class Reader {
   /** A run of items up to `|` or `)`: its literal runs and mandatory groups, each a set, rarest first. */
   sequence(): string[][] | undefined {
     const candidates: string[][] = [];
-    let run = '';
+    // The literal run so far, as its spellings: one, or several after a small class (`ICT['’]s`).
+    let run: string[] = [''];
     const endRun = (): void => {
-      if (run.length >= MIN_LENGTH) candidates.push([run]);
-      run = '';
+      if (run[0]!.length >= MIN_LENGTH) candidates.push(run);
+      run = [''];
     };
     while (this.at < this.s.length && this.s[this.at] !== '|' && this.s[this.at] !== ')') {
       const c = this.s[this.at]!;
@@ -110,9 +117,16 @@ class Reader {
         continue;
       }
       if (c === '[') {
-        endRun();
-        this.charClass();
-        this.quantifier();
+        const chars = this.charClass();
+        const q = this.quantifier();
+        if (!chars || q === 'optional') {
+          endRun();
+          continue;
+        }
+        // A few literal characters: the run goes on in each of them (one is certain).
+        if (run.length * chars.length > MAX_SPELLINGS) endRun();
+        run = run.flatMap((r) => chars.map((ch) => r + ch));
+        if (q === 'some') endRun();
         continue;
       }
       let literal: string | undefined;
@@ -137,7 +151,7 @@ class Reader {
         endRun();
         continue;
       }
-      run += literal;
+      run = run.map((r) => r + literal);
       if (q === 'some') endRun(); // `a+`: one `a` is certain, what follows may not be next to it
     }
     endRun();
@@ -167,13 +181,20 @@ class Reader {
     return lookaround ? undefined : inner;
   }
 
-  charClass(): void {
-    this.at++; // [
+  /**
+   * `[ ... ]` from its opening bracket: its characters when it is a few literal ones (`[Mm]`,
+   * `['’]`: no negation, range or escape), else undefined.
+   */
+  charClass(): string[] | undefined {
+    const start = ++this.at; // [
     if (this.s[this.at] === '^') this.at++;
     if (this.s[this.at] === ']') this.at++;
     while (this.at < this.s.length && this.s[this.at] !== ']') this.at += this.s[this.at] === '\\' ? 2 : 1;
     if (this.s[this.at] !== ']') throw new Error('unclosed class');
+    const chars = [...new Set(this.s.slice(start, this.at))];
     this.at++;
+    if (!chars.length || chars.length > MAX_CLASS || chars.some((ch) => ch === '^' || ch === '-' || ch === '\\' || !LITERAL.test(ch))) return undefined;
+    return chars;
   }
 
   /** The quantifier after an item: once, at least once, or possibly never. */
