@@ -130,60 +130,22 @@ function sameChars(text: string, start: number, surface: string): boolean {
   return true;
 }
 
-/** One letter or number; one letter (the characters after an apostrophe). */
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const LETTER = /^\p{L}$/u;
-
-/**
- * What each UTF-16 code unit is, read once from the regular expressions above and remembered:
- * 0 not yet read, then CLASSIFIED with LETTER and NUMBER bits. ASCII is filled in at once.
- * (Astral characters, rare in drafts, are asked of the regular expressions each time.)
- */
-const CLASSIFIED = 1;
-const LETTER_BIT = 2;
-const NUMBER_BIT = 4;
-const classes = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) {
-  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  const digit = c >= 0x30 && c <= 0x39;
-  classes[c] = CLASSIFIED | (letter ? LETTER_BIT : 0) | (digit ? NUMBER_BIT : 0);
-}
-
-function classOfUnit(c: number): number {
-  let k = classes[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = CLASSIFIED | (LETTER.test(ch) ? LETTER_BIT : 0) | (LETTER_OR_NUMBER.test(ch) && !LETTER.test(ch) ? NUMBER_BIT : 0);
-    classes[c] = k;
-  }
-  return k;
-}
-
-/**
- * Length in code units (1 or 2) of the character at `at` when it has one of the class `bits`,
- * else 0. A surrogate pair is read as one character; a lone surrogate is neither.
- */
-function charWith(text: string, at: number, length: number, bits: number): number {
-  const c = text.charCodeAt(at);
-  if (c < 0xd800 || c > 0xdbff) return classOfUnit(c) & bits ? 1 : 0;
-  if (at + 1 >= length) return 0;
-  const low = text.charCodeAt(at + 1);
-  if (low < 0xdc00 || low > 0xdfff) return 0;
-  const ch = text.slice(at, at + 2);
-  return (bits & LETTER_BIT && LETTER.test(ch)) || (bits & NUMBER_BIT && LETTER_OR_NUMBER.test(ch) && !LETTER.test(ch)) ? 2 : 0;
-}
-
-const WORD_BITS = LETTER_BIT | NUMBER_BIT;
-
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /**
- * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
- * a run of letters and numbers, then any number of apostrophes (straight or curly) each followed
- * by letters ("States’", "d’Ivoire"): the regular expression `[\p{L}\p{N}]+(?:['’][\p{L}]+)*`,
- * read by a scanner over character codes with each code unit's class remembered (ASCII, most of
- * a draft, needs no look-up at all). The folding is remembered per spelling.
+ * The gap before a word, and a word: a run of letters and numbers, then any number of apostrophes
+ * (straight or curly) each followed by letters ("States’", "d’Ivoire"). Sticky, so each reads
+ * from `lastIndex` on. A regular expression runs as native code from its first use: in a one-file
+ * lint, which ends before V8 optimises a character loop in JavaScript, it read the words in about
+ * 15% less time than such a loop (and as fast warm).
+ */
+const GAP = /[^\p{L}\p{N}]*/uy;
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/uy;
+
+/**
+ * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice (a word
+ * may run past `to`). The folding is remembered per spelling (`foldedAt`).
  */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const raw: Word[] = [];
@@ -194,47 +156,15 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
   // Reading from the second half of a surrogate pair starts at its first half, as a Unicode
   // regular expression's lastIndex does.
   if (at > 0 && at < length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--;
-  while (at < limit) {
-    // The gap: everything up to the next letter or number.
-    const c = text.charCodeAt(at);
-    let step: number;
-    if (c < 0x80) {
-      if (!(classes[c]! & WORD_BITS)) {
-        at++;
-        continue;
-      }
-      step = 1;
-    } else {
-      step = charWith(text, at, length, WORD_BITS);
-      if (step === 0) {
-        at++;
-        continue;
-      }
-    }
-    const start = at;
-    at += step;
-    // Letters and numbers...
-    while (at < length) {
-      const d = text.charCodeAt(at);
-      if (d < 0x80) {
-        if (!(classes[d]! & WORD_BITS)) break;
-        at++;
-      } else {
-        const n = charWith(text, at, length, WORD_BITS);
-        if (n === 0) break;
-        at += n;
-      }
-    }
-    // ... then apostrophes, each followed by letters.
-    while (at + 1 < length) {
-      const e = text.charCodeAt(at);
-      if (e !== 0x27 && e !== 0x2019) break;
-      let n = charWith(text, at + 1, length, LETTER_BIT);
-      if (n === 0) break;
-      at += 1 + n;
-      while (at < length && (n = charWith(text, at, length, LETTER_BIT)) !== 0) at += n;
-    }
-    const end = at;
+  for (;;) {
+    GAP.lastIndex = at;
+    GAP.test(text);
+    const start = GAP.lastIndex;
+    if (start >= limit) break;
+    WORD.lastIndex = start;
+    if (!WORD.test(text)) break; // not reached: the gap stops at a letter or number
+    const end = WORD.lastIndex;
+    at = end;
     const f = foldedAt(text, start, end);
     // Every word has the same five fields (an absent abbreviation is undefined): one object
     // shape, so the code that reads words stays monomorphic.
