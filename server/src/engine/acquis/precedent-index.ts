@@ -6,6 +6,7 @@
 import type { Precedent } from './model.js';
 import type { Word } from '../text/words.js';
 import { TablePrecedent } from './precedent-table.js';
+import { CandidateKernel } from './candidates-kernel.js';
 
 const SHINGLE = 3;
 
@@ -61,6 +62,10 @@ export class PrecedentIndex {
    */
   candidates(ids: Int32Array, limit = 8, from = 0, to = ids.length): Candidate[] {
     this.ensureBuilt();
+    // The same look-up in WebAssembly where the tables are small enough (candidates-kernel.ts).
+    if (this.kernel === undefined) this.kernel = this.makeKernel();
+    const found = this.kernel?.lookup(ids, from, to, limit);
+    if (found) return found.map(([index, shared]) => ({ precedent: this.precedents[index]!, shared }));
     // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
     // generation, so nothing is cleared per sentence.
     const s = this.scratchFor(to - from);
@@ -143,6 +148,20 @@ export class PrecedentIndex {
   }
 
   private scratch?: LookupScratch;
+  private kernel: CandidateKernel | null | undefined;
+
+  private makeKernel(): CandidateKernel | null {
+    const precedents = this.precedents;
+    return CandidateKernel.over({
+      bucketStarts: this.bucketStarts,
+      postings: this.postings,
+      mask: this.mask,
+      maxPostings: this.maxPostings,
+      precedentCount: precedents.length,
+      idsOf: (index) => precedents[index]!.ids,
+      idOf: (index) => precedents[index]!.id,
+    });
+  }
 
   private scratchFor(words: number): LookupScratch {
     const n = this.precedents.length;

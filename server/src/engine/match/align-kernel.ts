@@ -5,12 +5,13 @@
  *
  * Why: a one-file lint ends before V8 has optimised the alignment's loops, so in a CLI run it ran
  * as interpreted and baseline code, about a tenth of the whole process on the 10k-word bench
- * draft. WebAssembly is compiled before its first call (a 2 KB module, well under a millisecond),
- * so the kernel is fast from the first sentence. In a long run the two are about as fast.
+ * draft. The kernel (a 2 KB module, compiled in well under a millisecond) is fast from the first
+ * sentence. In a long run the two are about as fast.
  *
  * Where WebAssembly is missing (`node --jitless`) or its memory cannot grow, `kernelAlign`
  * answers `null` and the caller runs the TypeScript version.
  */
+import { instantiate, reserve, type WasmMemory } from '../wasm/instantiate.js';
 import { ALIGN_WASM } from './align-wasm.js';
 
 export interface KernelAlignment {
@@ -22,11 +23,6 @@ export interface KernelAlignment {
   matches: number;
 }
 
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
 interface Kernel {
   memory: WasmMemory;
   align: (n: number, m: number, min: number) => number;
@@ -36,27 +32,14 @@ interface Kernel {
 
 /** Where the kernel reads the draft's ids (the precedent's follow them); the answer is at 0. */
 const INPUT_AT = 16; // in 32-bit words: byte 64
-const PAGE = 65536;
 
 let kernel: Kernel | null | undefined;
 
 function load(): Kernel | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!wasm) return null;
-  try {
-    const bytes = Uint8Array.from(atob(ALIGN_WASM), (c) => c.charCodeAt(0));
-    const { exports } = new wasm.Instance(new wasm.Module(bytes), {});
-    const memory = exports['memory'] as WasmMemory;
-    return { memory, align: exports['align'] as Kernel['align'], heap: new Int32Array(memory.buffer) };
-  } catch {
-    return null;
-  }
-}
-
-/** What this module needs of the WebAssembly API (not in the ES library types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  const exports = instantiate(ALIGN_WASM);
+  if (!exports) return null;
+  const memory = exports['memory'] as WasmMemory;
+  return { memory, align: exports['align'] as Kernel['align'], heap: new Int32Array(memory.buffer) };
 }
 
 /** Whether the kernel is used (tests and benchmarks compare it with the TypeScript version). */
@@ -77,15 +60,7 @@ export function kernelAlign(draft: Int32Array, precedent: Int32Array, minMatches
   const k = kernel;
   const n = draft.length;
   const m = precedent.length;
-  const needed = (INPUT_AT + n + m) * 4;
-  const have = k.memory.buffer.byteLength;
-  if (needed > have) {
-    try {
-      k.memory.grow(Math.ceil((needed - have) / PAGE));
-    } catch {
-      return null; // past what the engine lets a module have
-    }
-  }
+  if (!reserve(k.memory, (INPUT_AT + n + m) * 4)) return null;
   if (k.heap.buffer !== k.memory.buffer) k.heap = new Int32Array(k.memory.buffer);
   k.heap.set(draft, INPUT_AT);
   k.heap.set(precedent, INPUT_AT + n);

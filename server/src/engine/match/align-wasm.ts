@@ -1,4 +1,4 @@
-// Generated from align.wat by test/match/align-wasm.test.ts (ACQUIS_WRITE_ALIGN_WASM=1): do not edit.
+// Generated from align.wat by test/wasm/kernels.test.ts (ACQUIS_WRITE_WASM=1): do not edit.
 /** The alignment kernel (align.wat) as a WebAssembly binary, in base64. */
 export const ALIGN_WASM =
   'AGFzbQEAAAABEwNgAX8Bf2ACf38Bf2ADf39/AX8DBAMAAQIFAwEAAQYVBH8BQQALfwFBAAt/AUEAC38BQQALBxICBm1lbW9y' +

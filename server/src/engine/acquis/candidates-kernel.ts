@@ -1,0 +1,110 @@
+/**
+ * The candidate look-up as a WebAssembly kernel (candidates.wat, assembled into
+ * candidates-wasm.ts): the same steps as `PrecedentIndex.candidates`, with the same answers
+ * (test/acquis/candidates-kernel.test.ts compares them). A one-file lint looks up every sentence
+ * of the draft before V8 has optimised the TypeScript; the kernel is fast from the first one.
+ *
+ * Each index gets its own instance, with its tables copied in at the first look-up: only an acquis
+ * whose tables fit in MAX_TABLE_BYTES (the built-in one, a project's folders) is served here; a
+ * larger one (a million paragraphs) keeps the TypeScript look-up rather than a second copy.
+ */
+import { instantiate, reserve, type WasmMemory } from '../wasm/instantiate.js';
+import { CANDIDATES_WASM } from './candidates-wasm.js';
+
+/** Largest tables (bucket offsets, postings, precedents' ids) copied into a kernel. */
+const MAX_TABLE_BYTES = 32 * 1024 * 1024;
+/** Entries of the kernel's recount list ($roughLimit in candidates.wat). */
+const ROUGH_LIMIT = 256;
+
+export interface CandidateTables {
+  bucketStarts: Uint32Array;
+  postings: Uint32Array;
+  mask: number;
+  maxPostings: number;
+  /** The precedents' word ids, in index order, and each precedent's `id`. */
+  precedentCount: number;
+  idsOf: (index: number) => Int32Array;
+  idOf: (index: number) => number;
+}
+
+export class CandidateKernel {
+  private heap: Int32Array;
+
+  private constructor(
+    private readonly memory: WasmMemory,
+    private readonly lookupIn: (n: number, limit: number) => number,
+    /** Byte offset of the per-look-up area (the sentence, its sets, the answer). */
+    private readonly dynamic: number,
+  ) {
+    this.heap = new Int32Array(memory.buffer);
+  }
+
+  /** A kernel over `tables`, or null when they are too large or WebAssembly cannot serve. */
+  static over(tables: CandidateTables): CandidateKernel | null {
+    if (!enabled) return null;
+    const n = tables.precedentCount;
+    let ids = 0;
+    for (let p = 0; p < n; p++) ids += tables.idsOf(p).length;
+    // In 32-bit words: bucket offsets, postings, ranges (3 a precedent), ids, stamps, counts, touched, rough.
+    const words = tables.bucketStarts.length + tables.postings.length + 3 * n + ids + 3 * n + 2 * ROUGH_LIMIT;
+    if (words * 4 > MAX_TABLE_BYTES) return null;
+    const exports = instantiate(CANDIDATES_WASM);
+    if (!exports) return null;
+    const memory = exports['memory'] as WasmMemory;
+    const base = 16; // in words: byte 64
+    const bucketStarts = base;
+    const postings = bucketStarts + tables.bucketStarts.length;
+    const ranges = postings + tables.postings.length;
+    const flat = ranges + 3 * n;
+    const stamps = flat + ids;
+    const counts = stamps + n;
+    const touched = counts + n;
+    const rough = touched + n;
+    const dynamic = rough + 2 * ROUGH_LIMIT;
+    if (!reserve(memory, dynamic * 4)) return null;
+    const heap = new Int32Array(memory.buffer);
+    heap.set(new Int32Array(tables.bucketStarts.buffer, tables.bucketStarts.byteOffset, tables.bucketStarts.length), bucketStarts);
+    heap.set(new Int32Array(tables.postings.buffer, tables.postings.byteOffset, tables.postings.length), postings);
+    let at = flat;
+    for (let p = 0; p < n; p++) {
+      const own = tables.idsOf(p);
+      heap[ranges + 3 * p] = at - flat;
+      heap.set(own, at);
+      at += own.length;
+      heap[ranges + 3 * p + 1] = at - flat;
+      heap[ranges + 3 * p + 2] = tables.idOf(p);
+    }
+    const configure = exports['configure'] as (...offsets: number[]) => void;
+    configure(tables.mask, tables.maxPostings, bucketStarts * 4, postings * 4, ranges * 4, flat * 4, stamps * 4, counts * 4, touched * 4, rough * 4, n, dynamic * 4);
+    return new CandidateKernel(memory, exports['lookup'] as (n: number, limit: number) => number, dynamic * 4);
+  }
+
+  /**
+   * The candidates of `ids[from, to)` as (precedent index, shared 3-grams) pairs, most shared
+   * first (then by precedent id); null when the kernel cannot answer (the caller looks up in
+   * TypeScript).
+   */
+  lookup(ids: Int32Array, from: number, to: number, limit: number): Array<[index: number, shared: number]> | null {
+    if (!enabled) return null;
+    const n = to - from;
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    // The sentence, the bucket set (1 word an entry), the 3-gram set (4), the answer (2 a pair, and a spare).
+    if (!reserve(this.memory, this.dynamic + 4 * (n + 5 * size + 2 * (limit + 1)))) return null;
+    if (this.heap.buffer !== this.memory.buffer) this.heap = new Int32Array(this.memory.buffer);
+    this.heap.set(ids.subarray(from, to), this.dynamic / 4);
+    const count = this.lookupIn(n, limit);
+    if (count < 0) return null;
+    const out = (this.dynamic + 4 * (n + 5 * size)) / 4;
+    const found: Array<[number, number]> = [];
+    for (let i = 0; i < count; i++) found.push([this.heap[out + 2 * i]!, this.heap[out + 2 * i + 1]!]);
+    return found;
+  }
+}
+
+/** Whether kernels are made (tests and benchmarks compare them with the TypeScript look-up). */
+let enabled = true;
+
+export function setCandidateKernel(on: boolean): void {
+  enabled = on;
+}
