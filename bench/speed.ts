@@ -214,6 +214,8 @@ async function main(): Promise<void> {
   const acquis = ['bin/acquis.js', 'lint', '--format', 'json'];
   const textlint = ['node_modules/textlint/bin/textlint.js', '--config', join(OUT, '.textlintrc.json'), '--format', 'json'];
   console.log(`Issue 11 speed table: node ${process.version}, ${RUNS} alternating pairs per figure, ${TIME ? 'wall and CPU (user + system) times' : 'wall times only (no /usr/bin/time)'}, load average ${load()} at start`);
+  // Node reads this certificate file before any script runs: it costs every process here (textlint's too) tens of ms.
+  if (process.env['NODE_EXTRA_CA_CERTS']) console.log(`  NODE_EXTRA_CA_CERTS is set (${process.env['NODE_EXTRA_CA_CERTS']}): every Node process here, both tools', reads it at start-up`);
   const rows: string[][] = [['figure', 'acquis', 'other', 'ratio', 'target', 'load']];
 
   const one = pair([...acquis, files.draft], [...textlint, files.txt]);
