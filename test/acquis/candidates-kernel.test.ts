@@ -14,6 +14,7 @@ import { wordsOf } from '../../server/src/engine/text/words';
 import { setCandidateKernel, type CandidateKernel } from '../../server/src/engine/acquis/candidates-kernel';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { syntheticDocuments } from './synthetic';
+import { mulberry32 as random } from '../grammar/helpers';
 
 afterAll(() => setCandidateKernel(true));
 
@@ -30,15 +31,6 @@ function both(acquis: Acquis, ids: Int32Array, limit: number, from: number, to: 
   const script = acquis.index.candidates(ids, limit, from, to).map((c) => [c.precedent.id, c.shared]);
   setCandidateKernel(true);
   return [kernel, script];
-}
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const builtin = readAcquisFolder(builtinAcquisDir());

@@ -5,17 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiteralAutomaton } from '../../server/src/engine/rules/literal-automaton';
 import { foldForLiterals } from '../../server/src/engine/rules/regex-literals';
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../grammar/helpers';
 
 function found(automaton: LiteralAutomaton, count: number, text: string): boolean[] {
   const present = new Uint8Array(count + 1);

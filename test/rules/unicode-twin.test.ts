@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDraft } from '../../bench/draft-gen';
 import { joinBuiltinLexicons } from '../../server/src/engine/rules/builtin-lexicons';
 import { twinReads, unicodeTwin } from '../../server/src/engine/rules/unicode-twin';
+import { mulberry32 as random } from '../grammar/helpers';
 
 /** Every match with its indices, as the lexicon pass reads them. */
 function matches(re: RegExp, text: string): unknown[] {
@@ -21,17 +22,6 @@ function matches(re: RegExp, text: string): unknown[] {
     out.push([m.index, m[0], m.indices?.groups?.['hit'] ?? m.indices?.[0]]);
   }
   return out;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('expressions without the u flag', () => {

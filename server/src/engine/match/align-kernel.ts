@@ -13,15 +13,7 @@
  */
 import { instantiate, reserve, type WasmMemory } from '../wasm/instantiate.js';
 import { ALIGN_WASM } from './align-wasm.js';
-
-export interface KernelAlignment {
-  score: number;
-  draftStart: number;
-  draftEnd: number;
-  precedentStart: number;
-  precedentEnd: number;
-  matches: number;
-}
+import type { LocalAlignment } from './align.js';
 
 interface Kernel {
   memory: WasmMemory;
@@ -53,7 +45,7 @@ export function setAlignKernel(on: boolean): void {
  * The alignment of `draft` against `precedent` by the kernel: undefined for none (or fewer than
  * `minMatches` equal words possible), null when the kernel cannot answer.
  */
-export function kernelAlign(draft: Int32Array, precedent: Int32Array, minMatches: number): KernelAlignment | undefined | null {
+export function kernelAlign(draft: Int32Array, precedent: Int32Array, minMatches: number): LocalAlignment | undefined | null {
   if (!enabled) return null;
   if (kernel === undefined) kernel = load();
   if (!kernel) return null;
