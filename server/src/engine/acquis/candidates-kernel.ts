@@ -43,11 +43,13 @@ export class CandidateKernel {
   static over(tables: CandidateTables): CandidateKernel | null {
     if (!enabled) return null;
     const n = tables.precedentCount;
-    let ids = 0;
-    for (let p = 0; p < n; p++) ids += tables.idsOf(p).length;
-    // In 32-bit words: bucket offsets, postings, ranges (3 a precedent), ids, stamps, counts, touched, rough.
-    const words = tables.bucketStarts.length + tables.postings.length + 3 * n + ids + 3 * n + 2 * ROUGH_LIMIT;
-    if (words * 4 > MAX_TABLE_BYTES) return null;
+    // In 32-bit words: bucket offsets, postings, ranges (3 a precedent), stamps, counts, touched,
+    // rough, then the ids, counted only while they still fit (a large index is refused early).
+    const limit = MAX_TABLE_BYTES / 4;
+    let words = tables.bucketStarts.length + tables.postings.length + 6 * n + 2 * ROUGH_LIMIT;
+    for (let p = 0; p < n && words <= limit; p++) words += tables.idsOf(p).length;
+    if (words > limit) return null;
+    const ids = words - (tables.bucketStarts.length + tables.postings.length + 6 * n + 2 * ROUGH_LIMIT);
     const exports = instantiate(CANDIDATES_WASM);
     if (!exports) return null;
     const memory = exports['memory'] as WasmMemory;
