@@ -4,15 +4,15 @@
  * key starts some pattern; an entry's regular expression runs only on a unit that holds every set
  * of literals it needs (regex-literals.ts). The literals are looked up one by one with `includes`
  * as the expressions ask, until the pass has read many units (a long run: the language server, a
- * directory of drafts); from then on every literal of a case mode is found in one pass over the
- * unit by an automaton (literal-automaton.ts; an irregexp alternation of them cost several times
- * more). (Looking those literals up through the words, by their letter runs, was tried and
+ * directory of drafts); from then on every literal is found in one pass over the unit by an
+ * automaton that reads it folded (literal-automaton.ts; an irregexp alternation of them cost
+ * several times more; one automaton per case mode read every unit twice). (Looking those literals up through the words, by their letter runs, was tried and
  * measured: it saved about 1 ms a draft warm but cost 25 ms of cold code in a one-file run.)
  * Finders run as before.
  *
  * Cheap by construction, because every unit of every draft goes through here: one loop over the
- * words (each word's key looked up once in the set of every pattern's first key, whatever the
- * mode), no key arrays, no per-unit buckets; a literal that several expressions need is searched
+ * words (each word's form looked up once in the set of every pattern's first key and its form,
+ * whatever the mode), one flat list of expressions and finders, no key arrays, no per-unit buckets; a literal that several expressions need is searched
  * for once per unit; tables are built once, in the constructor.
  *
  * The pass gives each lexicon the raw hits, in the order its own matcher found them: its modes in
@@ -23,6 +23,7 @@ import type { CompiledEntry, Lexicon, RawHit, TextUnit } from './lexicon.js';
 import { LiteralAutomaton } from './literal-automaton.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { twinReads, unicodeTwin } from './unicode-twin.js';
+import { formOf } from '../text/words.js';
 import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
@@ -61,10 +62,17 @@ interface Expression {
   twin?: RegExp | null;
 }
 
-/** What the pass runs for an entry besides its word patterns. */
-interface EntryWork {
+/**
+ * One thing the pass runs besides the word patterns: an entry's expression, or its finder. The
+ * steps of every lexicon are in one flat list, in lexicon order, then entry order (expressions,
+ * then the finder): the loop over them, run for every unit, walks one array.
+ */
+interface Step {
+  /** The lexicon's index in the pass. */
+  lexicon: number;
   entry: CompiledEntry;
-  expressions: Expression[];
+  /** An expression to run (with `entry.finder` unset on this step), or undefined for the finder. */
+  expression: Expression | undefined;
 }
 
 /** A literal of the prefilters, searched in the view text, or in the folded text when `ignoreCase`. */
@@ -78,12 +86,13 @@ const NONE: RawMatch[] = Object.freeze([]) as unknown as RawMatch[];
 
 /**
  * The per-unit literal table: slot i + 1 says whether literal i is there (FOUND), not there
- * (ABSENT) or not yet looked for (0); slot 0 says which automaton scans ran.
+ * (ABSENT), not yet looked for (0), or, after the automaton's scan, there in the folded text
+ * (MAYBE: a case-sensitive literal is then looked up with `includes`); slot 0 says whether the
+ * scan ran.
  */
 const FOUND = 1;
 const ABSENT = 2;
-const SCANNED_TEXT = 1;
-const SCANNED_FOLDED = 2;
+const MAYBE = 3;
 
 /**
  * Units read with `includes` before the automata are built. Looking up a unit's literals one by
@@ -107,16 +116,25 @@ export class LexiconPass {
   private readonly firstKeys = new Set<string>();
   /** No mode is `exact`: a word's key under each mode is its form or key, or its surface when the form folded -ise (word-keys.ts). */
   private readonly plainModes: boolean;
-  /** Per lexicon, its entries with expressions or a finder, in entry order. */
-  private readonly work: EntryWork[][];
+  /**
+   * Every word a pattern may start at has one of these forms (`plainModes` only): each first key,
+   * and what it folds to as a form (a `surface` key "organise" is read from a word of form
+   * "organize"), so that one look-up rules out most words.
+   */
+  private readonly firstForms = new Set<string>();
+  /** What the pass runs besides word patterns, in the order of the hits (see Step). */
+  private readonly steps: Step[] = [];
   private readonly literals: Literal[] = [];
   /** The per-unit literal table, kept between units. */
   private presentFree: Uint8Array | undefined;
   /** Units matched so far, until the automata are built. */
   private unitsRead = 0;
-  /** Every literal of each case mode, found in one pass over a unit (literal-automaton.ts), once many units were read. */
-  private textScan: LiteralAutomaton | undefined;
-  private foldedScan: LiteralAutomaton | undefined;
+  /**
+   * Every literal found in one pass over a unit, once many units were read (literal-automaton.ts):
+   * the case-sensitive ones lower-cased, so that a unit is read once, folded; a case-sensitive
+   * literal the scan finds is then looked up in the text itself, on first need.
+   */
+  private literalScanner: LiteralAutomaton | undefined;
   private scanning = false;
   /** Which lexicons read each kind of unit. */
   private readonly activeFor: Record<TextUnit['kind'], boolean[]>;
@@ -154,19 +172,24 @@ export class LexiconPass {
       });
     });
     this.plainModes = !this.modes.includes('exact');
-    this.work = lexicons.map((lexicon) =>
-      lexicon.entries
-        .filter((entry) => entry.regexes.length || entry.finder)
-        .map((entry) => ({
-          entry,
-          expressions: entry.regexes.map((re, r): Expression => {
-            const requirement = entry.requirements[r];
-            if (!requirement) return { re };
+    for (const key of this.firstKeys) {
+      this.firstForms.add(key);
+      this.firstForms.add(formOf(key));
+    }
+    lexicons.forEach((lexicon, index) => {
+      for (const entry of lexicon.entries) {
+        entry.regexes.forEach((re, r) => {
+          const requirement = entry.requirements[r];
+          let expression: Expression = { re };
+          if (requirement) {
             const sets = [requirement.anyOf, ...(requirement.allOf ?? [])].map((set) => set.map((s) => literal(s, requirement.ignoreCase)));
-            return { re, sets: sets.sort((a, b) => a.length - b.length) };
-          }),
-        })),
-    );
+            expression = { re, sets: sets.sort((a, b) => a.length - b.length) };
+          }
+          this.steps.push({ lexicon: index, entry, expression });
+        });
+        if (entry.finder) this.steps.push({ lexicon: index, entry, expression: undefined });
+      }
+    });
     this.activeFor = {
       paragraph: lexicons.map(() => true),
       heading: lexicons.map((l) => l.headings),
@@ -196,15 +219,15 @@ export class LexiconPass {
 
     let present: Uint8Array | undefined;
     if (!this.scanning && ++this.unitsRead > this.unitsBeforeAutomata) {
-      this.textScan = this.literalScan(false);
-      this.foldedScan = this.literalScan(true);
+      this.literalScanner = this.literalScan();
       this.scanning = true;
     }
     const scanning = this.scanning;
     /**
      * Whether the unit holds literal `i`, found on first need: by `includes` in the text (folded
-     * with foldForLiterals when the literal ignores case), or, once the automata are built, with
-     * every literal of its case mode in one scan of the unit.
+     * with foldForLiterals when the literal ignores case), or, once the automaton is built, with
+     * every literal in one scan of the unit (a case-sensitive literal the scan finds folded is
+     * then looked up in the text).
      */
     const holds = (i: number): boolean => {
       if (!present) {
@@ -213,77 +236,79 @@ export class LexiconPass {
         this.presentFree = undefined;
         present.fill(0);
       }
-      const literal = this.literals[i]!;
       let state = present[i + 1]!;
-      if (state === 0) {
-        if (scanning) {
-          const done = literal.ignoreCase ? SCANNED_FOLDED : SCANNED_TEXT;
-          if (!(present[0]! & done)) {
-            present[0]! |= done;
-            (literal.ignoreCase ? this.foldedScan! : this.textScan!).scan(text, present, FOUND);
-            state = present[i + 1]!;
-          }
-        } else state = (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
-        if (state === 0) state = ABSENT;
-        present[i + 1] = state;
-      }
+      if (state === FOUND) return true;
+      if (state === ABSENT) return false;
+      const literal = this.literals[i]!;
+      if (scanning) {
+        if (present[0] === 0) {
+          present[0] = 1;
+          this.literalScanner!.scan(text, present, MAYBE);
+          state = present[i + 1]!;
+        }
+        if (state === MAYBE) state = literal.ignoreCase || text.includes(literal.text) ? FOUND : ABSENT;
+        else state = ABSENT;
+      } else state = (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
+      present[i + 1] = state;
       return state === FOUND;
     };
 
     /** Whether the expressions' twins read this unit as they do (on first need). */
     let plain: boolean | undefined;
-    for (let l = 0; l < lexicons.length; l++) {
+    const steps = this.steps;
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!;
+      const l = step.lexicon;
       if (!active[l]) continue;
-      let raw = out[l]!;
-      for (const { entry, expressions } of this.work[l]!) {
-        next: for (const x of expressions) {
-          if (x.sets) {
-            for (const set of x.sets) {
-              let one = false;
-              for (let k = 0; k < set.length && !one; k++) one = holds(set[k]!);
-              if (!one) continue next;
-            }
-          }
-          // The twin compiles several times faster, and reads most units as `re` does.
-          let re = x.re;
-          if (x.twin !== null) {
-            plain ??= twinReads(text);
-            if (plain) re = (x.twin ??= unicodeTwin(re)) ?? re;
-          }
-          re.lastIndex = 0;
-          for (let m = re.exec(text); m; m = re.exec(text)) {
-            if (m[0].length === 0) {
-              re.lastIndex++;
-              continue;
-            }
-            const group = m.indices?.groups?.['hit'];
-            const [start, end] = group ?? m.indices![0]!;
-            if (raw === NONE) raw = out[l] = [];
-            raw.push({ entry, hit: { start, end } });
-          }
+      const entry = step.entry;
+      const x = step.expression;
+      if (x === undefined) {
+        for (const hit of entry.finder!(unit, entry)) {
+          if (out[l] === NONE) out[l] = [];
+          out[l]!.push({ entry, hit });
         }
-        if (entry.finder) {
-          for (const hit of entry.finder(unit, entry)) {
-            if (raw === NONE) raw = out[l] = [];
-            raw.push({ entry, hit });
-          }
+        continue;
+      }
+      const sets = x.sets;
+      if (sets !== undefined) {
+        let all = true;
+        for (let j = 0; j < sets.length && all; j++) {
+          const set = sets[j]!;
+          let one = false;
+          for (let k = 0; k < set.length && !one; k++) one = holds(set[k]!);
+          all = one;
         }
+        if (!all) continue;
+      }
+      // The twin compiles several times faster, and reads most units as `re` does.
+      let re = x.re;
+      if (x.twin !== null) {
+        plain ??= twinReads(text);
+        if (plain) re = (x.twin ??= unicodeTwin(re)) ?? re;
+      }
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const group = m.indices?.groups?.['hit'];
+        const [start, end] = group ?? m.indices![0]!;
+        if (out[l] === NONE) out[l] = [];
+        out[l]!.push({ entry, hit: { start, end } });
       }
     }
     if (present) this.presentFree = present;
     return out;
   }
 
-  private literalScan(ignoreCase: boolean): LiteralAutomaton | undefined {
-    const ids: number[] = [];
-    this.literals.forEach((l, i) => {
-      if (l.ignoreCase === ignoreCase) ids.push(i);
-    });
-    if (!ids.length) return undefined;
+  /** The automaton of every literal, read folded: the case-sensitive ones lower-cased (ASCII and ’ only, see regex-literals.ts). */
+  private literalScan(): LiteralAutomaton | undefined {
+    if (!this.literals.length) return undefined;
     return new LiteralAutomaton(
-      ids.map((i) => this.literals[i]!.text),
-      ids,
-      ignoreCase,
+      this.literals.map((l) => (l.ignoreCase ? l.text : l.text.toLowerCase())),
+      this.literals.map((_, i) => i),
+      true,
     );
   }
 
@@ -300,16 +325,17 @@ export class LexiconPass {
     const modes = this.modes;
     const tries = this.tries;
     const firstKeys = this.firstKeys;
+    const firstForms = this.firstForms;
     const plain = this.plainModes;
     let hits: WordHit[] | undefined;
     let found: PatternRef[] | undefined;
     for (let i = 0; i < n; i++) {
       const word = words[i]!;
       if (plain && word.abbreviation === undefined) {
-        // Every mode's key is then the word's form or its key (`surface` is the form unless the
-        // form folded -ise): most words are ruled out here, without a call per mode.
+        // Every mode's key is then the word's form or its key, or its `surface` key, whose form
+        // (folded -ise) is the word's: most words are ruled out here by one look-up.
         const form = word.form;
-        if (!firstKeys.has(form) && (word.key === form || !firstKeys.has(word.key)) && form.indexOf('iz') < 0) continue;
+        if (!firstForms.has(form) && (word.key === form || !firstKeys.has(word.key))) continue;
       }
       let lastKey: string | undefined;
       let lastStarts = false;

@@ -4,6 +4,7 @@ import { describeAdoption, type Precedent } from '../acquis/model.js';
 import type { Unit } from '../acquis/units.js';
 import { GRADE_ORDER, gapText, sentenceInitial, wordDifference, type Change, type Grade } from '../match/grade.js';
 import { changeSpan, type PrecedentMatch } from '../match/matcher.js';
+import { isWhiteSpace } from '../text/words.js';
 import type { Inline } from '../../../../grammar/src/index.js';
 import type { Fix, FixLevel, PrecedentRef, RelatedInformation, TextEdit } from './rule.js';
 
@@ -177,11 +178,6 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   const pw = match.precedentWords;
   const ptext = match.precedent.text;
   const viewEdits: ViewEdit[] = [];
-  const pairs: Array<[number, number]> = [];
-  for (const run of match.runs) {
-    if (run.op !== 'equal') continue;
-    for (let k = 0; k < run.draftEnd - run.draftStart; k++) pairs.push([run.draftStart + k, run.precedentStart + k]);
-  }
   let prevD = -1;
   let prevP = -1;
   const gap = (d: number, p: number): void => {
@@ -189,19 +185,26 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
     const dTo = d < dw.length ? dw[d]!.start : dw[dw.length - 1]!.end;
     const pFrom = prevP < 0 ? pw[0]!.start : pw[prevP]!.end;
     const pTo = p < pw.length ? pw[p]!.start : pw[pw.length - 1]!.end;
+    // Most gaps read alike (a space for a space): minimalEdit would add nothing, so no string is
+    // made. Only the first gap may take a capital, and goes the long way.
+    if (prevD >= 0 && sameGap(draftText, dFrom, dTo, ptext, pFrom, pTo)) return;
     let replacement = ptext.slice(pFrom, pTo);
     if (prevD < 0 && replacement && dTo > dFrom && sentenceInitial(draftText, dw[0]!) && /\p{Lu}/u.test(draftText[dFrom] ?? '')) {
       replacement = replacement[0]!.toUpperCase() + replacement.slice(1);
     }
     minimalEdit(draftText, dFrom, dTo, replacement, viewEdits);
   };
-  for (const [d, p] of pairs) {
-    gap(d, p);
-    if (wordDifference(dw[d]!, draftText, pw[p]!, ptext)) {
-      viewEdits.push({ start: dw[d]!.start, end: dw[d]!.end, text: ptext.slice(pw[p]!.start, pw[p]!.end) });
+  // Each pair of equal words in order, the gap before it restored first.
+  for (const run of match.runs) {
+    if (run.op !== 'equal') continue;
+    for (let d = run.draftStart, p = run.precedentStart; d < run.draftEnd; d++, p++) {
+      gap(d, p);
+      if (wordDifference(dw[d]!, draftText, pw[p]!, ptext)) {
+        viewEdits.push({ start: dw[d]!.start, end: dw[d]!.end, text: ptext.slice(pw[p]!.start, pw[p]!.end) });
+      }
+      prevD = d;
+      prevP = p;
     }
-    prevD = d;
-    prevP = p;
   }
   gap(dw.length, pw.length);
   if (!viewEdits.length) return undefined;
@@ -209,6 +212,28 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   if (!edits) return undefined;
   const grade = match.grade ?? 'wording';
   return { title: `Restore the wording of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
+}
+
+/**
+ * `gapText(a, ...) === gapText(b, ...)` read in place: a run of white space on one side matches a
+ * run on the other, any other character itself (what minimalEdit tests first, without strings).
+ */
+function sameGap(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo && j < bTo) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (isWhiteSpace(x) && isWhiteSpace(y)) {
+      while (i < aTo && isWhiteSpace(a.charCodeAt(i))) i++;
+      while (j < bTo && isWhiteSpace(b.charCodeAt(j))) j++;
+      continue;
+    }
+    if (x !== y) return false;
+    i++;
+    j++;
+  }
+  return i === aTo && j === bTo;
 }
 
 /** Replace view text [from, to) by `replacement`, touching only what differs (spacing counts as equal). */
