@@ -99,9 +99,10 @@ const MAYBE = 3;
  * one, as the expressions ask, costs native searches only; the automata find them all in one
  * scan, cheaper per unit once their code is optimised, but their construction and their cold
  * scan cost a one-file run more than all its look-ups (10k draft, 151 units: about 1.5 ms of
- * look-ups against 2 ms of construction and 3 ms of scans, measured in fresh processes).
+ * look-ups against 2 ms of construction and 3 ms of scans, measured in fresh processes). Past a
+ * few drafts the scan wins: a unit's look-ups cost about 10 µs warm, its scan 2.5.
  */
-const UNITS_BEFORE_AUTOMATA = 1_000;
+const UNITS_BEFORE_AUTOMATA = 500;
 
 /** How a pass looks up literals (for tests: `unitsBeforeAutomata: 0` uses the automata from the first unit). */
 export interface LexiconPassOptions {

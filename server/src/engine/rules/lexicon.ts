@@ -345,7 +345,10 @@ function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pin
 class DraftTextUnit implements TextUnit {
   pinpoint?: string;
   readonly zones: TextUnit['zones'];
-  /** The lexicons' hits after their conditions (`matchUnit`), by lexicon. */
+  /** The pass that matched this unit first, and its lexicons' hits after their conditions, by position in the pass. */
+  passOf: LexiconPass | undefined = undefined;
+  passHits: LexiconHit[][] | undefined = undefined;
+  /** The hits of lexicons of any other pass, by lexicon (a project's own lexicon, a test's). */
   hits: Map<Lexicon, LexiconHit[]> | undefined = undefined;
   private wordList: Word[] | undefined = undefined;
   private sentenceList: SentenceSpan[] | undefined = undefined;
@@ -467,11 +470,22 @@ const settled = new WeakMap<TextUnit, Map<Lexicon, LexiconHit[]>>();
 
 /** The unit's settled hits of every lexicon of `lexicon`'s pass, matched on first use; shared by the rules that read the unit. */
 function unitHits(lexicon: Lexicon, unit: TextUnit): LexiconHit[] {
-  const own = unit instanceof DraftTextUnit;
-  let byLexicon = own ? unit.hits : settled.get(unit);
-  let hits = byLexicon?.get(lexicon);
-  if (hits) return hits;
   const pass = (lexicon.pass ??= new LexiconPass([lexicon]));
+  const own = unit instanceof DraftTextUnit;
+  if (own) {
+    // The usual case, asked by every lexicon rule for every unit: one pass, its hits by position.
+    if (unit.passOf === undefined) {
+      const raw = pass.match(unit);
+      const lists: LexiconHit[][] = new Array(raw.length);
+      for (let i = 0; i < raw.length; i++) lists[i] = settle(unit, raw[i]!);
+      unit.passOf = pass;
+      unit.passHits = lists;
+    }
+    if (unit.passOf === pass) return unit.passHits![pass.lexicons.indexOf(lexicon)]!;
+  }
+  let byLexicon = own ? unit.hits : settled.get(unit);
+  const hits = byLexicon?.get(lexicon);
+  if (hits) return hits;
   if (!byLexicon) {
     byLexicon = new Map();
     if (own) unit.hits = byLexicon;

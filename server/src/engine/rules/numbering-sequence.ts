@@ -77,7 +77,7 @@ function checkParagraphs(ctx: RuleContext, document: DraftDocument): void {
     const prev = st.last;
     const placed: Placed = { parts, paragraph, ...(label.suffix ? { suffix: label.suffix } : {}) };
     // A fresh start at 1 right after a heading: an annex, or a part numbered on its own.
-    if (prev && !label.suffix && show(parts) === '1' && headingStarts.some((h) => h > prev.paragraph.span.start && h < paragraph.span.start)) {
+    if (prev && !label.suffix && parts.length === 1 && parts[0] === 1 && headingStarts.some((h) => h > prev.paragraph.span.start && h < paragraph.span.start)) {
       st.seen.clear();
     } else if (st.seen.has(here)) {
       report(ctx, 'duplicate', `Paragraph ${name(parts, label.suffix)} is numbered twice: an earlier paragraph has the same number.`, label.span, {
@@ -136,9 +136,26 @@ function checkInserted(
 }
 
 /** A plain number: the next at its level, the first under its parent, or a step back up. */
+/**
+ * Whether `parts` is one of the numbers that may follow `p`: its first child (`p.1`), or the next
+ * at its level or at a level above (`p` with its last kept part plus one). Compared in place:
+ * most paragraphs are in order, and their check makes no string.
+ */
+function follows(p: number[], parts: number[]): boolean {
+  const n = parts.length;
+  if (n === p.length + 1) {
+    for (let k = 0; k < p.length; k++) if (parts[k] !== p[k]) return false;
+    return parts[n - 1] === 1;
+  }
+  if (n < 1 || n > p.length) return false;
+  for (let k = 0; k < n - 1; k++) if (parts[k] !== p[k]) return false;
+  return parts[n - 1] === p[n - 1]! + 1;
+}
+
 function checkNext(ctx: RuleContext, cur: Placed, prev: Placed | undefined, seen: Set<string>, name: (p: number[], s?: string) => string): void {
   const label = cur.paragraph.label!;
   const parts = cur.parts;
+  if (prev && follows(prev.parts, parts)) return;
   const depth = parts.length;
   const here = name(parts);
   if (!prev) {
