@@ -136,6 +136,8 @@ export class LexiconPass {
    * literal the scan finds is then looked up in the text itself, on first need.
    */
   private literalScanner: LiteralAutomaton | undefined;
+  /** 1 for each literal the automaton finds; the others are looked up with `includes`. */
+  private scannedLiteral: Uint8Array = new Uint8Array(0);
   private scanning = false;
   /** Which lexicons read each kind of unit. */
   private readonly activeFor: Record<TextUnit['kind'], boolean[]>;
@@ -177,6 +179,8 @@ export class LexiconPass {
       this.firstForms.add(key);
       this.firstForms.add(formOf(key));
     }
+    /** The fewest letters and digits of a set's literals. */
+    const letters = (set: number[]): number => Math.min(...set.map((id) => this.literals[id]!.text.replace(/[^A-Za-z0-9]/g, '').length));
     lexicons.forEach((lexicon, index) => {
       for (const entry of lexicon.entries) {
         entry.regexes.forEach((re, r) => {
@@ -184,7 +188,9 @@ export class LexiconPass {
           let expression: Expression = { re };
           if (requirement) {
             const sets = [requirement.anyOf, ...(requirement.allOf ?? [])].map((set) => set.map((s) => literal(s, requirement.ignoreCase)));
-            expression = { re, sets: sets.sort((a, b) => a.length - b.length) };
+            // Fewest literals first; between sets of as many, the one whose literals have more
+            // letters ("norm" before " to "): it rules out more units.
+            expression = { re, sets: sets.sort((a, b) => a.length - b.length || letters(b) - letters(a)) };
           }
           this.steps.push({ lexicon: index, entry, expression });
         });
@@ -202,7 +208,6 @@ export class LexiconPass {
   match(unit: TextUnit): RawMatch[][] {
     const lexicons = this.lexicons;
     const active = this.activeFor[unit.kind];
-    const text = unit.view.text;
     // A lexicon's list is made when it has a hit; the others share one empty, frozen list.
     const out: RawMatch[][] = new Array(lexicons.length).fill(NONE);
 
@@ -218,18 +223,24 @@ export class LexiconPass {
       }
     }
 
-    let present: Uint8Array | undefined;
     if (!this.scanning && ++this.unitsRead > this.unitsBeforeAutomata) {
+      this.scannedLiteral = new Uint8Array(this.literals.length);
       this.literalScanner = this.literalScan();
       this.scanning = true;
     }
-    const scanning = this.scanning;
-    /**
-     * Whether the unit holds literal `i`, found on first need: by `includes` in the text (folded
-     * with foldForLiterals when the literal ignores case), or, once the automaton is built, with
-     * every literal in one scan of the unit (a case-sensitive literal the scan finds folded is
-     * then looked up in the text).
-     */
+    if (this.scanning) this.runScanned(unit, active, out);
+    else this.runLookedUp(unit, active, out);
+    return out;
+  }
+
+  /**
+   * The expressions and finders over a unit, each literal looked up with `includes` on first
+   * need (a short run: see UNITS_BEFORE_AUTOMATA), in the text, or in the folded text when the
+   * literal ignores case.
+   */
+  private runLookedUp(unit: TextUnit, active: boolean[], out: RawMatch[][]): void {
+    const text = unit.view.text;
+    let present: Uint8Array | undefined;
     const holds = (i: number): boolean => {
       if (!present) {
         // One table for every unit (cleared here), unless a finder matched a unit inside this one.
@@ -238,39 +249,20 @@ export class LexiconPass {
         present.fill(0);
       }
       let state = present[i + 1]!;
-      if (state === FOUND) return true;
-      if (state === ABSENT) return false;
-      const literal = this.literals[i]!;
-      if (scanning) {
-        if (present[0] === 0) {
-          present[0] = 1;
-          this.literalScanner!.scan(text, present, MAYBE);
-          state = present[i + 1]!;
-        }
-        if (state === MAYBE) state = literal.ignoreCase || text.includes(literal.text) ? FOUND : ABSENT;
-        else state = ABSENT;
-      } else state = (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
-      present[i + 1] = state;
+      if (state === 0) {
+        const literal = this.literals[i]!;
+        state = (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
+        present[i + 1] = state;
+      }
       return state === FOUND;
     };
-
     /** Whether the expressions' twins read this unit as they do (on first need). */
     let plain: boolean | undefined;
     const steps = this.steps;
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!;
-      const l = step.lexicon;
-      if (!active[l]) continue;
-      const entry = step.entry;
-      const x = step.expression;
-      if (x === undefined) {
-        for (const hit of entry.finder!(unit, entry)) {
-          if (out[l] === NONE) out[l] = [];
-          out[l]!.push({ entry, hit });
-        }
-        continue;
-      }
-      const sets = x.sets;
+      if (!active[step.lexicon]) continue;
+      const sets = step.expression?.sets;
       if (sets !== undefined) {
         let all = true;
         for (let j = 0; j < sets.length && all; j++) {
@@ -281,34 +273,124 @@ export class LexiconPass {
         }
         if (!all) continue;
       }
-      // The twin compiles several times faster, and reads most units as `re` does.
-      let re = x.re;
-      if (x.twin !== null) {
-        plain ??= twinReads(text);
-        if (plain) re = (x.twin ??= unicodeTwin(re)) ?? re;
-      }
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const group = m.indices?.groups?.['hit'];
-        const [start, end] = group ?? m.indices![0]!;
-        if (out[l] === NONE) out[l] = [];
-        out[l]!.push({ entry, hit: { start, end } });
-      }
+      plain = this.runStep(step, unit, out, plain);
     }
     if (present) this.presentFree = present;
-    return out;
   }
 
-  /** The automaton of every literal, read folded: the case-sensitive ones lower-cased (ASCII and ’ only, see regex-literals.ts). */
+  /**
+   * The expressions and finders over a unit, once the automaton is built: the literals of every
+   * expression's first set found in one scan of the unit, then read from the table without a
+   * call (this runs for every unit of a long run); a case-sensitive literal the scan found folded
+   * is looked up in the text, and a literal of a later set with `includes`, once.
+   */
+  private runScanned(unit: TextUnit, active: boolean[], out: RawMatch[][]): void {
+    const text = unit.view.text;
+    const literals = this.literals;
+    const scannedLiteral = this.scannedLiteral;
+    // One table for every unit (cleared here), unless a finder matched a unit inside this one.
+    const present = this.presentFree ?? new Uint8Array(literals.length + 1);
+    this.presentFree = undefined;
+    present.fill(0);
+    let scanned = false;
+    let plain: boolean | undefined;
+    const steps = this.steps;
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!;
+      if (!active[step.lexicon]) continue;
+      const sets = step.expression?.sets;
+      if (sets !== undefined) {
+        if (!scanned) {
+          this.literalScanner!.scan(text, present, MAYBE);
+          scanned = true;
+        }
+        let all = true;
+        for (let j = 0; j < sets.length && all; j++) {
+          const set = sets[j]!;
+          let one = false;
+          for (let k = 0; k < set.length; k++) {
+            const id = set[k]!;
+            let state = present[id + 1]!;
+            if (state === MAYBE) {
+              const literal = literals[id]!;
+              state = literal.ignoreCase || text.includes(literal.text) ? FOUND : ABSENT;
+              present[id + 1] = state;
+            } else if (state === 0) {
+              // Not found by the scan, or not scanned for (a literal of a later set).
+              const literal = literals[id]!;
+              state = !scannedLiteral[id] && (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
+              present[id + 1] = state;
+            }
+            if (state === FOUND) {
+              one = true;
+              break;
+            }
+          }
+          all = one;
+        }
+        if (!all) continue;
+      }
+      plain = this.runStep(step, unit, out, plain);
+    }
+    this.presentFree = present;
+  }
+
+  /**
+   * Run one step whose literals the unit holds: its expression (or its twin, see unicode-twin.ts)
+   * or its finder, adding the hits to its lexicon's list. `plain`: whether the twins read this unit
+   * as their expressions do, when known; returned known when an expression needed it.
+   */
+  private runStep(step: Step, unit: TextUnit, out: RawMatch[][], plain: boolean | undefined): boolean | undefined {
+    const l = step.lexicon;
+    const entry = step.entry;
+    const x = step.expression;
+    if (x === undefined) {
+      for (const hit of entry.finder!(unit, entry)) {
+        if (out[l] === NONE) out[l] = [];
+        out[l]!.push({ entry, hit });
+      }
+      return plain;
+    }
+    const text = unit.view.text;
+    // The twin compiles several times faster, and reads most units as `re` does.
+    let re = x.re;
+    if (x.twin !== null) {
+      plain ??= twinReads(text);
+      if (plain) re = (x.twin ??= unicodeTwin(re)) ?? re;
+    }
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const group = m.indices?.groups?.['hit'];
+      const [start, end] = group ?? m.indices![0]!;
+      if (out[l] === NONE) out[l] = [];
+      out[l]!.push({ entry, hit: { start, end } });
+    }
+    return plain;
+  }
+
+  /**
+   * The automaton of the literals an expression asks for first (its first set), read folded: the
+   * case-sensitive ones lower-cased (ASCII and ’ only, see regex-literals.ts). The others are
+   * needed only where a first set is found, and are looked up there. Few literals keep the
+   * automaton's table small enough to stay in the processor's first cache: with every literal of
+   * the built-in lexicons it was about 150 KB, and each character's step waited on memory.
+   */
   private literalScan(): LiteralAutomaton | undefined {
-    if (!this.literals.length) return undefined;
+    const ids = new Set<number>();
+    for (const step of this.steps) for (const id of step.expression?.sets?.[0] ?? []) ids.add(id);
+    if (!ids.size) return undefined;
+    const scanned = [...ids].sort((a, b) => a - b);
+    for (const id of scanned) this.scannedLiteral[id] = 1;
     return new LiteralAutomaton(
-      this.literals.map((l) => (l.ignoreCase ? l.text : l.text.toLowerCase())),
-      this.literals.map((_, i) => i),
+      scanned.map((id) => {
+        const l = this.literals[id]!;
+        return l.ignoreCase ? l.text : l.text.toLowerCase();
+      }),
+      scanned,
       true,
     );
   }
