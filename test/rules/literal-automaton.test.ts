@@ -44,6 +44,32 @@ describe('LiteralAutomaton', () => {
     }
   });
 
+  it('finds case-sensitive literals exactly while reading the text folded', () => {
+    // One folded automaton for both case modes: a literal with an exact spelling is found only
+    // where the text reads so (includes on the text), the others wherever the folded text has them.
+    const next = random(23);
+    const alphabet = 'aAbBsStTiI -’\'ſİ\u212a';
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let round = 0; round < 300; round++) {
+      const spellings = [...new Set(Array.from({ length: 1 + Math.floor(next() * 10) }, () => pick(1 + Math.floor(next() * 4))))].filter((l) =>
+        /^[ -~’]+$/.test(l),
+      );
+      if (!spellings.length) continue;
+      const exact = spellings.map((l, i) => (i % 2 === 0 ? l : undefined));
+      const literals = spellings.map((l, i) => (exact[i] === undefined ? foldForLiterals(l) : l.toLowerCase()));
+      const automaton = new LiteralAutomaton(literals, literals.map((_, i) => i), true, exact);
+      for (let k = 0; k < 20; k++) {
+        const text = pick(Math.floor(next() * 40));
+        expect(found(automaton, literals.length, text), `${JSON.stringify(spellings)} in ${JSON.stringify(text)}`).toEqual(
+          literals.map((l, i) => (exact[i] === undefined ? foldForLiterals(text).includes(l) : text.includes(exact[i]!))),
+        );
+      }
+    }
+    const automaton = new LiteralAutomaton(['states', 'icts'], [0, 1], true, ['states', 'ICTS']);
+    expect(found(automaton, 2, 'Member States and ICTs, member states')).toEqual([true, false]);
+    expect(found(automaton, 2, 'the States’ ICTS')).toEqual([false, true]);
+  });
+
   it('folds every character whose lower case holds an ASCII character or the right quotation mark', () => {
     // The automaton folds A-Z, İ, ſ and the Kelvin sign itself: no other UTF-16 code unit (nor a
     // character outside the BMP) lower-cases to anything a literal can hold.

@@ -86,13 +86,11 @@ const NONE: RawMatch[] = Object.freeze([]) as unknown as RawMatch[];
 
 /**
  * The per-unit literal table: slot i + 1 says whether literal i is there (FOUND), not there
- * (ABSENT), not yet looked for (0), or, after the automaton's scan, there in the folded text
- * (MAYBE: a case-sensitive literal is then looked up with `includes`); slot 0 says whether the
- * scan ran.
+ * (ABSENT) or not yet looked for (0; after the automaton's scan, a literal it scans for is not
+ * there).
  */
 const FOUND = 1;
 const ABSENT = 2;
-const MAYBE = 3;
 
 /**
  * Units read with `includes` before the automata are built. Looking up a unit's literals one by
@@ -131,9 +129,9 @@ export class LexiconPass {
   /** Units matched so far, until the automata are built. */
   private unitsRead = 0;
   /**
-   * Every literal found in one pass over a unit, once many units were read (literal-automaton.ts):
-   * the case-sensitive ones lower-cased, so that a unit is read once, folded; a case-sensitive
-   * literal the scan finds is then looked up in the text itself, on first need.
+   * The literals of the expressions' first sets, found in one pass over a unit once many units
+   * were read (literal-automaton.ts): read folded, a case-sensitive one checked in the text where
+   * its lower case is found, so that a unit is read once for both case modes.
    */
   private literalScanner: LiteralAutomaton | undefined;
   /** 1 for each literal the automaton finds; the others are looked up with `includes`. */
@@ -281,8 +279,8 @@ export class LexiconPass {
   /**
    * The expressions and finders over a unit, once the automaton is built: the literals of every
    * expression's first set found in one scan of the unit, then read from the table without a
-   * call (this runs for every unit of a long run); a case-sensitive literal the scan found folded
-   * is looked up in the text, and a literal of a later set with `includes`, once.
+   * call (this runs for every unit of a long run); a literal of a later set is looked up with
+   * `includes`, once.
    */
   private runScanned(unit: TextUnit, active: boolean[], out: RawMatch[][]): void {
     const text = unit.view.text;
@@ -301,7 +299,7 @@ export class LexiconPass {
       const sets = step.expression?.sets;
       if (sets !== undefined) {
         if (!scanned) {
-          this.literalScanner!.scan(text, present, MAYBE);
+          this.literalScanner!.scan(text, present, FOUND);
           scanned = true;
         }
         let all = true;
@@ -311,11 +309,7 @@ export class LexiconPass {
           for (let k = 0; k < set.length; k++) {
             const id = set[k]!;
             let state = present[id + 1]!;
-            if (state === MAYBE) {
-              const literal = literals[id]!;
-              state = literal.ignoreCase || text.includes(literal.text) ? FOUND : ABSENT;
-              present[id + 1] = state;
-            } else if (state === 0) {
+            if (state === 0) {
               // Not found by the scan, or not scanned for (a literal of a later set).
               const literal = literals[id]!;
               state = !scannedLiteral[id] && (literal.ignoreCase ? unit.folded() : text).includes(literal.text) ? FOUND : ABSENT;
@@ -392,6 +386,7 @@ export class LexiconPass {
       }),
       scanned,
       true,
+      scanned.map((id) => (this.literals[id]!.ignoreCase ? undefined : this.literals[id]!.text)),
     );
   }
 

@@ -26,12 +26,23 @@ export class LiteralAutomaton {
   private readonly step: Int32Array;
   /** The literals that end at each state (its own and those of its suffixes), as ids. */
   private readonly outputs: Array<number[] | undefined>;
+  /** By id, the exact spelling a match must have in the text itself (see the constructor), if any. */
+  private readonly exactById: Array<string | undefined> = [];
 
   /**
    * `literals[i]` is found as id `ids[i]`. With `ignoreCase`, the literals are lower-case (as
-   * regex-literals.ts gives them) and the text is read folded.
+   * regex-literals.ts gives them) and the text is read folded. `exact[i]`, when given, is the
+   * spelling of a case-sensitive literal (ASCII and ’ only) whose lower case is `literals[i]`:
+   * it is found only where the text reads exactly so, checked at each folded match (a few per
+   * text), so that one folded scan serves both case modes without a search of the whole text.
    */
-  constructor(literals: readonly string[], ids: readonly number[], private readonly ignoreCase: boolean) {
+  constructor(
+    literals: readonly string[],
+    ids: readonly number[],
+    private readonly ignoreCase: boolean,
+    exact?: ReadonlyArray<string | undefined>,
+  ) {
+    if (exact) exact.forEach((e, i) => (this.exactById[ids[i]!] = e));
     let classes = 1;
     for (const literal of literals) {
       for (let i = 0; i < literal.length; i++) {
@@ -98,7 +109,7 @@ export class LiteralAutomaton {
     return c < 128 ? this.ascii[c]! : (this.wide.get(c) ?? 0);
   }
 
-  /** Set `present[id + 1]` to `mark` for every literal `text` contains. */
+  /** Set `present[id + 1]` to `mark` for every literal `text` contains (exactly so, for a literal with an exact spelling). */
   scan(text: string, present: Uint8Array, mark: number): void {
     const { ascii, step } = this;
     // `s` is a state's row in `step`; a negative entry is a state with outputs (its row, inverted).
@@ -112,13 +123,13 @@ export class LiteralAutomaton {
         if (k < 0) {
           // İ lower-cases to an `i` and a combining dot, which no literal holds.
           let t = step[s + ascii[0x69]!]!;
-          if (t < 0) this.mark((t = ~t), present, mark);
+          if (t < 0) this.mark((t = ~t), present, mark, text, i);
           s = t;
           k = 0;
         }
       }
       let t = step[s + k]!;
-      if (t < 0) this.mark((t = ~t), present, mark);
+      if (t < 0) this.mark((t = ~t), present, mark, text, i);
       s = t;
     }
   }
@@ -133,8 +144,13 @@ export class LiteralAutomaton {
     return this.wide.get(c) ?? 0;
   }
 
-  private mark(row: number, present: Uint8Array, mark: number): void {
+  /** Mark the literals that end at text offset `end` (inclusive) in state `row`. */
+  private mark(row: number, present: Uint8Array, mark: number, text: string, end: number): void {
     const out = this.outputs[row / this.classes]!;
-    for (let j = 0; j < out.length; j++) present[out[j]! + 1] = mark;
+    for (let j = 0; j < out.length; j++) {
+      const id = out[j]!;
+      const exact = this.exactById[id];
+      if (exact === undefined || text.startsWith(exact, end + 1 - exact.length)) present[id + 1] = mark;
+    }
   }
 }
