@@ -507,9 +507,12 @@ export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOption
   return out;
 }
 
+const NO_HITS: LexiconHit[] = Object.freeze([]) as unknown as LexiconHit[];
+
 /** One hit per stretch and entry (the earliest, then the longest), each after its entry's conditions. */
 function settle(unit: TextUnit, raw: RawMatch[]): LexiconHit[] {
-  if (!raw.length) return [];
+  // Most units have no hit of most lexicons: they share one empty list (callers only read it).
+  if (!raw.length) return NO_HITS;
   raw.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end);
   const lastEnd = new Map<CompiledEntry, number>();
   const hits: LexiconHit[] = [];
