@@ -24,6 +24,7 @@ import { LiteralAutomaton } from './literal-automaton.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { twinReads, unicodeTwin } from './unicode-twin.js';
 import { formOf } from '../text/words.js';
+import { KeyFilter } from './key-filter.js';
 import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
@@ -121,6 +122,8 @@ export class LexiconPass {
    * "organize"), so that one look-up rules out most words.
    */
   private readonly firstForms = new Set<string>();
+  /** `firstForms` by length and first character (key-filter.ts): most words need no look-up. */
+  private readonly firstFormSlots: Uint8Array;
   /** What the pass runs besides word patterns, in the order of the hits (see Step). */
   private readonly steps: Step[] = [];
   private readonly literals: Literal[] = [];
@@ -177,6 +180,7 @@ export class LexiconPass {
       this.firstForms.add(key);
       this.firstForms.add(formOf(key));
     }
+    this.firstFormSlots = new KeyFilter(this.firstForms).slots;
     /** The fewest letters and digits of a set's literals. */
     const letters = (set: number[]): number => Math.min(...set.map((id) => this.literals[id]!.text.replace(/[^A-Za-z0-9]/g, '').length));
     lexicons.forEach((lexicon, index) => {
@@ -404,6 +408,7 @@ export class LexiconPass {
     const tries = this.tries;
     const firstKeys = this.firstKeys;
     const firstForms = this.firstForms;
+    const slots = this.firstFormSlots;
     const plain = this.plainModes;
     let hits: WordHit[] | undefined;
     let found: PatternRef[] | undefined;
@@ -413,7 +418,11 @@ export class LexiconPass {
         // Every mode's key is then the word's form or its key, or its `surface` key, whose form
         // (folded -ise) is the word's: most words are ruled out here by one look-up.
         const form = word.form;
-        if (!firstForms.has(form) && (word.key === form || !firstKeys.has(word.key))) continue;
+        // KeyFilter.slot, inline: the form's length and first character rule out most words.
+        const n = form.length;
+        const c = n ? form.charCodeAt(0) : 0;
+        const slot = ((n < 31 ? n : 31) << 7) | (c < 127 ? c : 127);
+        if ((slots[slot] === 0 || !firstForms.has(form)) && (word.key === form || !firstKeys.has(word.key))) continue;
       }
       let lastKey: string | undefined;
       let lastStarts = false;

@@ -24,6 +24,7 @@ import type { Unit } from '../acquis/units.js';
 import data from '../data/mandate-items.json';
 import type { DraftFile } from '../draft.js';
 import { readWords, wordsOf } from '../text/words.js';
+import { KeyFilter } from './key-filter.js';
 import { PhraseTrie } from './phrase-trie.js';
 import type { Rule } from './rule.js';
 import { allSections, booleanOption, isExcerpt, numberOption, reportAs } from './structure-common.js';
@@ -103,6 +104,14 @@ function itemTrie(pick: (c: CompiledItem) => string[][]): PhraseTrie<ItemPhrase>
 let keywordTrie: PhraseTrie<ItemPhrase> | undefined;
 let headingTrie: PhraseTrie<ItemPhrase> | undefined;
 
+/** The first keys of each trie (key-filter.ts), made once. */
+const filters = new WeakMap<PhraseTrie<ItemPhrase>, Uint8Array>();
+function slotsOf(trie: PhraseTrie<ItemPhrase>, heads: ReadonlyMap<string, unknown>): Uint8Array {
+  let slots = filters.get(trie);
+  if (!slots) filters.set(trie, (slots = new KeyFilter(heads.keys()).slots));
+  return slots;
+}
+
 /**
  * How many times each item's phrases occur in the words (compared by key). For each item on its
  * own, the longest of its phrases starting at a word counts, and the words it covers are not
@@ -115,8 +124,14 @@ function mentions(words: readonly { key: string }[], trie: PhraseTrie<ItemPhrase
   if (!heads) return count;
   let nextFree: number[] | undefined;
   let longest: number[] | undefined;
+  const slots = slotsOf(trie, heads);
   for (let i = 0; i < words.length; i++) {
-    let node = heads.get(words[i]!.key);
+    const key = words[i]!.key;
+    // KeyFilter.slot, inline: the key's length and first character rule out most words.
+    const n = key.length;
+    const c = n ? key.charCodeAt(0) : 0;
+    if (slots[((n < 31 ? n : 31) << 7) | (c < 127 ? c : 127)] === 0) continue;
+    let node = heads.get(key);
     if (!node) continue;
     let matched = false;
     for (let k = i; node; ) {
