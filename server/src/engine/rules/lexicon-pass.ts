@@ -98,10 +98,11 @@ const ABSENT = 2;
  * one, as the expressions ask, costs native searches only; the automata find them all in one
  * scan, cheaper per unit once their code is optimised, but their construction and their cold
  * scan cost a one-file run more than all its look-ups (10k draft, 151 units: about 1.5 ms of
- * look-ups against 2 ms of construction and 3 ms of scans, measured in fresh processes). Past a
- * few drafts the scan wins: a unit's look-ups cost about 10 µs warm, its scan 2.5.
+ * look-ups against 2 ms of construction and 3 ms of scans, measured in fresh processes; the
+ * automaton now holds only the expressions' first literals, and costs less). Past two drafts the
+ * scan wins: a unit's look-ups cost about 10 µs warm, its scan about 1.
  */
-const UNITS_BEFORE_AUTOMATA = 500;
+const UNITS_BEFORE_AUTOMATA = 300;
 
 /** How a pass looks up literals (for tests: `unitsBeforeAutomata: 0` uses the automata from the first unit). */
 export interface LexiconPassOptions {
