@@ -645,8 +645,13 @@ export function excludedEntries(options: Record<string, unknown>): Set<string> {
  */
 export function runLexicon(ctx: RuleContext, lexicon: Lexicon, defaultSeverity: Severity): void {
   const excluded = excludedEntries(ctx.options);
-  for (const unit of textUnits(ctx.draft)) {
-    for (const hit of unitHits(lexicon, unit)) {
+  // Indexed loops: this runs for every unit of every draft, for each of the six lexicon rules,
+  // and most units have no hit.
+  const units = textUnits(ctx.draft);
+  for (let u = 0; u < units.length; u++) {
+    const hits = unitHits(lexicon, units[u]!);
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h]!;
       if (excluded.size && excluded.has(hit.entry.id)) continue;
       const finding = hitFinding(hit, lexicon.rule);
       const own = hit.entry.data.severity;

@@ -242,7 +242,7 @@ function minimalEdit(text: string, from: number, to: number, replacement: string
   if (gapText(text, from, to) === replacement.replace(/\s+/g, ' ')) return;
   let a = 0;
   const same = (x: string | undefined, y: string | undefined): boolean =>
-    x !== undefined && y !== undefined && (x === y || (/\s/.test(x) && /\s/.test(y)));
+    x !== undefined && y !== undefined && (x === y || (isWhiteSpace(x.charCodeAt(0)) && isWhiteSpace(y.charCodeAt(0))));
   while (a < current.length && a < replacement.length && same(current[a], replacement[a])) a++;
   let b = 0;
   while (
@@ -252,7 +252,13 @@ function minimalEdit(text: string, from: number, to: number, replacement: string
   )
     b++;
   // Never cut a word in two: "coasts" for "shores" is one word replaced, not "coast" for "shore".
-  const letter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const letter = (c: string | undefined): boolean => {
+    if (c === undefined) return false;
+    const code = c.charCodeAt(0);
+    // ASCII without the expression: letters and digits are exactly \p{L} and \p{N} there.
+    if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    return /[\p{L}\p{N}]/u.test(c);
+  };
   while (a > 0 && (letter(current[a]) || letter(replacement[a])) && letter(current[a - 1])) a--;
   while (b > 0 && (letter(current[current.length - b - 1]) || letter(replacement[replacement.length - b - 1])) && letter(current[current.length - b])) b--;
   out.push({ start: from + a, end: to - b, text: replacement.slice(a, replacement.length - b) });
