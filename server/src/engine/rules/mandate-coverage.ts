@@ -191,8 +191,13 @@ function itemHits(text: string, read: readonly { key: string }[]): number[] {
   return hits;
 }
 
-/** How a document covers the six items of the mandate. Shared with the report. */
-export function measureCoverage(document: DraftDocument, units: Unit[]): MandateCoverage {
+/**
+ * How a document covers the six items of the mandate. Shared with the report. With `withPassing`
+ * false, the items' `passing` lists are left empty, and a paragraph under an item's heading is not
+ * read for mentions at all (they only say which items it names in passing): the rule asks for
+ * them only when an item is missing, the one finding that quotes them.
+ */
+export function measureCoverage(document: DraftDocument, units: Unit[], withPassing = true): MandateCoverage {
   const sections = allSections(document.children);
   const itemsOfSection = new Map<Section, number[]>();
   for (const s of sections) {
@@ -209,7 +214,6 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
     const read = wordsOf(unit.view.text);
     if (!read.length) continue;
     totalWords += read.length;
-    const hits = itemHits(unit.view.text, read);
     // The innermost section about an item takes the paragraph, words and all.
     const at = unit.paragraph.span.start;
     let owner: Section | undefined;
@@ -218,17 +222,19 @@ export function measureCoverage(document: DraftDocument, units: Unit[]): Mandate
     if (owner) {
       const items = itemsOfSection.get(owner)!;
       for (const i of items) words[i]! += read.length / items.length;
-      hits.forEach((h, i) => {
+      if (!withPassing) continue;
+      itemHits(unit.view.text, read).forEach((h, i) => {
         if (h && !items.includes(i) && !passing[i]!.includes(where)) passing[i]!.push(where);
       });
       continue;
     }
+    const hits = itemHits(unit.view.text, read);
     // Elsewhere (an introduction, the conclusions) a paragraph's words go to the items it names.
     const all = hits.reduce((a, b) => a + b, 0);
     if (all) hits.forEach((h, i) => (words[i]! += (read.length * h) / all));
     hits.forEach((h, i) => {
       if (isAbout(hits, i)) about[i] = true;
-      else if (h && !passing[i]!.includes(where)) passing[i]!.push(where);
+      else if (h && withPassing && !passing[i]!.includes(where)) passing[i]!.push(where);
     });
   }
   const itemWords = words.reduce((a, b) => a + b, 0);
@@ -298,7 +304,9 @@ export const mandateCoverage: Rule = {
     const always = booleanOption(ctx.options, 'always', false);
     if (!always && (!isMandateReport(draft) || isExcerpt(draft.document))) return;
     const minShare = Math.max(0, numberOption(ctx.options, 'minShare', 0.25));
-    const coverage = measureCoverage(draft.document, draft.units);
+    // Mentions in passing only say more about a missing item: read only when one is missing.
+    let coverage = measureCoverage(draft.document, draft.units, false);
+    if (coverage.items.some((c) => c.coveredBy === 'none')) coverage = measureCoverage(draft.document, draft.units);
     const at = documentSpan(draft);
     for (const c of coverage.items) {
       if (c.coveredBy !== 'none') continue;
