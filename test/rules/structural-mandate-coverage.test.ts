@@ -1,4 +1,5 @@
 /** mandate.coverage: the six items of the mandate, from headings then text, and their balance. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, lintDraft, readDraft, type RuleSetting } from '../../server/src/engine/index';
 import data from '../../server/src/engine/data/mandate-items.json';
@@ -150,5 +151,27 @@ describe('mandate.coverage', () => {
     ]);
     expect(data.sources.map((s) => s.document)).toContain('A/RES/73/27');
     for (const item of data.items) expect(data.sources[0]!.quote).toContain(item.mandate);
+  });
+  it('measures the same coverage without mentions in passing, and reads them only when asked', () => {
+    // The rule measures without them first (they only fill the message about a missing item).
+    const texts = [
+      ...['oewg-pre-draft.draft', 'revised-pre-draft.draft', 'demo.draft'].map((f) => readFileSync(`samples/${f}`, 'utf8')),
+      report([4, 4, 4, 4, 4, 4], FRONT(), ['C']),
+      `${FRONT()}1. The six items: threats, international law, norms, confidence-building measures, capacity-building and regular institutional dialogue.\n\n2. Norms of responsible State behaviour. ${filler(2)}\n`,
+    ];
+    let passingSeen = 0;
+    for (const text of texts) {
+      const draft = readDraft('t.draft', text);
+      const full = measureCoverage(draft.document, draft.units);
+      const lean = measureCoverage(draft.document, draft.units, false);
+      expect(lean.itemWords).toBe(full.itemWords);
+      expect(lean.totalWords).toBe(full.totalWords);
+      expect(lean.items.map((c) => [c.item.id, c.coveredBy, c.words, c.share, c.sections])).toEqual(
+        full.items.map((c) => [c.item.id, c.coveredBy, c.words, c.share, c.sections]),
+      );
+      expect(lean.items.every((c) => c.passing.length === 0)).toBe(true);
+      passingSeen += full.items.reduce((n, c) => n + c.passing.length, 0);
+    }
+    expect(passingSeen).toBeGreaterThan(0);
   });
 });
