@@ -122,7 +122,7 @@ export class LexiconPass {
    * and what it folds to as a form (a `surface` key "organise" is read from a word of form
    * "organize"), so that one look-up rules out most words.
    */
-  private readonly firstForms = new Set<string>();
+  private readonly firstForms: Set<string>;
   /** `firstForms` by length and first character (key-filter.ts): most words need no look-up. */
   private readonly firstFormSlots: Uint8Array;
   /** What the pass runs besides word patterns, in the order of the hits (see Step). */
@@ -177,13 +177,35 @@ export class LexiconPass {
       });
     });
     this.plainModes = !this.modes.includes('exact');
-    for (const key of this.firstKeys) {
-      this.firstForms.add(key);
-      this.firstForms.add(formOf(key));
+    // Without `exact`, keys are lower-case with straight apostrophes: formOf changes only a key
+    // with an -is- ending, and the set is the first keys' own unless one does (cold code: one
+    // `includes` a key, no copy).
+    let firstForms = this.firstKeys;
+    if (this.plainModes) {
+      for (const key of this.firstKeys) {
+        if (!key.includes('is')) continue;
+        const form = formOf(key);
+        if (form === key) continue;
+        if (firstForms === this.firstKeys) firstForms = new Set(this.firstKeys);
+        firstForms.add(form);
+      }
     }
+    this.firstForms = firstForms;
     this.firstFormSlots = new KeyFilter(this.firstForms).slots;
     /** The fewest letters and digits of a set's literals. */
-    const letters = (set: number[]): number => Math.min(...set.map((id) => this.literals[id]!.text.replace(/[^A-Za-z0-9]/g, '').length));
+    const letters = (set: number[]): number => {
+      let fewest = Infinity;
+      for (const id of set) {
+        const text = this.literals[id]!.text;
+        let n = 0;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i) | 32;
+          if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) n++;
+        }
+        if (n < fewest) fewest = n;
+      }
+      return fewest;
+    };
     lexicons.forEach((lexicon, index) => {
       for (const entry of lexicon.entries) {
         entry.regexes.forEach((re, r) => {
