@@ -276,7 +276,10 @@ export class Matcher {
         this.sentences.delete(old);
       }
     }
-    this.sentences.set(key, { start, matches: found.map((m) => remembered(m, words)) });
+    // The key is a slice of the paragraph, which V8 may keep as a view of the whole paragraph:
+    // remembered as its own copy (a slice of a joined string is cut from a flat copy of it), an
+    // edited long paragraph's old versions are not kept alive by their sentences.
+    this.sentences.set(`${key} `.slice(0, -1), { start, matches: found.map((m) => remembered(m, words)) });
   }
 
   /** The sentence being matched: its end, and its first cue word (`firstCueWord`) once read. */
