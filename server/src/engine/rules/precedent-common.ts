@@ -198,7 +198,8 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   for (const run of match.runs) {
     if (run.op !== 'equal') continue;
     for (let d = run.draftStart, p = run.precedentStart; d < run.draftEnd; d++, p++) {
-      gap(d, p);
+      // The usual gap, a space between two equal words on both sides, tested here without a call.
+      if (prevD < 0 || !sameGap(draftText, dw[prevD]!.end, dw[d]!.start, ptext, pw[prevP]!.end, pw[p]!.start)) gap(d, p);
       if (wordDifference(dw[d]!, draftText, pw[p]!, ptext)) {
         viewEdits.push({ start: dw[d]!.start, end: dw[d]!.end, text: ptext.slice(pw[p]!.start, pw[p]!.end) });
       }
