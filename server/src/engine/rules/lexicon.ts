@@ -500,6 +500,8 @@ function unitHits(lexicon: Lexicon, unit: TextUnit): LexiconHit[] {
 /** Every match of the lexicon's entries in one text unit, after the entries' conditions. */
 export function matchUnit(lexicon: Lexicon, unit: TextUnit, options: MatchOptions = {}): LexiconHit[] {
   const hits = unitHits(lexicon, unit);
+  // A new list, as before (the empty one is shared and frozen, which slice copies slowly).
+  if (!hits.length) return [];
   const only = options.only;
   if (!only) return hits.slice();
   const out: LexiconHit[] = [];
