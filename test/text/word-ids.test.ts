@@ -30,7 +30,8 @@ describe('wordIds', () => {
     const first = new Map<string, number>();
     const second = new Map<string, number>();
     for (const w of readWords('the states agreed language of information and communications technologies')) first.set(w.key, first.size);
-    for (const w of readWords('colour organisation WMD 2015 the')) second.set(w.key, second.size);
+    // The same keys numbered the other way: the same size, other ids.
+    for (const [key, id] of first) second.set(key, first.size - 1 - id);
     const earlier: Word[][] = [];
     for (let k = 0; k < 5_000; k++) {
       const text = fuzzText(next);

@@ -68,19 +68,14 @@ interface Folded {
   abbreviation: string | undefined;
   /** Some defined expansion starts with this word. */
   startsPhrase: boolean;
-  /**
-   * The key's id in the vocabulary last asked for (`wordIds`; vocabularies are numbered, 0 is
-   * none), remembered with that vocabulary's size: vocabularies only grow, so an id (or -1,
-   * absent) read at the same size still holds.
-   */
-  idVocabulary: number;
-  idSize: number;
+  /** The key's id (or -1) in the vocabulary `wordIds` was asked for when its stamp was `idStamp`. */
+  idStamp: number;
   id: number;
 }
 
 /** Every Folded is made here, so that all have one object shape. */
 function makeFolded(surface: string, form: string, key: string, abbreviation: string | undefined, startsPhrase: boolean): Folded {
-  return { surface, form, key, abbreviation, startsPhrase, idVocabulary: 0, idSize: 0, id: -1 };
+  return { surface, form, key, abbreviation, startsPhrase, idStamp: 0, id: -1 };
 }
 
 interface Phrase {
@@ -205,17 +200,21 @@ function mergeExpansions(words: Word[], text: string, starts: number[], foldings
   return out;
 }
 
-/** Vocabularies by number (from 1), without keeping them alive. */
-const vocabularyNumbers = new WeakMap<ReadonlyMap<string, number>, number>();
-let vocabularyCount = 0;
+/**
+ * A stamp per vocabulary and size asked for, new whenever either changes: vocabularies only grow
+ * (keys are added, never removed or renumbered), so ids read under the current stamp still hold.
+ */
+let idStamp = 0;
+let stampedVocabulary: ReadonlyMap<string, number> | undefined;
+let stampedSize = -1;
 
-function numberOf(vocabulary: ReadonlyMap<string, number>): number {
-  let number = vocabularyNumbers.get(vocabulary);
-  if (number === undefined) {
-    number = ++vocabularyCount;
-    vocabularyNumbers.set(vocabulary, number);
+function stampOf(vocabulary: ReadonlyMap<string, number>): number {
+  if (vocabulary !== stampedVocabulary || vocabulary.size !== stampedSize) {
+    stampedVocabulary = vocabulary;
+    stampedSize = vocabulary.size;
+    idStamp++;
   }
-  return number;
+  return idStamp;
 }
 
 /**
@@ -231,20 +230,18 @@ export function wordIds(words: readonly Word[], vocabulary: ReadonlyMap<string, 
     return ids;
   }
   const foldings = lastFolded;
-  const number = numberOf(vocabulary);
-  const size = vocabulary.size;
+  const stamp = stampOf(vocabulary);
   for (let i = 0; i < n; i++) {
     const f = foldings[i]!;
     const key = words[i]!.key;
-    if (f.idVocabulary !== number || f.idSize !== size || f.key !== key) {
+    if (f.idStamp !== stamp || f.key !== key) {
       // The array is shared, not frozen: a word replaced since the reading is looked up.
       if (f.key !== key) {
         ids[i] = vocabulary.get(key) ?? -1;
         continue;
       }
       f.id = vocabulary.get(key) ?? -1;
-      f.idVocabulary = number;
-      f.idSize = size;
+      f.idStamp = stamp;
     }
     ids[i] = f.id;
   }
