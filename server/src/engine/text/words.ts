@@ -100,7 +100,6 @@ for (const entry of abbreviationData.entries) {
   }
 }
 
-
 /**
  * Folded spellings by surface, remembered; emptied when full, as a cache may be. The surface is
  * the matched string itself, so the look-up hashes it natively.
@@ -129,7 +128,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
  * The matcher asks for the ids of the words it has just read.
  */
 let lastReading: readonly Word[] | undefined;
-let lastFolded: Folded[] = [];
+const lastFolded: Folded[] = [];
 
 /**
  * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
