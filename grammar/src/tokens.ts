@@ -5,7 +5,7 @@
  * that is checked by custom matchers, since Chevrotain's regular expressions cannot look behind.
  * Whitespace is skipped: the AST takes text from the source by offset, so spaces need no tokens.
  */
-import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import { atFileStart, frontMatterEnd } from './front-matter.js';
 import { isSpace } from './views.js';
 
@@ -447,15 +447,30 @@ export const allTokens: TokenType[] = [
 ];
 
 /**
- * Positions stay `full`: Chevrotain's `onlyOffset` tokens carry no `endOffset`, which the parser's
- * node locations (and so every AST span) are computed from. The first-character optimisation stays
- * off: Word, tried second, takes most positions anyway, and indexing the patterns (start hints over
- * the whole BMP, regular-expression analysis) cost more at start-up than it saved on a 10k draft.
- * `safeMode` says so to Chevrotain, which then skips that indexing altogether (FallbackWord, a
- * custom pattern without start hints, turned the optimisation off anyway, after the work). Every
- * token states `line_breaks`, so that the lexer's construction does not parse each pattern to find
- * out (test/grammar/lexer-options.test.ts checks the flags against Chevrotain's own analysis).
+ * Tokens carry offsets only (`onlyOffset`): nothing reads a token's line or column (spans,
+ * problems and the parser's node locations are offsets), and tracking them made the lexer scan
+ * every character of every run of text a second time for line breaks and keep six numbers a token.
+ * Chevrotain's `onlyOffset` tokens have no `endOffset`, which the parser's node locations (and so
+ * every AST span) are computed from: DraftLexer adds it (see `createOffsetOnlyToken`).
+ * The first-character optimisation stays off: Word, tried second, takes most positions anyway, and
+ * indexing the patterns (start hints over the whole BMP, regular-expression analysis) cost more at
+ * start-up than it saved on a 10k draft. `safeMode` says so to Chevrotain, which then skips that
+ * indexing altogether (FallbackWord, a custom pattern without start hints, turned the optimisation
+ * off anyway, after the work). Every token states `line_breaks`, so that the lexer's construction
+ * does not parse each pattern to find out (test/grammar/lexer-options.test.ts checks the flags
+ * against Chevrotain's own analysis).
  */
-export const LEXER_OPTIONS = { positionTracking: 'full', safeMode: true, skipValidations: true } as const;
+export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', safeMode: true, skipValidations: true } as const;
 
-export const draftLexer = new Lexer(allTokens, LEXER_OPTIONS);
+/**
+ * Chevrotain's lexer, its offset-only tokens given their `endOffset` (the last character's offset,
+ * as a `full` token has it) at creation, in one object shape.
+ */
+export class DraftLexer extends Lexer {
+  /** Chevrotain's constructor picks this method to create every token under `onlyOffset`. */
+  protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line?: number, _column?: number, imageLength?: number): IToken {
+    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType };
+  }
+}
+
+export const draftLexer: Lexer = new DraftLexer(allTokens, LEXER_OPTIONS);

@@ -1,7 +1,7 @@
 /**
- * The draft lexer (custom patterns answering with one reused match array) tokenises the samples
- * and fuzzed text exactly as a plain safe-mode lexer over the same tokens, offsets, positions and
- * images alike. Every token states whether it can match a line break, as Chevrotain's own pattern
+ * The draft lexer (custom patterns answering with one reused match array, offsets only, each token
+ * given its end offset) tokenises the samples and fuzzed text exactly as a plain safe-mode lexer
+ * tracking full positions over the same tokens: types, offsets, end offsets and images alike. Every token states whether it can match a line break, as Chevrotain's own pattern
  * analysis finds (the lexer's construction skips that analysis then).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { allTokens, draftLexer } from '../../grammar/src/tokens';
 const summary = (text: string, lexer: Lexer): string[] => {
   const { tokens, errors } = lexer.tokenize(text);
   return [
-    ...tokens.map((t) => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}/${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}:${t.image}`),
+    ...tokens.map((t) => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}:${t.image}`),
     ...errors.map((e) => `error@${e.offset}+${e.length}`),
   ];
 };
@@ -71,5 +71,14 @@ describe('draft lexer options', () => {
       texts.push(text);
     }
     for (const text of texts) expect(summary(text, draftLexer), JSON.stringify(text.slice(0, 200))).toEqual(summary(text, plain));
+  });
+
+  it('gives every token one shape: image, offsets and type, no line or column', () => {
+    const { tokens } = draftLexer.tokenize('---\ntitle: x\n---\n# I. Title\n\n1. The {++new ++}text [of] resolution 70/237, para. 3.\r\n  (a) more\n');
+    expect(tokens.length).toBeGreaterThan(10);
+    for (const t of tokens) {
+      expect(Object.keys(t)).toEqual(['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType']);
+      expect(t.endOffset).toBe(t.startOffset + t.image.length - 1);
+    }
   });
 });
