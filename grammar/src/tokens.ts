@@ -315,35 +315,52 @@ const RUN_REST_LINES = new RegExp(
 );
 
 /**
+ * A line break followed by the start of a line that changes the answer: one whose first character
+ * after any indentation is `#` (a heading line) or none (a blank line, or the end). Other lines
+ * leave the answer as it was, so the search skips them in one native pass.
+ */
+// `\r(?!\n)`: the `\r` of a CRLF alone, followed by its `\n`, would read as a blank line.
+const HEADING_OR_BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?=[#\r\n]|$)/g;
+const LINE_BLANKS = /[^\S\r\n]*/y;
+let linesText: string | undefined;
+let linesAt = 0;
+/** Where the next heading or blank line starts (Infinity: none), and which of the two it is. */
+let nextLine = Infinity;
+let nextIsHeading = false;
+let headingOpen = false;
+/** Finds the first heading or blank line starting after `from`. */
+function findLine(text: string, from: number): void {
+  HEADING_OR_BLANK_LINE.lastIndex = from;
+  const match = HEADING_OR_BLANK_LINE.exec(text);
+  if (match === null) {
+    nextLine = Infinity;
+    return;
+  }
+  // The line starts after the break (`\r\n` is one); its first character follows the indentation.
+  const code = text.charCodeAt(match.index);
+  nextLine = match.index + (code === 13 && text.charCodeAt(match.index + 1) === 10 ? 2 : 1);
+  nextIsHeading = text.charCodeAt(HEADING_OR_BLANK_LINE.lastIndex) === 35;
+}
+/**
  * Whether a heading's block may still be open at `offset`: some line since the last blank line
  * (or the start) starts with `#` (after any indentation). A heading ends at its line break, but
  * what it opens (an amendment, a bracket) may run on over the lines after it, and where the
  * parser stops then depends on the line breaks it sees: runs there keep to their line. The lexer asks at growing
- * offsets of one text, so the lines are read once each, going forward from the last answer.
+ * offsets of one text, so the text is read once, going forward from the last answer.
  */
-const LINE_BREAK = /\r\n?|\n/g;
-const LINE_BLANKS = /[^\S\r\n]*/y;
-let linesText: string | undefined;
-let linesAt = 0;
-let nextLine = 0;
-let headingOpen = false;
 function inHeadingBlock(text: string, offset: number): boolean {
   if (text !== linesText || offset < linesAt) {
     linesText = text;
-    nextLine = 0;
-    headingOpen = false;
+    // The first line: `#` first after any indentation (or a byte order mark) opens a heading.
+    LINE_BLANKS.lastIndex = 0;
+    LINE_BLANKS.test(text);
+    headingOpen = text.charCodeAt(LINE_BLANKS.lastIndex) === 35;
+    findLine(text, 0);
   }
   linesAt = offset;
   while (nextLine <= offset) {
-    const start = nextLine;
-    LINE_BLANKS.lastIndex = start;
-    LINE_BLANKS.test(text);
-    const first = text.charCodeAt(LINE_BLANKS.lastIndex);
-    if (Number.isNaN(first) || first === 10 || first === 13) headingOpen = false;
-    // `#` first after any indentation (or a byte order mark): more lines than headings, never fewer.
-    else if (first === 35) headingOpen = true;
-    LINE_BREAK.lastIndex = start;
-    nextLine = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex : Infinity;
+    headingOpen = nextIsHeading;
+    findLine(text, nextLine);
   }
   return headingOpen;
 }

@@ -122,6 +122,21 @@ describe('runs of plain text', () => {
     }
   });
 
+  it('keep to their line under a heading, over CRLF and CR line breaks too', () => {
+    for (const br of ['\n', '\r\n', '\r']) {
+      for (const text of [`# Title {++one${br}two${br}three++} four${br}five${br}${br}1. Next`, `x${br}  # [one${br}two]${br}three${br}${br}four`]) {
+        const runs = new DraftLexer(allTokens, LEXER_OPTIONS).tokenize(text).tokens;
+        const words = wordLexer
+          .tokenize(text)
+          .tokens.map((t) => (t.tokenType === WordByWord ? { ...t, tokenType: LeadWord, tokenTypeIdx: LeadWord.tokenTypeIdx! } : t));
+        expect(treeOf(text, runs), JSON.stringify(text)).toBe(treeOf(text, words));
+        // No run under the heading takes in a line break.
+        const heading = runs.filter((t) => t.tokenType === LeadWord && t.startOffset < text.indexOf(`${br}${br}`));
+        expect(heading.some((t) => /[\r\n]/.test(t.image)), JSON.stringify(text)).toBe(false);
+      }
+    }
+  });
+
   it('are one token for a line of prose', () => {
     const text = '1. The General Assembly, recalling its resolution 70/237 (see A/70/174), decides: to act; now.\n';
     const names = new DraftLexer(allTokens, LEXER_OPTIONS)
