@@ -160,9 +160,11 @@ export class AstBuilder {
     const flat: FlatBlock[] = [];
     let frontMatter: FrontMatter | undefined;
     for (const child of ordered(cst)) {
-      if (isToken(child)) continue; // blank lines and newlines
-      if (child.name === 'frontMatter') frontMatter = this.frontMatter(child);
-      else if (child.name === 'block') {
+      // Blocks (comment lines are tokens), blank lines and newlines.
+      if (isToken(child)) {
+        if (child.tokenType.name === 'CommentLine') flat.push(this.note(child));
+      } else if (child.name === 'frontMatter') frontMatter = this.frontMatter(child);
+      else {
         const block = this.block(child);
         if (block) flat.push(block);
       }
@@ -220,13 +222,12 @@ export class AstBuilder {
 
   // --- Blocks ----------------------------------------------------------------------------------
 
-  private block(node: CstNode): FlatBlock | undefined {
-    const inner = ordered(node)[0];
-    if (!inner) return undefined;
-    if (isToken(inner)) {
-      const text = inner.image.replace(/^\s*\/\/\s?/, '');
-      return { kind: 'note', node: { type: 'note', span: tokenSpan(inner), text } };
-    }
+  private note(token: IToken): FlatBlock {
+    const text = token.image.replace(/^\s*\/\/\s?/, '');
+    return { kind: 'note', node: { type: 'note', span: tokenSpan(token), text } };
+  }
+
+  private block(inner: CstNode): FlatBlock | undefined {
     switch (inner.name) {
       case 'heading':
         return { kind: 'heading', node: this.heading(inner) };
@@ -237,7 +238,7 @@ export class AstBuilder {
       case 'footnoteDefinition':
         return { kind: 'footnote', node: this.footnote(inner) };
       case 'blockQuote': {
-        const content = this.inlines(inner.children.lineTail?.[0] as CstNode | undefined, { quoted: true });
+        const content = this.inlines(inner, { quoted: true });
         return { kind: 'quote', node: { type: 'blockQuote', span: this.spanOf(inner), content } };
       }
       case 'textBlock': {
@@ -266,8 +267,7 @@ export class AstBuilder {
 
   private paragraph(node: CstNode): Paragraph {
     const labelToken = (node.children.ParagraphLabel as IToken[])[0]!;
-    const tail = node.children.lineTail?.[0] as CstNode | undefined;
-    const content = this.inlines(tail, {});
+    const content = this.inlines(node, {});
     const span = this.spanOf(node);
     const label = readLabel(labelToken);
     const kind: ParagraphKind = label.text.startsWith('PP')
@@ -275,7 +275,7 @@ export class AstBuilder {
       : label.text.startsWith('OP')
         ? 'operative'
         : 'numbered';
-    const contentSpan = this.contentSpan(tail, labelToken);
+    const contentSpan = this.contentSpan(node, labelToken);
     return this.makeParagraph(kind, span, label, content, contentSpan);
   }
 
@@ -293,7 +293,6 @@ export class AstBuilder {
 
   private subparagraph(node: CstNode): Subparagraph {
     const labelToken = (node.children.SubparagraphLabel as IToken[])[0]!;
-    const tail = node.children.lineTail?.[0] as CstNode | undefined;
     const text = labelToken.image.trim();
     const labelStart = offsetOf(labelToken.startOffset) + labelToken.image.indexOf('(');
     return {
@@ -301,29 +300,38 @@ export class AstBuilder {
       span: this.spanOf(node),
       label: { span: { start: labelStart, end: labelStart + text.length }, text, style: 'letter' },
       level: 1,
-      content: this.inlines(tail, {}),
-      contentSpan: this.contentSpan(tail, labelToken),
+      content: this.inlines(node, {}),
+      contentSpan: this.contentSpan(node, labelToken),
       children: [],
     };
   }
 
   private footnote(node: CstNode): FootnoteDefinition {
     const mark = (node.children.FootnoteDefMark as IToken[])[0]!;
-    const tail = node.children.lineTail?.[0] as CstNode | undefined;
     return {
       type: 'footnoteDefinition',
       span: this.spanOf(node),
       id: mark.image.slice(2, -2),
-      content: this.inlines(tail, {}),
-      contentSpan: this.contentSpan(tail, mark),
+      content: this.inlines(node, {}),
+      contentSpan: this.contentSpan(node, mark),
     };
   }
 
-  private contentSpan(tail: CstNode | undefined, after: IToken): Span {
-    const span = tail ? nodeSpan(tail) : undefined;
-    if (span) return span;
-    const end = offsetOf(after.startOffset) + after.image.length;
-    return { start: end, end };
+  /**
+   * The span of a block's inline content: from its first child after the block's mark (`after`)
+   * to the block's end; empty just after the mark when there is none.
+   */
+  private contentSpan(block: CstNode, after: IToken): Span {
+    const end = block.location?.endOffset;
+    if (end !== undefined && !Number.isNaN(end)) {
+      for (const child of ordered(block)) {
+        if (child === after) continue;
+        const start = startOf(child);
+        if (!Number.isNaN(start)) return { start: offsetOf(start), end: offsetOf(end) + 1 };
+      }
+    }
+    const at = offsetOf(after.startOffset) + after.image.length;
+    return { start: at, end: at };
   }
 
   private spanOf(node: CstNode): Span {
@@ -332,7 +340,7 @@ export class AstBuilder {
 
   // --- Inline ----------------------------------------------------------------------------------
 
-  /** The inline content of a lineTail, interior or textBlock node, runs of text merged. */
+  /** The inline content of a block, a lineTail or an interior node (a block's mark left out), runs of text merged. */
   private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }): Inline[] {
     if (!node) return [];
     const out: Inline[] = [];
@@ -371,6 +379,10 @@ export class AstBuilder {
     switch (tok.tokenType.name) {
       case 'Newline':
       case 'HeadingMark':
+      case 'ParagraphLabel':
+      case 'SubparagraphLabel':
+      case 'FootnoteDefMark':
+      case 'BlockQuoteMark':
         return;
       case 'LeadWord':
       case 'FallbackWord':
