@@ -1,28 +1,17 @@
 /**
  * Shared by the in-process benchmarks that time one part of the engine over many drafts
- * (match-bench, rules-bench): bundle the TypeScript benchmark with esbuild, find the drafts, run it
+ * (match-bench, rules-bench): bundle the TypeScript benchmark (bundle.mjs), find the drafts, run it
  * in a fresh Node with the load average printed first.
  */
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { bundleBench, root } from './bundle.mjs';
 
 /** Bundle bench/<name>.ts and run it over the drafts given (default: .bench/drafts-50/*.draft); exits with its status. */
 export async function runInProcessBench(name, args) {
-  const bundle = join(root, '.bench', `${name}.cjs`);
-  await build({
-    entryPoints: [join(root, 'bench', `${name}.ts`)],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
+  const bundle = await bundleBench(`${name}.ts`, undefined, {
     external: ['pdfjs-dist'],
     define: { 'import.meta.url': '__bench_import_meta_url' },
     banner: { js: "var __bench_import_meta_url = require('url').pathToFileURL(__filename).href;" },

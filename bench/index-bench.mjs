@@ -12,14 +12,12 @@
  * The last line is the figures as JSON (bench/speed.mjs can read it). Peak RSS and CPU come from
  * GNU time (/usr/bin/time); without it they are left out.
  */
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bundleBench, root } from './bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.bench');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -47,10 +45,8 @@ function timed(argv, options = {}) {
   return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : undefined, rssMB: m ? Number(m[3]) / 1024 : undefined, stdout: r.stdout, load: load() };
 }
 
-const bundle = (entry, name) =>
-  build({ entryPoints: [join(root, 'bench', entry)], outfile: join(out, name), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-await bundle('in-process.ts', 'in-process.cjs');
-await bundle('index-bench.ts', 'index-bench.cjs');
+await bundleBench('in-process.ts');
+await bundleBench('index-bench.ts');
 
 // The draft and the synthetic acquis (written once, reused).
 const prep = spawnSync(process.execPath, [join(out, 'in-process.cjs'), 'prepare', out, String(PARAGRAPHS)], { cwd: root, encoding: 'utf8', timeout: 3_600_000 });

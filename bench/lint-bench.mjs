@@ -11,15 +11,14 @@
  *     departures.
  * Generated files go to .bench/ (git-ignored); synthetic acquis folders are reused between runs.
  */
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { SourceMap } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleBench, root } from './bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.bench');
 process.chdir(root);
 
@@ -173,18 +172,7 @@ if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds first).');
   process.exit(2);
 }
-const bundle = join(out, 'in-process.cjs');
-await build({
-  entryPoints: [join(root, 'bench', 'in-process.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-  legalComments: 'none',
-  sourcemap: true,
-});
+const bundle = await bundleBench('in-process.ts', 'in-process.cjs', { legalComments: 'none', sourcemap: true });
 
 const prep = lastJson(run(process.execPath, [bundle, 'prepare', out, SIZES.join(',')], { timeout: 300_000 }), 'prepare');
 const draft = prep.draft;
