@@ -61,15 +61,20 @@ const CLOSER_NAMES: Record<string, string> = {
 };
 
 /** Children of a CST node in source order, without tokens invented by error recovery. */
-function ordered(node: CstNode): Child[] {
-  const lists = Object.values(node.children) as Child[][];
+function ordered(node: CstNode, without?: ReadonlySet<string>): Child[] {
+  let lists = Object.values(node.children) as Child[][];
+  if (without) lists = Object.keys(node.children).filter((key) => !without.has(key)).map((key) => node.children[key] as Child[]);
   // Most nodes have one kind of child, already in order: no copy, no sort.
   if (lists.length === 1) {
     const list = lists[0]!;
-    return list.some((c) => isToken(c) && c.isInsertedInRecovery) ? list.filter((c) => !(isToken(c) && c.isInsertedInRecovery)) : list;
+    for (const c of list) if (isToken(c) && c.isInsertedInRecovery) return list.filter((c) => !(isToken(c) && c.isInsertedInRecovery));
+    return list;
   }
   return merged(lists) ?? sorted(lists);
 }
+
+/** The document's children that are not blocks: its blank lines and line breaks between them. */
+const BETWEEN_BLOCKS: ReadonlySet<string> = new Set(['BlankLine', 'Newline']);
 
 /**
  * The lists (each already in source order) merged by start offset, ties to the earlier list as
@@ -159,8 +164,8 @@ export class AstBuilder {
   blocks(cst: CstNode): { flat: FlatBlock[]; frontMatter?: FrontMatter } {
     const flat: FlatBlock[] = [];
     let frontMatter: FrontMatter | undefined;
-    for (const child of ordered(cst)) {
-      // Blocks (comment lines are tokens), blank lines and newlines.
+    for (const child of ordered(cst, BETWEEN_BLOCKS)) {
+      // Blocks (comment lines are tokens) and the front matter.
       if (isToken(child)) {
         if (child.tokenType.name === 'CommentLine') flat.push(this.note(child));
       } else if (child.name === 'frontMatter') frontMatter = this.frontMatter(child);
@@ -267,7 +272,8 @@ export class AstBuilder {
 
   private paragraph(node: CstNode): Paragraph {
     const labelToken = (node.children.ParagraphLabel as IToken[])[0]!;
-    const content = this.inlines(node, {});
+    const children = ordered(node);
+    const content = this.inlines(node, {}, children);
     const span = this.spanOf(node);
     const label = readLabel(labelToken);
     const kind: ParagraphKind = label.text.startsWith('PP')
@@ -275,7 +281,7 @@ export class AstBuilder {
       : label.text.startsWith('OP')
         ? 'operative'
         : 'numbered';
-    const contentSpan = this.contentSpan(node, labelToken);
+    const contentSpan = this.contentSpan(node, labelToken, children);
     return this.makeParagraph(kind, span, label, content, contentSpan);
   }
 
@@ -293,6 +299,7 @@ export class AstBuilder {
 
   private subparagraph(node: CstNode): Subparagraph {
     const labelToken = (node.children.SubparagraphLabel as IToken[])[0]!;
+    const children = ordered(node);
     const text = labelToken.image.trim();
     const labelStart = offsetOf(labelToken.startOffset) + labelToken.image.indexOf('(');
     return {
@@ -300,31 +307,32 @@ export class AstBuilder {
       span: this.spanOf(node),
       label: { span: { start: labelStart, end: labelStart + text.length }, text, style: 'letter' },
       level: 1,
-      content: this.inlines(node, {}),
-      contentSpan: this.contentSpan(node, labelToken),
+      content: this.inlines(node, {}, children),
+      contentSpan: this.contentSpan(node, labelToken, children),
       children: [],
     };
   }
 
   private footnote(node: CstNode): FootnoteDefinition {
     const mark = (node.children.FootnoteDefMark as IToken[])[0]!;
+    const children = ordered(node);
     return {
       type: 'footnoteDefinition',
       span: this.spanOf(node),
       id: mark.image.slice(2, -2),
-      content: this.inlines(node, {}),
-      contentSpan: this.contentSpan(node, mark),
+      content: this.inlines(node, {}, children),
+      contentSpan: this.contentSpan(node, mark, children),
     };
   }
 
   /**
-   * The span of a block's inline content: from its first child after the block's mark (`after`)
-   * to the block's end; empty just after the mark when there is none.
+   * The span of a block's inline content: from its first child (of `children`, in source order)
+   * after the block's mark (`after`) to the block's end; empty just after the mark when there is none.
    */
-  private contentSpan(block: CstNode, after: IToken): Span {
+  private contentSpan(block: CstNode, after: IToken, children: Child[]): Span {
     const end = block.location?.endOffset;
     if (end !== undefined && !Number.isNaN(end)) {
-      for (const child of ordered(block)) {
+      for (const child of children) {
         if (child === after) continue;
         const start = startOf(child);
         if (!Number.isNaN(start)) return { start: offsetOf(start), end: offsetOf(end) + 1 };
@@ -341,7 +349,7 @@ export class AstBuilder {
   // --- Inline ----------------------------------------------------------------------------------
 
   /** The inline content of a block, a lineTail or an interior node (a block's mark left out), runs of text merged. */
-  private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }): Inline[] {
+  private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }, children?: Child[]): Inline[] {
     if (!node) return [];
     const out: Inline[] = [];
     // A word joins the text run before it across white space: the run's own span grows (it was
@@ -370,7 +378,7 @@ export class AstBuilder {
         }
       }
     };
-    for (const c of ordered(node)) visit(c);
+    for (const c of children ?? ordered(node)) visit(c);
     this.attachRationales(out);
     return out;
   }
