@@ -102,6 +102,22 @@ export const isSpace = (code: number): boolean =>
     ? code === 32 || (code >= 9 && code <= 13)
     : code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
+// The next backslash at or after some offset of one source, remembered from one text and one view
+// to the next: the views of a document's units are built in source order, and searching afresh
+// would scan on to the next backslash (most drafts have none: to the end) every time, which was
+// quadratic in a long paragraph and, over a document's units, in the document.
+let slashSource: string | undefined;
+let searchedFrom = Infinity;
+let nextSlash = -1;
+function nextBackslash(source: string, start: number): number {
+  if (source !== slashSource || start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
+    slashSource = source;
+    searchedFrom = start;
+    nextSlash = source.indexOf('\\', start);
+  }
+  return nextSlash;
+}
+
 /**
  * Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading).
  * `accept`, when given, reads the amendments it returns true for as accepted whatever the mode:
@@ -237,17 +253,9 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
     }
   };
 
-  // Escapes read as the character they protect.
-  // The next backslash at or after some offset, remembered: searching the source afresh for each
-  // text node would scan to its end every time when there is none (quadratic in a long paragraph).
-  let searchedFrom = Infinity;
-  let nextSlash = -1;
+  // Escapes read as the character they protect (see `nextBackslash`).
   const emitText = (start: number, end: number): void => {
-    if (start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
-      searchedFrom = start;
-      nextSlash = source.indexOf('\\', start);
-    }
-    const slash = nextSlash;
+    const slash = nextBackslash(source, start);
     if (slash < 0 || slash >= end) {
       emit(start, end);
       return;
