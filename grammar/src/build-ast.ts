@@ -27,6 +27,7 @@ import type {
   SyntaxProblem,
 } from './ast.js';
 import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
+import type { SequencedNode } from './parser.js';
 import { assignLevels } from './sub-levels.js';
 import { isSpace } from './views.js';
 
@@ -60,64 +61,17 @@ const CLOSER_NAMES: Record<string, string> = {
   QuoteClose: '”',
 };
 
-/** Children of a CST node in source order, without tokens invented by error recovery. */
-function ordered(node: CstNode, without?: ReadonlySet<string>): Child[] {
-  let lists = Object.values(node.children) as Child[][];
-  if (without) lists = Object.keys(node.children).filter((key) => !without.has(key)).map((key) => node.children[key] as Child[]);
-  // Most nodes have one kind of child, already in order: no copy, no sort.
-  if (lists.length === 1) {
-    const list = lists[0]!;
-    for (const c of list) if (isToken(c) && c.isInsertedInRecovery) return list.filter((c) => !(isToken(c) && c.isInsertedInRecovery));
-    return list;
-  }
-  return merged(lists) ?? sorted(lists);
-}
-
-/** The document's children that are not blocks: its blank lines and line breaks between them. */
-const BETWEEN_BLOCKS: ReadonlySet<string> = new Set(['BlankLine', 'Newline']);
-
 /**
- * The lists (each already in source order) merged by start offset, ties to the earlier list as
- * the stable sort does; undefined when some child has no offset (recovery) or a list is out of
- * order, left to the sort.
+ * Children of a CST node in source order, without tokens invented by error recovery: the order
+ * the parser added them in (`SequencedNode`), with no look at Chevrotain's table by name.
  */
-function merged(lists: Child[][]): Child[] | undefined {
-  const all: Child[] = [];
-  const at = new Array<number>(lists.length).fill(0);
-  let last = -Infinity;
-  for (;;) {
-    let best = -1;
-    let bestStart = 0;
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l]!;
-      let i = at[l]!;
-      while (i < list.length && isToken(list[i]!) && (list[i] as IToken).isInsertedInRecovery) i++;
-      at[l] = i;
-      if (i === list.length) continue;
-      const start = startOf(list[i]!);
-      if (Number.isNaN(start)) return undefined;
-      if (best < 0 || start < bestStart) {
-        best = l;
-        bestStart = start;
-      }
-    }
-    if (best < 0) return all;
-    if (bestStart < last) return undefined; // a list out of order: the sort decides
-    last = bestStart;
-    all.push(lists[best]![at[best]!]!);
-    at[best]!++;
+function ordered(node: CstNode): Child[] {
+  const sequence = (node as SequencedNode).sequence;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i]!;
+    if (isToken(c) && c.isInsertedInRecovery) return sequence.filter((c) => !(isToken(c) && c.isInsertedInRecovery));
   }
-}
-
-function sorted(lists: Child[][]): Child[] {
-  const all: Child[] = [];
-  for (const list of lists) {
-    for (const child of list) {
-      if (isToken(child) && child.isInsertedInRecovery) continue;
-      all.push(child);
-    }
-  }
-  return all.sort((a, b) => startOf(a) - startOf(b));
+  return sequence;
 }
 
 function startOf(c: Child): number {
@@ -164,7 +118,7 @@ export class AstBuilder {
   blocks(cst: CstNode): { flat: FlatBlock[]; frontMatter?: FrontMatter } {
     const flat: FlatBlock[] = [];
     let frontMatter: FrontMatter | undefined;
-    for (const child of ordered(cst, BETWEEN_BLOCKS)) {
+    for (const child of ordered(cst)) {
       // Blocks (comment lines are tokens) and the front matter.
       if (isToken(child)) {
         if (child.tokenType.name === 'CommentLine') flat.push(this.note(child));

@@ -9,7 +9,7 @@
  * children table, the rule stack), and those two were two of the four for every paragraph. A block that recovery abandons midway comes back marked `recoveredNode`;
  * the AST builder drops it, as it dropped the empty `block` node that recovery returned before.
  */
-import { CstParser, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
 // Chevrotain's own computation of the re-sync follows (see `resyncFollows` below). Its package
 // exports only its API, so the module is named by its file; the version is pinned (package.json),
 // and the recovery tests would fail if it moved.
@@ -92,6 +92,26 @@ export const RECORDING_METHODS: readonly string[] = [
 declare const ACQUIS_PRODUCTION: boolean | undefined;
 const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
 
+/**
+ * A syntax node with, besides Chevrotain's children by name, all its children in the order the
+ * parser added them: source order (a child node is added when its rule ends, before any later
+ * token). Chevrotain keeps a node's children in a table without prototype (V8 keeps it as a hash
+ * table); reading one in order meant listing its values and merging the lists by offset for every
+ * node, which cost the AST builder more than building the tree.
+ */
+export interface SequencedNode extends CstNode {
+  readonly sequence: Array<CstNode | IToken>;
+}
+
+/** Chevrotain's own tree-building steps, which DraftParser extends (not in its public types). */
+interface TreeBuilding {
+  CST_STACK: SequencedNode[];
+  cstInvocationStateUpdate(fullRuleName: string): void;
+  cstPostTerminal(key: string, consumedToken: IToken): void;
+  cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void;
+}
+const treeBuilding = CstParser.prototype as unknown as TreeBuilding;
+
 export class DraftParser extends CstParser {
   /**
    * `lookahead`: Chevrotain's LL(2) decisions, each built the first time the parser reaches it,
@@ -164,6 +184,27 @@ export class DraftParser extends CstParser {
     self.RECORDING_PHASE = false;
     const proto = Object.getPrototypeOf(this) as Record<string, unknown>;
     for (const name of RECORDING_METHODS) self[name] = proto[name];
+  }
+
+  /** A new node (Chevrotain's), with its sequence of children. */
+  protected cstInvocationStateUpdate(fullRuleName: string): void {
+    treeBuilding.cstInvocationStateUpdate.call(this, fullRuleName);
+    const stack = (this as unknown as TreeBuilding).CST_STACK;
+    (stack[stack.length - 1] as { sequence: SequencedNode['sequence'] }).sequence = [];
+  }
+
+  /** A token added to the current node (by Chevrotain), and to its sequence. */
+  protected cstPostTerminal(key: string, consumedToken: IToken): void {
+    treeBuilding.cstPostTerminal.call(this, key, consumedToken);
+    const stack = (this as unknown as TreeBuilding).CST_STACK;
+    stack[stack.length - 1]!.sequence.push(consumedToken);
+  }
+
+  /** A finished node added to the current one (by Chevrotain), and to its sequence. */
+  protected cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void {
+    treeBuilding.cstPostNonTerminal.call(this, ruleCstResult, ruleName);
+    const stack = (this as unknown as TreeBuilding).CST_STACK;
+    stack[stack.length - 1]!.sequence.push(ruleCstResult);
   }
 
   /**
