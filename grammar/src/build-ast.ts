@@ -714,8 +714,19 @@ export function readPins(image: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** True when `text` is one or more ASCII digits. */
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 function readLabel(tok: IToken): ParagraphLabel {
   const text = tok.image.slice(0, -1);
+  // The common label, `12.`: its number is its text (what the expression below reads from it).
+  if (allDigits(text)) return { span: tokenSpan(tok), text, number: text };
   const m = /^(?:PP|OP)?(\d+(?:\.\d+)*)(bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?$/.exec(text);
   const label: ParagraphLabel = { span: tokenSpan(tok), text, number: m?.[1] ?? text };
   if (m?.[2]) label.suffix = m[2];
