@@ -8,6 +8,9 @@
 ;; is the number of candidates, written at $out as (precedent index, shared 3-grams) pairs, most
 ;; shared first; or -1 when more precedents than $roughLimit are worth a recount (the caller then
 ;; runs the TypeScript version, which sorts any number of them).
+;;
+;; Loads, stores and the 3-gram hash are written out where they are used, not called: V8 (Node 20)
+;; does not inline one WebAssembly function into another, and the calls cost a third of a look-up.
 (module
   (memory (export "memory") 1)
 
@@ -54,31 +57,18 @@
     (global.set $dynamic (local.get $dynamic))
     (global.set $generation (i32.const 0)))
 
-  (func $hash3 (param $a i32) (param $b i32) (param $c i32) (result i32)
-    (local $h i32)
-    (local.set $h (i32.mul (i32.add (local.get $a) (i32.const 1)) (i32.const 0x9e3779b1)))
-    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.add (local.get $b) (i32.const 0x7f4a7c15))) (i32.const 0x85ebca77)))
-    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.add (local.get $c) (i32.const 0x165667b1))) (i32.const 0xc2b2ae3d)))
-    (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 15))))
-
-  (func $load (param $base i32) (param $index i32) (result i32)
-    (i32.load (i32.add (local.get $base) (i32.shl (local.get $index) (i32.const 2)))))
-
-  (func $store (param $base i32) (param $index i32) (param $value i32)
-    (i32.store (i32.add (local.get $base) (i32.shl (local.get $index) (i32.const 2))) (local.get $value)))
-
   ;; Adds a bucket to the sentence's set; 0 when it was there already.
   (func $addBucket (param $bucket i32) (result i32)
     (local $at i32) (local $key i32)
     (local.set $at (i32.and (i32.mul (local.get $bucket) (i32.const 0x9e3779b1)) (global.get $bucketMask)))
     (block $free
       (loop $probe
-        (local.set $key (call $load (global.get $bucketSet) (local.get $at)))
+        (local.set $key (i32.load (i32.add (global.get $bucketSet) (i32.shl (local.get $at) (i32.const 2)))))
         (br_if $free (i32.eqz (local.get $key)))
         (if (i32.eq (local.get $key) (i32.add (local.get $bucket) (i32.const 1))) (then (return (i32.const 0))))
         (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $bucketMask)))
         (br $probe)))
-    (call $store (global.get $bucketSet) (local.get $at) (i32.add (local.get $bucket) (i32.const 1)))
+    (i32.store (i32.add (global.get $bucketSet) (i32.shl (local.get $at) (i32.const 2))) (i32.add (local.get $bucket) (i32.const 1)))
     (i32.const 1))
 
   ;; Adds a 3-gram (hash `$hash`) to the sentence's set; 0 when it was there already.
@@ -107,18 +97,22 @@
   ;; How many of the sentence's 3-grams precedent `$p`'s ids hold, each counted once.
   (func $shared (param $p i32) (result i32)
     (local $i i32) (local $end i32) (local $a i32) (local $b i32) (local $c i32) (local $at i32)
-    (local $entry i32) (local $n i32)
+    (local $entry i32) (local $n i32) (local $h i32)
     (if (i32.eqz (global.get $tripleCount)) (then (return (i32.const 0))))
     (global.set $countGeneration (i32.add (global.get $countGeneration) (i32.const 1)))
-    (local.set $i (call $load (global.get $ranges) (i32.mul (local.get $p) (i32.const 3))))
-    (local.set $end (call $load (global.get $ranges) (i32.add (i32.mul (local.get $p) (i32.const 3)) (i32.const 1))))
+    (local.set $i (i32.load (i32.add (global.get $ranges) (i32.shl (i32.mul (local.get $p) (i32.const 3)) (i32.const 2)))))
+    (local.set $end (i32.load (i32.add (global.get $ranges) (i32.shl (i32.add (i32.mul (local.get $p) (i32.const 3)) (i32.const 1)) (i32.const 2)))))
     (block $done
       (loop $each
         (br_if $done (i32.gt_s (i32.add (local.get $i) (i32.const 3)) (local.get $end)))
-        (local.set $a (call $load (global.get $flat) (local.get $i)))
-        (local.set $b (call $load (global.get $flat) (i32.add (local.get $i) (i32.const 1))))
-        (local.set $c (call $load (global.get $flat) (i32.add (local.get $i) (i32.const 2))))
-        (local.set $at (i32.and (call $hash3 (local.get $a) (local.get $b) (local.get $c)) (global.get $tripleMask)))
+        (local.set $a (i32.load (i32.add (global.get $flat) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $b (i32.load (i32.add (global.get $flat) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+        (local.set $c (i32.load (i32.add (global.get $flat) (i32.shl (i32.add (local.get $i) (i32.const 2)) (i32.const 2)))))
+        ;; The 3-gram's hash (as `hash3` in precedent-index.ts).
+        (local.set $h (i32.mul (i32.add (local.get $a) (i32.const 1)) (i32.const 0x9e3779b1)))
+        (local.set $h (i32.mul (i32.xor (local.get $h) (i32.add (local.get $b) (i32.const 0x7f4a7c15))) (i32.const 0x85ebca77)))
+        (local.set $h (i32.mul (i32.xor (local.get $h) (i32.add (local.get $c) (i32.const 0x165667b1))) (i32.const 0xc2b2ae3d)))
+        (local.set $at (i32.and (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 15))) (global.get $tripleMask)))
         (block $found
           (loop $probe
             (local.set $entry (i32.add (global.get $tripleSet) (i32.shl (local.get $at) (i32.const 4))))
@@ -147,8 +141,8 @@
     (local.set $sy (i32.load offset=4 (local.get $y)))
     (if (i32.ne (local.get $sx) (local.get $sy)) (then (return (i32.lt_s (local.get $sx) (local.get $sy)))))
     (i32.gt_s
-      (call $load (global.get $ranges) (i32.add (i32.mul (i32.load (local.get $x)) (i32.const 3)) (i32.const 2)))
-      (call $load (global.get $ranges) (i32.add (i32.mul (i32.load (local.get $y)) (i32.const 3)) (i32.const 2)))))
+      (i32.load (i32.add (global.get $ranges) (i32.shl (i32.add (i32.mul (i32.load (local.get $x)) (i32.const 3)) (i32.const 2)) (i32.const 2))))
+      (i32.load (i32.add (global.get $ranges) (i32.shl (i32.add (i32.mul (i32.load (local.get $y)) (i32.const 3)) (i32.const 2)) (i32.const 2))))))
 
   ;; Insertion sort of the first $n answer pairs (8 bytes each), most shared first, then by id.
   (func $sortAnswer (param $n i32)
@@ -180,7 +174,7 @@
     (local $id i32) (local $previous i32) (local $touchedCount i32) (local $seen i32) (local $looked i32)
     (local $read i32) (local $minShared i32) (local $merged i32) (local $roughCount i32) (local $upper i32)
     (local $r i32) (local $j i32) (local $answered i32) (local $kth i32) (local $shared i32) (local $at i32)
-    (local $gen i32)
+    (local $gen i32) (local $h i32)
     (global.set $sentence (global.get $dynamic))
     ;; Sets of at least twice as many entries as the sentence has 3-grams, emptied.
     (local.set $size (i32.const 16))
@@ -210,14 +204,18 @@
       (loop $each
         (br_if $scanned (i32.gt_s (i32.add (local.get $i) (i32.const 3)) (local.get $n)))
         (block $next
-          (local.set $a (call $load (global.get $sentence) (local.get $i)))
-          (local.set $b (call $load (global.get $sentence) (i32.add (local.get $i) (i32.const 1))))
-          (local.set $c (call $load (global.get $sentence) (i32.add (local.get $i) (i32.const 2))))
+          (local.set $a (i32.load (i32.add (global.get $sentence) (i32.shl (local.get $i) (i32.const 2)))))
+          (local.set $b (i32.load (i32.add (global.get $sentence) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+          (local.set $c (i32.load (i32.add (global.get $sentence) (i32.shl (i32.add (local.get $i) (i32.const 2)) (i32.const 2)))))
           (br_if $next (i32.lt_s (i32.or (i32.or (local.get $a) (local.get $b)) (local.get $c)) (i32.const 0)))
-          (local.set $hash (call $hash3 (local.get $a) (local.get $b) (local.get $c)))
+          ;; The 3-gram's hash (as `hash3` in precedent-index.ts).
+          (local.set $h (i32.mul (i32.add (local.get $a) (i32.const 1)) (i32.const 0x9e3779b1)))
+          (local.set $h (i32.mul (i32.xor (local.get $h) (i32.add (local.get $b) (i32.const 0x7f4a7c15))) (i32.const 0x85ebca77)))
+          (local.set $h (i32.mul (i32.xor (local.get $h) (i32.add (local.get $c) (i32.const 0x165667b1))) (i32.const 0xc2b2ae3d)))
+          (local.set $hash (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 15))))
           (local.set $bucket (i32.and (local.get $hash) (global.get $mask)))
-          (local.set $start (call $load (global.get $bucketStarts) (local.get $bucket)))
-          (local.set $end (call $load (global.get $bucketStarts) (i32.add (local.get $bucket) (i32.const 1))))
+          (local.set $start (i32.load (i32.add (global.get $bucketStarts) (i32.shl (local.get $bucket) (i32.const 2)))))
+          (local.set $end (i32.load (i32.add (global.get $bucketStarts) (i32.shl (i32.add (local.get $bucket) (i32.const 1)) (i32.const 2)))))
           (local.set $readable (i32.le_u (i32.sub (local.get $end) (local.get $start)) (global.get $maxPostings)))
           (if (local.get $readable)
             (then
@@ -232,18 +230,17 @@
           (block $bucketRead
             (loop $posting
               (br_if $bucketRead (i32.ge_u (local.get $k) (local.get $end)))
-              (local.set $id (call $load (global.get $postings) (local.get $k)))
+              (local.set $id (i32.load (i32.add (global.get $postings) (i32.shl (local.get $k) (i32.const 2)))))
               (if (i32.ne (local.get $id) (local.get $previous))
                 (then
                   (local.set $previous (local.get $id))
-                  (if (i32.ne (call $load (global.get $stamps) (local.get $id)) (local.get $gen))
+                  (if (i32.ne (i32.load (i32.add (global.get $stamps) (i32.shl (local.get $id) (i32.const 2)))) (local.get $gen))
                     (then
-                      (call $store (global.get $stamps) (local.get $id) (local.get $gen))
-                      (call $store (global.get $counts) (local.get $id) (i32.const 0))
-                      (call $store (global.get $touched) (local.get $touchedCount) (local.get $id))
+                      (i32.store (i32.add (global.get $stamps) (i32.shl (local.get $id) (i32.const 2))) (local.get $gen))
+                      (i32.store (i32.add (global.get $counts) (i32.shl (local.get $id) (i32.const 2))) (i32.const 0))
+                      (i32.store (i32.add (global.get $touched) (i32.shl (local.get $touchedCount) (i32.const 2))) (local.get $id))
                       (local.set $touchedCount (i32.add (local.get $touchedCount) (i32.const 1)))))
-                  (call $store (global.get $counts) (local.get $id)
-                    (i32.add (call $load (global.get $counts) (local.get $id)) (i32.const 1)))))
+                  (i32.store (i32.add (global.get $counts) (i32.shl (local.get $id) (i32.const 2))) (i32.add (i32.load (i32.add (global.get $counts) (i32.shl (local.get $id) (i32.const 2)))) (i32.const 1)))))
               (local.set $k (i32.add (local.get $k) (i32.const 1)))
               (br $posting))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -257,8 +254,8 @@
     (block $filtered
       (loop $each
         (br_if $filtered (i32.ge_s (local.get $i) (local.get $touchedCount)))
-        (local.set $id (call $load (global.get $touched) (local.get $i)))
-        (local.set $upper (call $load (global.get $counts) (local.get $id)))
+        (local.set $id (i32.load (i32.add (global.get $touched) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $upper (i32.load (i32.add (global.get $counts) (i32.shl (local.get $id) (i32.const 2)))))
         (if (i32.ge_s (i32.add (local.get $upper) (local.get $merged)) (local.get $minShared))
           (then
             (if (i32.ge_s (local.get $roughCount) (global.get $roughLimit)) (then (return (i32.const -1))))

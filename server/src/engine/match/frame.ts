@@ -62,7 +62,7 @@ const FRAME_WORD =
  * "that" after a reporting verb or noun on either side, and the words before it differ, the quote
  * starts after "that". Returns the runs of the quote (the same indices) and whether a cut was made.
  */
-export function cutFrame(runs: WordRun[], draft: Word[], _precedent: Word[]): { runs: WordRun[]; cut: boolean } {
+export function cutFrame(runs: WordRun[], draft: Word[]): { runs: WordRun[]; cut: boolean } {
   let cutAt = -1;
   for (let r = 1; r < runs.length; r++) {
     const run = runs[r]!;

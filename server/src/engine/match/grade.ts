@@ -304,6 +304,32 @@ function markMoves(hunks: Change[], draftWords: Word[], precedentWords: Word[]):
   }
 }
 
+/**
+ * Whether `changesOf` would find an editorial change in the equal runs of `runs`: the same
+ * tests, answered at the first difference, with no change made.
+ */
+export function hasEditorialChange(
+  runs: WordRun[],
+  draftWords: Word[],
+  draftText: string,
+  precedentWords: Word[],
+  precedentText: string,
+): boolean {
+  for (const run of runs) {
+    if (run.op !== 'equal') continue;
+    for (let k = 0; k < run.draftEnd - run.draftStart; k++) {
+      const d = draftWords[run.draftStart + k]!;
+      const p = precedentWords[run.precedentStart + k]!;
+      if (wordDifference(d, draftText, p, precedentText)) return true;
+      if (k === 0) continue;
+      const dPrev = draftWords[run.draftStart + k - 1]!;
+      const pPrev = precedentWords[run.precedentStart + k - 1]!;
+      if (!sameGap(draftText, dPrev.end, d.start, precedentText, pPrev.end, p.start)) return true;
+    }
+  }
+  return false;
+}
+
 function collectEditorial(
   run: WordRun,
   draftWords: Word[],

@@ -10,7 +10,7 @@ import type { Candidate } from '../acquis/precedent-index.js';
 import { splitSentences } from '../text/sentences.js';
 import { wordsOf, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
-import { changesOf, overallGrade, type Change, type Grade } from './grade.js';
+import { changesOf, hasEditorialChange, overallGrade, type Change, type Grade } from './grade.js';
 import { diffIds, type WordRun } from './word-diff.js';
 import { cutFrame, dropLeadingThat, firstCueWord, frameCue, type FrameCue } from './frame.js';
 
@@ -141,6 +141,45 @@ export function changeSpan(m: PrecedentMatch, c: Change): { start: number; end: 
   return { start: at, end: at };
 }
 
+/** A match remembered with its sentence: where its draft words start among the sentence's words. */
+interface RememberedMatch {
+  match: PrecedentMatch;
+  firstWord: number;
+  lineage: RememberedMatch[];
+}
+
+function remembered(m: PrecedentMatch, words: Word[]): RememberedMatch {
+  return { match: m, firstWord: words.indexOf(m.draftWords[0]!), lineage: m.lineage.map((l) => remembered(l, words)) };
+}
+
+/**
+ * A remembered match for the same sentence elsewhere: new objects throughout (no caller shares a
+ * match, a change or a run with another paragraph), offsets moved by `shift`, draft words taken
+ * from `words` (the sentence's words where it is now).
+ */
+function moved(r: RememberedMatch, words: Word[], shift: number): PrecedentMatch {
+  const m = r.match;
+  const match: PrecedentMatch = {
+    kind: m.kind,
+    partial: m.partial,
+    precedent: m.precedent,
+    start: m.start + shift,
+    end: m.end + shift,
+    identity: m.identity,
+    draftWords: words.slice(r.firstWord, r.firstWord + m.draftWords.length),
+    precedentWords: m.precedentWords.slice(),
+    changes: m.changes.map((c) => ({ ...c })),
+    runs: m.runs.map((run) => ({ ...run })),
+    lineage: r.lineage.map((l) => moved(l, words, shift)),
+  };
+  if (m.cue) match.cue = m.cue;
+  if (m.grade) match.grade = m.grade;
+  return match;
+}
+
+/** Sentences remembered with their matches; past this the older half is forgotten. */
+const SENTENCE_CACHE_LIMIT = 8_000;
+
 /** Paragraph texts remembered; past this the older half is forgotten (a Map keeps insertion order). */
 const CACHE_LIMIT = 4_000;
 /** How much closer a voted precedent must be to outrank a consensus one. */
@@ -150,6 +189,8 @@ const END_SLACK = 3;
 
 export class Matcher {
   private readonly cache = new Map<string, PrecedentMatch[]>();
+  /** Matches per sentence text (`rememberSentence`), in the order they were found. */
+  private readonly sentences = new Map<string, { start: number; matches: RememberedMatch[] }>();
   private readonly minWords: number;
   private readonly minIdentity: number;
   private readonly minDeviationWords: number;
@@ -190,10 +231,21 @@ export class Matcher {
       if (end - next < this.minWords) continue;
       const candidates = index.candidates(ids, candidatesFor(end - next), next, end);
       if (candidates.length) {
-        this.cueWordAt = undefined;
-        this.sentenceEnd = sentence.end;
-        const found = this.matchSentence(text, all.slice(next, end), ids.subarray(next, end), sentence.start, candidates);
-        for (const m of found) out.push(m);
+        const words = all.slice(next, end);
+        // A sentence met before (agreed language recurs, in a paragraph being edited and across
+        // drafts) has the same matches, moved: they depend on its text alone (see `rememberSentence`).
+        const key = text.slice(sentence.start, sentence.end);
+        const known = this.sentences.get(key);
+        if (known) {
+          for (const m of known.matches) out.push(moved(m, words, sentence.start - known.start));
+        } else {
+          this.cueWordAt = undefined;
+          this.cueReadAt = -1;
+          this.sentenceEnd = sentence.end;
+          const found = this.matchSentence(text, words, ids.subarray(next, end), sentence.start, candidates);
+          this.rememberSentence(key, sentence.start, words, found);
+          for (const m of found) out.push(m);
+        }
       }
       next = end;
     }
@@ -209,14 +261,44 @@ export class Matcher {
     return out;
   }
 
-  /** The sentence being matched: its end, and its first cue word (`firstCueWord`) once read. */
+  /**
+   * Remember a sentence's matches by its text. What `matchSentence` finds depends on the
+   * sentence's own text only: its words and ids, its cue words, the spelling and punctuation of
+   * the quoted words, and whether a quoted word opens the sentence (`sentenceInitial` reads
+   * backwards past the sentence start only to a sentence end, or the start of the text: both say
+   * yes). So a sentence met again, anywhere, has the same matches, moved by the difference of
+   * the two sentence starts.
+   */
+  private rememberSentence(key: string, start: number, words: Word[], found: PrecedentMatch[]): void {
+    if (this.sentences.size >= SENTENCE_CACHE_LIMIT) {
+      let drop = SENTENCE_CACHE_LIMIT / 2;
+      for (const old of this.sentences.keys()) {
+        if (drop-- <= 0) break;
+        this.sentences.delete(old);
+      }
+    }
+    // The key is a slice of the paragraph, which V8 may keep as a view of the whole paragraph:
+    // remembered as its own copy (a slice of a joined string is cut from a flat copy of it), an
+    // edited long paragraph's old versions are not kept alive by their sentences.
+    this.sentences.set(`${key} `.slice(0, -1), { start, matches: found.map((m) => remembered(m, words)) });
+  }
+
+  /**
+   * The sentence being matched: its end, its first cue word (`firstCueWord`) once read, and the
+   * last cue read in it, with the quote start it was read for (most candidates of a sentence
+   * quote from the same word: three in four cue readings of the 50 bench drafts repeat the last).
+   */
   private sentenceEnd = 0;
   private cueWordAt: number | undefined;
+  private cueReadAt = -1;
+  private cueRead: FrameCue | undefined;
 
   /** The frame cue before `quoteStart` in the sentence being matched. */
   private cueBefore(text: string, sentenceStart: number, quoteStart: number): FrameCue | undefined {
+    if (quoteStart === this.cueReadAt) return this.cueRead;
     this.cueWordAt ??= firstCueWord(text, sentenceStart, this.sentenceEnd);
-    return frameCue(text, sentenceStart, quoteStart, this.cueWordAt);
+    this.cueReadAt = quoteStart;
+    return (this.cueRead = frameCue(text, sentenceStart, quoteStart, this.cueWordAt));
   }
 
   private matchSentence(text: string, words: Word[], ids: Int32Array, sentenceStart: number, candidates: Candidate[]): PrecedentMatch[] {
@@ -252,7 +334,6 @@ export class Matcher {
     const alignedCue = this.cueBefore(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, words[words.length - 1]!.key === allPrecedentWords[allPrecedentWords.length - 1]!.key);
     const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
-    const alignedPrecedent = allPrecedentWords.slice(alignment.precedentStart, alignment.precedentEnd);
     const framed = cutFrame(
       diffIds(
         ids.subarray(alignment.draftStart, alignment.draftEnd),
@@ -262,7 +343,6 @@ export class Matcher {
         alignedCue === 'restating' ? 'none' : 'semantic',
       ),
       alignedDraft,
-      alignedPrecedent,
     );
     const runs = dropLeadingThat(trimWeakEnds(framed.runs, {
       // A quote that says it restates agreed text is held to every word (no weak ends trimmed).
@@ -278,12 +358,13 @@ export class Matcher {
       alignment.precedentStart + first.precedentStart,
       alignment.precedentStart + last.precedentEnd,
     );
-    const offset = { draft: first.draftStart, precedent: first.precedentStart };
+    const draftOffset = first.draftStart;
+    const precedentOffset = first.precedentStart;
     for (const run of runs) {
-      run.draftStart -= offset.draft;
-      run.draftEnd -= offset.draft;
-      run.precedentStart -= offset.precedent;
-      run.precedentEnd -= offset.precedent;
+      run.draftStart -= draftOffset;
+      run.draftEnd -= draftOffset;
+      run.precedentStart -= precedentOffset;
+      run.precedentEnd -= precedentOffset;
     }
     if (!draftWords.length || !precedentWords.length) return undefined;
     const quoteStart = draftWords[0]!.start;
@@ -296,9 +377,19 @@ export class Matcher {
     // (most candidates fail them). Without one, only editorial changes may be found.
     let changed = false;
     for (const run of runs) if (run.op !== 'equal') changed = true;
-    if (changed && !this.mayDepart(cue, equal, runs, extended)) return undefined;
-    const changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
-    if (!changed && changes.length && !this.mayDepart(cue, equal, runs, extended)) return undefined;
+    let changes: Change[];
+    if (changed) {
+      if (!this.mayDepart(cue, equal, runs, extended)) return undefined;
+      changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
+    } else if (this.mayDepart(cue, equal, runs, extended)) {
+      changes = changesOf(runs, draftWords, text, precedentWords, precedent.text);
+    } else {
+      // Equal words that may not depart (a short stock phrase, a reported view): their only
+      // possible changes are editorial, and any one of them rejects the stretch. Most candidates
+      // end here, so the first difference answers, without the changes being listed.
+      if (hasEditorialChange(runs, draftWords, text, precedentWords, precedent.text)) return undefined;
+      changes = [];
+    }
     const match: PrecedentMatch = {
       kind: changes.length ? 'deviation' : 'agreed',
       partial:
