@@ -27,6 +27,7 @@ import type {
   SyntaxProblem,
 } from './ast.js';
 import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
+import type { SequencedNode } from './parser.js';
 import { assignLevels } from './sub-levels.js';
 import { isSpace } from './views.js';
 
@@ -60,59 +61,17 @@ const CLOSER_NAMES: Record<string, string> = {
   QuoteClose: '”',
 };
 
-/** Children of a CST node in source order, without tokens invented by error recovery. */
-function ordered(node: CstNode): Child[] {
-  const lists = Object.values(node.children) as Child[][];
-  // Most nodes have one kind of child, already in order: no copy, no sort.
-  if (lists.length === 1) {
-    const list = lists[0]!;
-    return list.some((c) => isToken(c) && c.isInsertedInRecovery) ? list.filter((c) => !(isToken(c) && c.isInsertedInRecovery)) : list;
-  }
-  return merged(lists) ?? sorted(lists);
-}
-
 /**
- * The lists (each already in source order) merged by start offset, ties to the earlier list as
- * the stable sort does; undefined when some child has no offset (recovery) or a list is out of
- * order, left to the sort.
+ * Children of a CST node in source order, without tokens invented by error recovery: the order
+ * the parser added them in (`SequencedNode`), with no look at Chevrotain's table by name.
  */
-function merged(lists: Child[][]): Child[] | undefined {
-  const all: Child[] = [];
-  const at = new Array<number>(lists.length).fill(0);
-  let last = -Infinity;
-  for (;;) {
-    let best = -1;
-    let bestStart = 0;
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l]!;
-      let i = at[l]!;
-      while (i < list.length && isToken(list[i]!) && (list[i] as IToken).isInsertedInRecovery) i++;
-      at[l] = i;
-      if (i === list.length) continue;
-      const start = startOf(list[i]!);
-      if (Number.isNaN(start)) return undefined;
-      if (best < 0 || start < bestStart) {
-        best = l;
-        bestStart = start;
-      }
-    }
-    if (best < 0) return all;
-    if (bestStart < last) return undefined; // a list out of order: the sort decides
-    last = bestStart;
-    all.push(lists[best]![at[best]!]!);
-    at[best]!++;
+function ordered(node: CstNode): Child[] {
+  const sequence = (node as SequencedNode).sequence;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i]!;
+    if (isToken(c) && c.isInsertedInRecovery) return sequence.filter((c) => !(isToken(c) && c.isInsertedInRecovery));
   }
-}
-
-function sorted(lists: Child[][]): Child[] {
-  const all: Child[] = [];
-  for (const list of lists) {
-    for (const child of list) {
-      if (isToken(child) && child.isInsertedInRecovery) continue;
-      all.push(child);
-    }
-  }
-  return all.sort((a, b) => startOf(a) - startOf(b));
+  return sequence;
 }
 
 function startOf(c: Child): number {
@@ -160,9 +119,11 @@ export class AstBuilder {
     const flat: FlatBlock[] = [];
     let frontMatter: FrontMatter | undefined;
     for (const child of ordered(cst)) {
-      if (isToken(child)) continue; // blank lines and newlines
-      if (child.name === 'frontMatter') frontMatter = this.frontMatter(child);
-      else if (child.name === 'block') {
+      // Blocks (comment lines are tokens) and the front matter.
+      if (isToken(child)) {
+        if (child.tokenType.name === 'CommentLine') flat.push(this.note(child));
+      } else if (child.name === 'frontMatter') frontMatter = this.frontMatter(child);
+      else {
         const block = this.block(child);
         if (block) flat.push(block);
       }
@@ -220,13 +181,12 @@ export class AstBuilder {
 
   // --- Blocks ----------------------------------------------------------------------------------
 
-  private block(node: CstNode): FlatBlock | undefined {
-    const inner = ordered(node)[0];
-    if (!inner) return undefined;
-    if (isToken(inner)) {
-      const text = inner.image.replace(/^\s*\/\/\s?/, '');
-      return { kind: 'note', node: { type: 'note', span: tokenSpan(inner), text } };
-    }
+  private note(token: IToken): FlatBlock {
+    const text = token.image.replace(/^\s*\/\/\s?/, '');
+    return { kind: 'note', node: { type: 'note', span: tokenSpan(token), text } };
+  }
+
+  private block(inner: CstNode): FlatBlock | undefined {
     switch (inner.name) {
       case 'heading':
         return { kind: 'heading', node: this.heading(inner) };
@@ -237,7 +197,7 @@ export class AstBuilder {
       case 'footnoteDefinition':
         return { kind: 'footnote', node: this.footnote(inner) };
       case 'blockQuote': {
-        const content = this.inlines(inner.children.lineTail?.[0] as CstNode | undefined, { quoted: true });
+        const content = this.inlines(inner, { quoted: true });
         return { kind: 'quote', node: { type: 'blockQuote', span: this.spanOf(inner), content } };
       }
       case 'textBlock': {
@@ -266,8 +226,8 @@ export class AstBuilder {
 
   private paragraph(node: CstNode): Paragraph {
     const labelToken = (node.children.ParagraphLabel as IToken[])[0]!;
-    const tail = node.children.lineTail?.[0] as CstNode | undefined;
-    const content = this.inlines(tail, {});
+    const children = ordered(node);
+    const content = this.inlines(node, {}, children);
     const span = this.spanOf(node);
     const label = readLabel(labelToken);
     const kind: ParagraphKind = label.text.startsWith('PP')
@@ -275,7 +235,7 @@ export class AstBuilder {
       : label.text.startsWith('OP')
         ? 'operative'
         : 'numbered';
-    const contentSpan = this.contentSpan(tail, labelToken);
+    const contentSpan = this.contentSpan(node, labelToken, children);
     return this.makeParagraph(kind, span, label, content, contentSpan);
   }
 
@@ -293,7 +253,7 @@ export class AstBuilder {
 
   private subparagraph(node: CstNode): Subparagraph {
     const labelToken = (node.children.SubparagraphLabel as IToken[])[0]!;
-    const tail = node.children.lineTail?.[0] as CstNode | undefined;
+    const children = ordered(node);
     const text = labelToken.image.trim();
     const labelStart = offsetOf(labelToken.startOffset) + labelToken.image.indexOf('(');
     return {
@@ -301,29 +261,39 @@ export class AstBuilder {
       span: this.spanOf(node),
       label: { span: { start: labelStart, end: labelStart + text.length }, text, style: 'letter' },
       level: 1,
-      content: this.inlines(tail, {}),
-      contentSpan: this.contentSpan(tail, labelToken),
+      content: this.inlines(node, {}, children),
+      contentSpan: this.contentSpan(node, labelToken, children),
       children: [],
     };
   }
 
   private footnote(node: CstNode): FootnoteDefinition {
     const mark = (node.children.FootnoteDefMark as IToken[])[0]!;
-    const tail = node.children.lineTail?.[0] as CstNode | undefined;
+    const children = ordered(node);
     return {
       type: 'footnoteDefinition',
       span: this.spanOf(node),
       id: mark.image.slice(2, -2),
-      content: this.inlines(tail, {}),
-      contentSpan: this.contentSpan(tail, mark),
+      content: this.inlines(node, {}, children),
+      contentSpan: this.contentSpan(node, mark, children),
     };
   }
 
-  private contentSpan(tail: CstNode | undefined, after: IToken): Span {
-    const span = tail ? nodeSpan(tail) : undefined;
-    if (span) return span;
-    const end = offsetOf(after.startOffset) + after.image.length;
-    return { start: end, end };
+  /**
+   * The span of a block's inline content: from its first child (of `children`, in source order)
+   * after the block's mark (`after`) to the block's end; empty just after the mark when there is none.
+   */
+  private contentSpan(block: CstNode, after: IToken, children: Child[]): Span {
+    const end = block.location?.endOffset;
+    if (end !== undefined && !Number.isNaN(end)) {
+      for (const child of children) {
+        if (child === after) continue;
+        const start = startOf(child);
+        if (!Number.isNaN(start)) return { start: offsetOf(start), end: offsetOf(end) + 1 };
+      }
+    }
+    const at = offsetOf(after.startOffset) + after.image.length;
+    return { start: at, end: at };
   }
 
   private spanOf(node: CstNode): Span {
@@ -332,8 +302,8 @@ export class AstBuilder {
 
   // --- Inline ----------------------------------------------------------------------------------
 
-  /** The inline content of a lineTail, interior or textBlock node, runs of text merged. */
-  private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }): Inline[] {
+  /** The inline content of a block, a lineTail or an interior node (a block's mark left out), runs of text merged. */
+  private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }, children?: Child[]): Inline[] {
     if (!node) return [];
     const out: Inline[] = [];
     // A word joins the text run before it across white space: the run's own span grows (it was
@@ -362,7 +332,7 @@ export class AstBuilder {
         }
       }
     };
-    for (const c of ordered(node)) visit(c);
+    for (const c of children ?? ordered(node)) visit(c);
     this.attachRationales(out);
     return out;
   }
@@ -371,6 +341,10 @@ export class AstBuilder {
     switch (tok.tokenType.name) {
       case 'Newline':
       case 'HeadingMark':
+      case 'ParagraphLabel':
+      case 'SubparagraphLabel':
+      case 'FootnoteDefMark':
+      case 'BlockQuoteMark':
         return;
       case 'LeadWord':
       case 'FallbackWord':
@@ -740,8 +714,19 @@ export function readPins(image: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** True when `text` is one or more ASCII digits. */
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 function readLabel(tok: IToken): ParagraphLabel {
   const text = tok.image.slice(0, -1);
+  // The common label, `12.`: its number is its text (what the expression below reads from it).
+  if (allDigits(text)) return { span: tokenSpan(tok), text, number: text };
   const m = /^(?:PP|OP)?(\d+(?:\.\d+)*)(bis|ter|quater|quinquies|sexies|septies|octies|alt\d*)?$/.exec(text);
   const label: ParagraphLabel = { span: tokenSpan(tok), text, number: m?.[1] ?? text };
   if (m?.[2]) label.suffix = m[2];

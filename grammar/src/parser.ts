@@ -2,8 +2,14 @@
  * The Chevrotain grammar of `.draft`: a flat list of blocks (the AST builder nests sections and
  * sub-paragraphs), each block a line start followed by inline content that may run over several
  * lines. Recovery is on, so malformed input still yields a full tree.
+ *
+ * The document takes its blocks directly (no rule for "a block"), and a labelled block (a
+ * paragraph, a sub-paragraph, a footnote, a block quote) reads its inline content itself (no
+ * `lineTail` node): a rule invocation is most of the parser's work per block (a syntax node, its
+ * children table, the rule stack), and those two were two of the four for every paragraph. A block that recovery abandons midway comes back marked `recoveredNode`;
+ * the AST builder drops it, as it dropped the empty `block` node that recovery returned before.
  */
-import { CstParser, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
 // Chevrotain's own computation of the re-sync follows (see `resyncFollows` below). Its package
 // exports only its API, so the module is named by its file; the version is pinned (package.json),
 // and the recovery tests would fail if it moved.
@@ -86,6 +92,26 @@ export const RECORDING_METHODS: readonly string[] = [
 declare const ACQUIS_PRODUCTION: boolean | undefined;
 const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
 
+/**
+ * A syntax node with, besides Chevrotain's children by name, all its children in the order the
+ * parser added them: source order (a child node is added when its rule ends, before any later
+ * token). Chevrotain keeps a node's children in a table without prototype (V8 keeps it as a hash
+ * table); reading one in order meant listing its values and merging the lists by offset for every
+ * node, which cost the AST builder more than building the tree.
+ */
+export interface SequencedNode extends CstNode {
+  readonly sequence: Array<CstNode | IToken>;
+}
+
+/** Chevrotain's own tree-building steps, which DraftParser extends (not in its public types). */
+interface TreeBuilding {
+  CST_STACK: SequencedNode[];
+  cstInvocationStateUpdate(fullRuleName: string): void;
+  cstPostTerminal(key: string, consumedToken: IToken): void;
+  cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void;
+}
+const treeBuilding = CstParser.prototype as unknown as TreeBuilding;
+
 export class DraftParser extends CstParser {
   /**
    * `lookahead`: Chevrotain's LL(2) decisions, each built the first time the parser reaches it,
@@ -160,6 +186,27 @@ export class DraftParser extends CstParser {
     for (const name of RECORDING_METHODS) self[name] = proto[name];
   }
 
+  /** A new node (Chevrotain's), with its sequence of children. */
+  protected cstInvocationStateUpdate(fullRuleName: string): void {
+    treeBuilding.cstInvocationStateUpdate.call(this, fullRuleName);
+    const stack = (this as unknown as TreeBuilding).CST_STACK;
+    (stack[stack.length - 1] as { sequence: SequencedNode['sequence'] }).sequence = [];
+  }
+
+  /** A token added to the current node (by Chevrotain), and to its sequence. */
+  protected cstPostTerminal(key: string, consumedToken: IToken): void {
+    treeBuilding.cstPostTerminal.call(this, key, consumedToken);
+    const stack = (this as unknown as TreeBuilding).CST_STACK;
+    stack[stack.length - 1]!.sequence.push(consumedToken);
+  }
+
+  /** A finished node added to the current one (by Chevrotain), and to its sequence. */
+  protected cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void {
+    treeBuilding.cstPostNonTerminal.call(this, ruleCstResult, ruleName);
+    const stack = (this as unknown as TreeBuilding).CST_STACK;
+    stack[stack.length - 1]!.sequence.push(ruleCstResult);
+  }
+
   /**
    * Recovery by deleting one token must never delete a blank line: that would join two blocks
    * (`"[` + blank line + `]` closing across it), and blocks end at blank lines, which the
@@ -185,7 +232,13 @@ export class DraftParser extends CstParser {
         (this.documentCache ??= [
           { ALT: () => this.CONSUME(t.BlankLine) },
           { ALT: () => this.CONSUME(t.Newline) },
-          { ALT: () => this.SUBRULE(this.block) },
+          { ALT: () => this.SUBRULE(this.heading) },
+          { ALT: () => this.SUBRULE(this.paragraph) },
+          { ALT: () => this.SUBRULE(this.subparagraph) },
+          { ALT: () => this.SUBRULE(this.footnoteDefinition) },
+          { ALT: () => this.SUBRULE(this.blockQuote) },
+          { ALT: () => this.CONSUME(t.CommentLine) },
+          { ALT: () => this.SUBRULE(this.textBlock) },
         ]),
       );
     });
@@ -202,20 +255,6 @@ export class DraftParser extends CstParser {
     this.OPTION(() => this.CONSUME2(t.FrontMatterFence));
   });
 
-  public block = this.RULE('block', () => {
-    this.OR(
-      (this.blockCache ??= [
-        { ALT: () => this.SUBRULE(this.heading) },
-        { ALT: () => this.SUBRULE(this.paragraph) },
-        { ALT: () => this.SUBRULE(this.subparagraph) },
-        { ALT: () => this.SUBRULE(this.footnoteDefinition) },
-        { ALT: () => this.SUBRULE(this.blockQuote) },
-        { ALT: () => this.CONSUME(t.CommentLine) },
-        { ALT: () => this.SUBRULE(this.textBlock) },
-      ]),
-    );
-  });
-
   /** A heading is one line: the next line is a paragraph of its own. */
   public heading = this.RULE('heading', () => {
     this.CONSUME(t.HeadingMark);
@@ -227,22 +266,22 @@ export class DraftParser extends CstParser {
 
   public paragraph = this.RULE('paragraph', () => {
     this.CONSUME(t.ParagraphLabel);
-    this.SUBRULE(this.lineTail);
+    this.inlineContent();
   });
 
   public subparagraph = this.RULE('subparagraph', () => {
     this.CONSUME(t.SubparagraphLabel);
-    this.SUBRULE(this.lineTail);
+    this.inlineContent();
   });
 
   public footnoteDefinition = this.RULE('footnoteDefinition', () => {
     this.CONSUME(t.FootnoteDefMark);
-    this.SUBRULE(this.lineTail);
+    this.inlineContent();
   });
 
   public blockQuote = this.RULE('blockQuote', () => {
     this.CONSUME(t.BlockQuoteMark);
-    this.SUBRULE(this.lineTail);
+    this.inlineContent();
   });
 
   public textBlock = this.RULE('textBlock', () => {
@@ -251,15 +290,21 @@ export class DraftParser extends CstParser {
   });
 
   /**
-   * Inline content up to the end of the block; closing marks with no opening are allowed.
-   * Words and other plain tokens are consumed here directly rather than through a rule of their
-   * own: a syntax node per word was most of the parser's allocations.
+   * Inline content up to the end of the block, read in the block's own rule (a paragraph, a
+   * sub-paragraph, a footnote or a block quote: each has this one `MANY`); closing marks with no
+   * opening are allowed. Words and other plain tokens are consumed directly rather than through a
+   * rule of their own: a syntax node per word was most of the parser's allocations.
    */
-  public lineTail = this.RULE('lineTail', () => {
+  private inlineContent(): void {
     this.MANY({
       GATE: () => this.continuesBlock(),
       DEF: () => this.OR(this.lineAlternatives()),
     });
+  }
+
+  /** The rest of an unlabelled block's first line and the lines after it (its first token read apart). */
+  public lineTail = this.RULE('lineTail', () => {
+    this.inlineContent();
   });
 
   /** Inline content inside a construct; stops at its closing mark (or the end of the block). */
@@ -290,7 +335,6 @@ export class DraftParser extends CstParser {
   // Alternatives are built once and reused: Chevrotain otherwise allocates them on every call.
   private constructAlternatives?: IOrAlt<unknown>[];
   private documentCache?: IOrAlt<unknown>[];
-  private blockCache?: IOrAlt<unknown>[];
   private topCache?: IOrAlt<unknown>[];
   private lineCache?: IOrAlt<unknown>[];
   private interiorCache?: IOrAlt<unknown>[];

@@ -5,7 +5,7 @@
  * that is checked by custom matchers, since Chevrotain's regular expressions cannot look behind.
  * Whitespace is skipped: the AST takes text from the source by offset, so spaces need no tokens.
  */
-import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import { atFileStart, frontMatterEnd } from './front-matter.js';
 import { isSpace } from './views.js';
 
@@ -315,35 +315,52 @@ const RUN_REST_LINES = new RegExp(
 );
 
 /**
+ * A line break followed by the start of a line that changes the answer: one whose first character
+ * after any indentation is `#` (a heading line) or none (a blank line, or the end). Other lines
+ * leave the answer as it was, so the search skips them in one native pass.
+ */
+// `\r(?!\n)`: the `\r` of a CRLF alone, followed by its `\n`, would read as a blank line.
+const HEADING_OR_BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?=[#\r\n]|$)/g;
+const LINE_BLANKS = /[^\S\r\n]*/y;
+let linesText: string | undefined;
+let linesAt = 0;
+/** Where the next heading or blank line starts (Infinity: none), and which of the two it is. */
+let nextLine = Infinity;
+let nextIsHeading = false;
+let headingOpen = false;
+/** Finds the first heading or blank line starting after `from`. */
+function findLine(text: string, from: number): void {
+  HEADING_OR_BLANK_LINE.lastIndex = from;
+  const match = HEADING_OR_BLANK_LINE.exec(text);
+  if (match === null) {
+    nextLine = Infinity;
+    return;
+  }
+  // The line starts after the break (`\r\n` is one); its first character follows the indentation.
+  const code = text.charCodeAt(match.index);
+  nextLine = match.index + (code === 13 && text.charCodeAt(match.index + 1) === 10 ? 2 : 1);
+  nextIsHeading = text.charCodeAt(HEADING_OR_BLANK_LINE.lastIndex) === 35;
+}
+/**
  * Whether a heading's block may still be open at `offset`: some line since the last blank line
  * (or the start) starts with `#` (after any indentation). A heading ends at its line break, but
  * what it opens (an amendment, a bracket) may run on over the lines after it, and where the
  * parser stops then depends on the line breaks it sees: runs there keep to their line. The lexer asks at growing
- * offsets of one text, so the lines are read once each, going forward from the last answer.
+ * offsets of one text, so the text is read once, going forward from the last answer.
  */
-const LINE_BREAK = /\r\n?|\n/g;
-const LINE_BLANKS = /[^\S\r\n]*/y;
-let linesText: string | undefined;
-let linesAt = 0;
-let nextLine = 0;
-let headingOpen = false;
 function inHeadingBlock(text: string, offset: number): boolean {
   if (text !== linesText || offset < linesAt) {
     linesText = text;
-    nextLine = 0;
-    headingOpen = false;
+    // The first line: `#` first after any indentation (or a byte order mark) opens a heading.
+    LINE_BLANKS.lastIndex = 0;
+    LINE_BLANKS.test(text);
+    headingOpen = text.charCodeAt(LINE_BLANKS.lastIndex) === 35;
+    findLine(text, 0);
   }
   linesAt = offset;
   while (nextLine <= offset) {
-    const start = nextLine;
-    LINE_BLANKS.lastIndex = start;
-    LINE_BLANKS.test(text);
-    const first = text.charCodeAt(LINE_BLANKS.lastIndex);
-    if (Number.isNaN(first) || first === 10 || first === 13) headingOpen = false;
-    // `#` first after any indentation (or a byte order mark): more lines than headings, never fewer.
-    else if (first === 35) headingOpen = true;
-    LINE_BREAK.lastIndex = start;
-    nextLine = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex : Infinity;
+    headingOpen = nextIsHeading;
+    findLine(text, nextLine);
   }
   return headingOpen;
 }
@@ -402,10 +419,19 @@ export const FallbackWord = createToken({
 /** A lone brace or backslash: kept as text, reported by the AST builder. */
 export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/, line_breaks: false });
 
-/** Order matters: Chevrotain takes the first token that matches, not the longest. */
+/**
+ * Order matters: Chevrotain takes the first token that matches, not the longest, and tries them in
+ * this order at every position (safe mode). The common ones come first: white space, runs of text,
+ * paragraph labels (one a paragraph: they came eleventh, after eight tokens that never match where
+ * a label does), blank lines. Moving a token ahead of others changes nothing where no token it
+ * passes can match at the same place: a label begins with `P`, `O` or a digit and only in the body,
+ * where a run of text steps aside for it, and none of the tokens it now precedes can begin so
+ * (test/grammar/lexer-options.test.ts lexes with the order before as well).
+ */
 export const allTokens: TokenType[] = [
   WhiteSpace,
   LeadWord,
+  ParagraphLabel,
   BlankLine,
   Newline,
   FrontMatterFence,
@@ -414,7 +440,6 @@ export const allTokens: TokenType[] = [
   HeadingMark,
   FootnoteDefMark,
   BlockQuoteMark,
-  ParagraphLabel,
   SubparagraphLabel,
   StatusTag,
   InsertOpen,
@@ -447,15 +472,30 @@ export const allTokens: TokenType[] = [
 ];
 
 /**
- * Positions stay `full`: Chevrotain's `onlyOffset` tokens carry no `endOffset`, which the parser's
- * node locations (and so every AST span) are computed from. The first-character optimisation stays
- * off: Word, tried second, takes most positions anyway, and indexing the patterns (start hints over
- * the whole BMP, regular-expression analysis) cost more at start-up than it saved on a 10k draft.
- * `safeMode` says so to Chevrotain, which then skips that indexing altogether (FallbackWord, a
- * custom pattern without start hints, turned the optimisation off anyway, after the work). Every
- * token states `line_breaks`, so that the lexer's construction does not parse each pattern to find
- * out (test/grammar/lexer-options.test.ts checks the flags against Chevrotain's own analysis).
+ * Tokens carry offsets only (`onlyOffset`): nothing reads a token's line or column (spans,
+ * problems and the parser's node locations are offsets), and tracking them made the lexer scan
+ * every character of every run of text a second time for line breaks and keep six numbers a token.
+ * Chevrotain's `onlyOffset` tokens have no `endOffset`, which the parser's node locations (and so
+ * every AST span) are computed from: DraftLexer adds it (see `createOffsetOnlyToken`).
+ * The first-character optimisation stays off: Word, tried second, takes most positions anyway, and
+ * indexing the patterns (start hints over the whole BMP, regular-expression analysis) cost more at
+ * start-up than it saved on a 10k draft. `safeMode` says so to Chevrotain, which then skips that
+ * indexing altogether (FallbackWord, a custom pattern without start hints, turned the optimisation
+ * off anyway, after the work). Every token states `line_breaks`, so that the lexer's construction
+ * does not parse each pattern to find out (test/grammar/lexer-options.test.ts checks the flags
+ * against Chevrotain's own analysis).
  */
-export const LEXER_OPTIONS = { positionTracking: 'full', safeMode: true, skipValidations: true } as const;
+export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', safeMode: true, skipValidations: true } as const;
 
-export const draftLexer = new Lexer(allTokens, LEXER_OPTIONS);
+/**
+ * Chevrotain's lexer, its offset-only tokens given their `endOffset` (the last character's offset,
+ * as a `full` token has it) at creation, in one object shape.
+ */
+export class DraftLexer extends Lexer {
+  /** Chevrotain's constructor picks this method to create every token under `onlyOffset`. */
+  protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line?: number, _column?: number, imageLength?: number): IToken {
+    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType };
+  }
+}
+
+export const draftLexer: Lexer = new DraftLexer(allTokens, LEXER_OPTIONS);

@@ -92,13 +92,31 @@ const wordish = (code: number): boolean => {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return WORDISH.test(String.fromCharCode(code));
 };
-/** Words each after one space that joins them to the word before (see `joinWords` in `inlineView`). */
-const JOINED_WORDS = /(?:(?<![(“‘[]) (?![\s,.;:)\]”’!?])\S+)*/y;
+/** Words each after one white-space character that joins them to the word before (see `joinWords` in `inlineView`). */
+const JOINED_WORDS = /(?:(?<![(“‘[])\s(?![\s,.;:)\]”’!?])\S+)*/y;
+/** White space other than a plain space: a piece's view text has a space in its place. */
+const OTHER_SPACE = /[^\S ]/g;
 /** The characters of a regular expression's `\s` (ASCII, the common case, answered in two comparisons). */
 export const isSpace = (code: number): boolean =>
   code < 0xa0
     ? code === 32 || (code >= 9 && code <= 13)
     : code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
+
+// The next backslash at or after some offset of one source, remembered from one text and one view
+// to the next: the views of a document's units are built in source order, and searching afresh
+// would scan on to the next backslash (most drafts have none: to the end) every time, which was
+// quadratic in a long paragraph and, over a document's units, in the document.
+let slashSource: string | undefined;
+let searchedFrom = Infinity;
+let nextSlash = -1;
+function nextBackslash(source: string, start: number): number {
+  if (source !== slashSource || start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
+    slashSource = source;
+    searchedFrom = start;
+    nextSlash = source.indexOf('\\', start);
+  }
+  return nextSlash;
+}
 
 /**
  * Build the view of `content` (inline nodes of one paragraph, sub-paragraph or heading).
@@ -116,9 +134,10 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
 
   /**
    * One piece per run of non-space characters; runs of spaces and line breaks read as one space.
-   * A run after exactly one source space, where the view also has one space, extends the open
-   * piece instead (the mapping is the same: the view's space is the source's): a paragraph is a
-   * few pieces, not one per word, and its text is sliced once per piece.
+   * A run after exactly one white-space character of the source (a space, a line break, a tab...),
+   * where the view has one space, extends the open piece instead (the mapping is the same: one
+   * character for one): a paragraph is a few pieces, not one per word or line, and its text is
+   * sliced once per piece (each such character that is not a space becomes one at the end).
    */
   let open: Piece | undefined;
   const close = (): void => {
@@ -133,14 +152,14 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
       while (j < end && !isSpace(source.charCodeAt(j))) j++;
       if (j > i) {
         emitRun(i, j);
-        if (j + 1 < end && source.charCodeAt(j) === 32) j = joinWords(j, end);
+        if (j + 1 < end && isSpace(source.charCodeAt(j))) j = joinWords(j, end);
       }
       i = j;
     }
   };
 
   /**
-   * After a run that ends at `from`, the words that follow it each after one plain space and that
+   * After a run that ends at `from`, the words that follow it each after one white-space character and that
    * `emitRun` would add to the open piece (no closing punctuation after the space, no opening
    * bracket or quote before it) are added at once, found by a native search rather than word by
    * word. The search reads a slice that stops at `end`, so it never runs on past this text.
@@ -169,7 +188,7 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
       for (let i = lastSourceEnd; i < start && !spaced; i++) spaced = isSpace(source.charCodeAt(i));
       const needsSpace = (spaced || (wordish(lastCode) && wordish(first))) && !isClosing(first) && !isOpening(lastCode);
       if (needsSpace) {
-        if (open && start === lastSourceEnd + 1 && source.charCodeAt(lastSourceEnd) === 32) {
+        if (open && start === lastSourceEnd + 1 && isSpace(source.charCodeAt(lastSourceEnd))) {
           open.length += 1 + end - start;
           length += 1 + end - start;
           lastCode = source.charCodeAt(end - 1);
@@ -234,17 +253,9 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
     }
   };
 
-  // Escapes read as the character they protect.
-  // The next backslash at or after some offset, remembered: searching the source afresh for each
-  // text node would scan to its end every time when there is none (quadratic in a long paragraph).
-  let searchedFrom = Infinity;
-  let nextSlash = -1;
+  // Escapes read as the character they protect (see `nextBackslash`).
   const emitText = (start: number, end: number): void => {
-    if (start < searchedFrom || (nextSlash >= 0 && nextSlash < start)) {
-      searchedFrom = start;
-      nextSlash = source.indexOf('\\', start);
-    }
-    const slash = nextSlash;
+    const slash = nextBackslash(source, start);
     if (slash < 0 || slash >= end) {
       emit(start, end);
       return;
@@ -268,5 +279,6 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
 
   walk(content);
   close();
-  return new TextView(chunks.join(''), pieces, source);
+  // Inside pieces, white space is only the single characters that stand for a view space.
+  return new TextView(chunks.join('').replace(OTHER_SPACE, ' '), pieces, source);
 }

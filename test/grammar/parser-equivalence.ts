@@ -12,7 +12,10 @@ import { draftLexer } from '../../grammar/src/tokens';
 export function parseTrace(parser: DraftParser, text: string): string {
   parser.input = draftLexer.tokenize(text).tokens;
   const cst = parser.document();
-  return JSON.stringify(cst, (key, value) => (key === 'tokenType' ? value.name : value)) + JSON.stringify(parser.errors.map((e) => [e.name, e.token.startOffset, e.message]));
+  // A node's `sequence` (parser.ts) lists its children again, in order: written as their offsets.
+  const trace = (key: string, value: unknown): unknown =>
+    key === 'tokenType' ? (value as { name: string }).name : key === 'sequence' ? (value as Array<{ startOffset?: number; location?: { startOffset: number } }>).map((c) => c.startOffset ?? c.location?.startOffset) : value;
+  return JSON.stringify(cst, trace) + JSON.stringify(parser.errors.map((e) => [e.name, e.token.startOffset, e.message]));
 }
 
 const PIECES = ['1. ', 'PP3. ', '(a) ', '# ', '// c', '> ', '[^1]: ', '[^2]', '{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{>>', '<<}', '{==', '==}', '[', ']', '|', '“', '”', '"', 'A/RES/70/237', 'resolution 73/27', 'paragraph 3 above', ', para. 13', 'States', '(', ')', ',', ' ', '\n', '\n\n', '---\n', 'title: x\n'];

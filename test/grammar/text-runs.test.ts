@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { allowFrontMatter } from '../../grammar/src/front-matter';
 import { AstBuilder } from '../../grammar/src/build-ast';
 import { draftParser } from '../../grammar/src/parser';
-import { allTokens, LeadWord, LEXER_OPTIONS, Newline, Punctuation, Word, WORD_PATTERN, wordMayStart } from '../../grammar/src/tokens';
+import { allTokens, DraftLexer, LeadWord, LEXER_OPTIONS, Newline, Punctuation, Word, WORD_PATTERN, wordMayStart } from '../../grammar/src/tokens';
 import { parse } from '../../grammar/src/index';
 import { randomInput } from './fuzz-inputs';
 import { mixSeed, mulberry32 } from './helpers';
@@ -26,12 +26,12 @@ const WordByWord = createToken({
   categories: [Word],
   line_breaks: false,
 });
-const wordLexer = new Lexer(
+const wordLexer = new DraftLexer(
   allTokens.map((type) => (type === LeadWord ? WordByWord : type)),
   LEXER_OPTIONS,
 );
 
-const describeToken = (t: IToken): string => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}/${t.startLine}:${t.startColumn}:${t.image}`;
+const describeToken = (t: IToken): string => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}:${t.image}`;
 
 /** The word-by-word tokens with each group a run covers replaced by that run; undefined if a group is not words and punctuation. */
 function expectedTokens(text: string, runs: IToken[]): string[] | string {
@@ -99,7 +99,7 @@ function treeOf(text: string, tokens: IToken[]): string {
 describe('runs of plain text', () => {
   it('give the parser and the AST builder the tree that words and line breaks one by one give', () => {
     for (const text of texts()) {
-      const runs = new Lexer(allTokens, LEXER_OPTIONS).tokenize(text).tokens;
+      const runs = new DraftLexer(allTokens, LEXER_OPTIONS).tokenize(text).tokens;
       // The word tokens as the lexer made them before runs: each word a LeadWord of its own.
       const words = wordLexer
         .tokenize(text)
@@ -116,15 +116,30 @@ describe('runs of plain text', () => {
 
   it('stand for the words and punctuation a word-by-word lexer reads there, and nothing else changes', () => {
     for (const text of texts()) {
-      const { tokens, errors } = new Lexer(allTokens, LEXER_OPTIONS).tokenize(text);
+      const { tokens, errors } = new DraftLexer(allTokens, LEXER_OPTIONS).tokenize(text);
       expect(errors.length, JSON.stringify(text.slice(0, 200))).toBe(wordLexer.tokenize(text).errors.length);
       expect(tokens.map(describeToken), JSON.stringify(text.slice(0, 200))).toEqual(expectedTokens(text, tokens));
     }
   });
 
+  it('keep to their line under a heading, over CRLF and CR line breaks too', () => {
+    for (const br of ['\n', '\r\n', '\r']) {
+      for (const text of [`# Title {++one${br}two${br}three++} four${br}five${br}${br}1. Next`, `x${br}  # [one${br}two]${br}three${br}${br}four`]) {
+        const runs = new DraftLexer(allTokens, LEXER_OPTIONS).tokenize(text).tokens;
+        const words = wordLexer
+          .tokenize(text)
+          .tokens.map((t) => (t.tokenType === WordByWord ? { ...t, tokenType: LeadWord, tokenTypeIdx: LeadWord.tokenTypeIdx! } : t));
+        expect(treeOf(text, runs), JSON.stringify(text)).toBe(treeOf(text, words));
+        // No run under the heading takes in a line break.
+        const heading = runs.filter((t) => t.tokenType === LeadWord && t.startOffset < text.indexOf(`${br}${br}`));
+        expect(heading.some((t) => /[\r\n]/.test(t.image)), JSON.stringify(text)).toBe(false);
+      }
+    }
+  });
+
   it('are one token for a line of prose', () => {
     const text = '1. The General Assembly, recalling its resolution 70/237 (see A/70/174), decides: to act; now.\n';
-    const names = new Lexer(allTokens, LEXER_OPTIONS)
+    const names = new DraftLexer(allTokens, LEXER_OPTIONS)
       .tokenize(text)
       .tokens.map((t) => `${t.tokenType.name}:${t.image}`);
     expect(names).toEqual([

@@ -4,7 +4,7 @@
  * its own 3-grams, so the cost of a look-up depends on the sentence, not on the size of the acquis.
  */
 import type { Precedent } from './model.js';
-import type { Word } from '../text/words.js';
+import { wordIds, type Word } from '../text/words.js';
 import { TablePrecedent } from './precedent-table.js';
 import { CandidateKernel } from './candidates-kernel.js';
 
@@ -48,11 +48,12 @@ export class PrecedentIndex {
     this.build();
   }
 
-  /** Vocabulary ids for a draft's words; words the acquis never uses get -1. */
+  /**
+   * Vocabulary ids for a draft's words; words the acquis never uses get -1. The ids of words just
+   * read are remembered with their spellings' folding (`wordIds`), not hashed again.
+   */
   idsOf(words: readonly Word[]): Int32Array {
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) ids[i] = this.vocabulary.get(words[i]!.key) ?? -1;
-    return ids;
+    return wordIds(words, this.vocabulary);
   }
 
   /**

@@ -56,26 +56,6 @@ export function keyOf(surface: string): string {
   return US_TO_UK.get(form) ?? form;
 }
 
-interface Phrase {
-  words: string[];
-  abbreviation: string;
-}
-
-/** Expansion phrases by their first word, longest first. */
-const PHRASES = new Map<string, Phrase[]>();
-const ABBREVIATIONS = new Map<string, string>();
-for (const entry of abbreviationData.entries) {
-  const canonical = entry.abbreviation.toLowerCase();
-  ABBREVIATIONS.set(canonical, canonical);
-  for (const expansion of entry.expansions) {
-    const words = expansion.toLowerCase().split(/[\s-]+/);
-    const list = PHRASES.get(words[0]!) ?? [];
-    list.push({ words, abbreviation: canonical });
-    list.sort((a, b) => b.words.length - a.words.length);
-    PHRASES.set(words[0]!, list);
-  }
-}
-
 /**
  * What a surface spelling folds to, remembered: a draft uses a few thousand distinct spellings
  * for its ten thousand words, so the folding (lower case, quotes, -ise, US spelling,
@@ -88,6 +68,36 @@ interface Folded {
   abbreviation: string | undefined;
   /** Some defined expansion starts with this word. */
   startsPhrase: boolean;
+  /** The key's id (or -1) in the vocabulary `wordIds` was asked for when its stamp was `idStamp`. */
+  idStamp: number;
+  id: number;
+}
+
+/** Every Folded is made here, so that all have one object shape. */
+function makeFolded(surface: string, form: string, key: string, abbreviation: string | undefined, startsPhrase: boolean): Folded {
+  return { surface, form, key, abbreviation, startsPhrase, idStamp: 0, id: -1 };
+}
+
+interface Phrase {
+  words: string[];
+  abbreviation: string;
+  /** What the merged word folds to (its key is the abbreviation), for `wordIds`. */
+  folded: Folded;
+}
+
+/** Expansion phrases by their first word, longest first. */
+const PHRASES = new Map<string, Phrase[]>();
+const ABBREVIATIONS = new Map<string, string>();
+for (const entry of abbreviationData.entries) {
+  const canonical = entry.abbreviation.toLowerCase();
+  ABBREVIATIONS.set(canonical, canonical);
+  for (const expansion of entry.expansions) {
+    const words = expansion.toLowerCase().split(/[\s-]+/);
+    const list = PHRASES.get(words[0]!) ?? [];
+    list.push({ words, abbreviation: canonical, folded: makeFolded(expansion, canonical, canonical, canonical, false) });
+    list.sort((a, b) => b.words.length - a.words.length);
+    PHRASES.set(words[0]!, list);
+  }
 }
 
 /**
@@ -97,11 +107,10 @@ interface Folded {
 const FOLDED_LIMIT = 1 << 15;
 const folded = new Map<string, Folded>();
 
-function foldedOf(surface: string): Folded {
-  let entry = folded.get(surface);
-  if (entry !== undefined) return entry;
+/** Fold a spelling met for the first time, and remember it. */
+function foldNew(surface: string): Folded {
   const form = formOf(surface);
-  entry = { surface, form, key: US_TO_UK.get(form) ?? form, abbreviation: ABBREVIATIONS.get(form), startsPhrase: PHRASES.has(form) };
+  const entry = makeFolded(surface, form, US_TO_UK.get(form) ?? form, ABBREVIATIONS.get(form), PHRASES.has(form));
   if (folded.size >= FOLDED_LIMIT) folded.clear();
   folded.set(surface, entry);
   return entry;
@@ -112,6 +121,14 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** A word: letters and numbers, then apostrophes (straight or curly) each followed by letters. */
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+
+/**
+ * What each word of the last reading folds to, by index (a buffer reused from one reading to the
+ * next): `wordIds` reads the ids of that reading's words from it instead of hashing every key.
+ * The matcher asks for the ids of the words it has just read.
+ */
+let lastReading: readonly Word[] | undefined;
+const lastFolded: Folded[] = [];
 
 /**
  * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
@@ -129,26 +146,35 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
   // Reading from the second half of a surrogate pair starts at its first half.
   if (at > 0 && at < length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--;
   if (at >= limit) return raw;
+  const foldings = lastFolded;
+  let n = 0;
   WORD.lastIndex = at;
-  for (let m = WORD.exec(text); m !== null && m.index < limit; m = WORD.exec(text)) {
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const start = m.index;
+    if (start >= limit) break;
     const surface = m[0];
-    const f = foldedOf(surface);
+    // The folding map and the word are used in place (no call per word): this loop runs cold in
+    // a one-file lint, where every call and every property read is interpreted.
+    const f = folded.get(surface) ?? foldNew(surface);
+    if (f.startsPhrase) (starts ??= []).push(n);
+    foldings[n] = f;
     // Every word has the same five fields (an absent abbreviation is undefined): one object
-    // shape, so the code that reads words stays monomorphic.
-    const word: Word = { start: m.index, end: m.index + surface.length, key: f.key, form: f.form, abbreviation: f.abbreviation };
-    if (f.startsPhrase) (starts ??= []).push(raw.length);
-    raw.push(word);
+    // shape, so the code that reads words stays monomorphic. The match ends at lastIndex.
+    raw[n++] = { start, end: WORD.lastIndex, key: f.key, form: f.form, abbreviation: f.abbreviation };
   }
   WORD.lastIndex = 0;
-  return starts ? mergeExpansions(raw, text, starts) : raw;
+  const words = starts ? mergeExpansions(raw, text, starts, foldings) : raw;
+  lastReading = words;
+  return words;
 }
 
 /**
  * Replace each defined expansion ("information and communications technologies") by one word.
  * Only words that start an expansion (`starts`, ascending indices) are tried, and the words are
- * copied only from the first expansion found: most texts have none.
+ * copied only from the first expansion found: most texts have none. `foldings` (by word index)
+ * is compacted the same way.
  */
-function mergeExpansions(words: Word[], text: string, starts: number[]): Word[] {
+function mergeExpansions(words: Word[], text: string, starts: number[], foldings: Folded[]): Word[] {
   let out: Word[] | undefined;
   let copied = 0; // words before this index are in `out` (or merged away)
   for (const i of starts) {
@@ -156,14 +182,69 @@ function mergeExpansions(words: Word[], text: string, starts: number[]): Word[] 
     const phrase = PHRASES.get(words[i]!.form)!.find((p) => matchesAt(words, i, p.words, text));
     if (!phrase) continue;
     out ??= [];
-    for (let k = copied; k < i; k++) out.push(words[k]!);
+    for (let k = copied; k < i; k++) {
+      foldings[out.length] = foldings[k]!;
+      out.push(words[k]!);
+    }
     const last = words[i + phrase.words.length - 1]!;
+    foldings[out.length] = phrase.folded;
     out.push({ start: words[i]!.start, end: last.end, key: phrase.abbreviation, form: phrase.abbreviation, abbreviation: phrase.abbreviation });
     copied = i + phrase.words.length;
   }
   if (!out) return words;
-  for (let k = copied; k < words.length; k++) out.push(words[k]!);
+  for (let k = copied; k < words.length; k++) {
+    foldings[out.length] = foldings[k]!;
+    out.push(words[k]!);
+  }
   return out;
+}
+
+/**
+ * A stamp per vocabulary and size asked for, new whenever either changes: vocabularies only grow
+ * (keys are added, never removed or renumbered), so ids read under the current stamp still hold.
+ */
+let idStamp = 0;
+let stampedVocabulary: ReadonlyMap<string, number> | undefined;
+let stampedSize = -1;
+
+function stampOf(vocabulary: ReadonlyMap<string, number>): number {
+  if (vocabulary !== stampedVocabulary || vocabulary.size !== stampedSize) {
+    stampedVocabulary = vocabulary;
+    stampedSize = vocabulary.size;
+    idStamp++;
+  }
+  return idStamp;
+}
+
+/**
+ * The id of each word's key in `vocabulary` (-1 for a key it lacks). For the words of the last
+ * reading, the id is remembered with the spelling's folding, so a word met before costs no hash
+ * of its key; other words are looked up.
+ */
+export function wordIds(words: readonly Word[], vocabulary: ReadonlyMap<string, number>): Int32Array {
+  const n = words.length;
+  const ids = new Int32Array(n);
+  if (words !== lastReading) {
+    for (let i = 0; i < n; i++) ids[i] = vocabulary.get(words[i]!.key) ?? -1;
+    return ids;
+  }
+  const foldings = lastFolded;
+  const stamp = stampOf(vocabulary);
+  for (let i = 0; i < n; i++) {
+    const f = foldings[i]!;
+    const key = words[i]!.key;
+    if (f.idStamp !== stamp || f.key !== key) {
+      // The array is shared, not frozen: a word replaced since the reading is looked up.
+      if (f.key !== key) {
+        ids[i] = vocabulary.get(key) ?? -1;
+        continue;
+      }
+      f.id = vocabulary.get(key) ?? -1;
+      f.idStamp = stamp;
+    }
+    ids[i] = f.id;
+  }
+  return ids;
 }
 
 function matchesAt(words: Word[], at: number, phrase: string[], text: string): boolean {
