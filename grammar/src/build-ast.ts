@@ -91,9 +91,29 @@ function nodeSpan(node: CstNode): Span | undefined {
   return { start: offsetOf(loc.startOffset), end: offsetOf(loc.endOffset) + 1 };
 }
 
+/** The tokens of type `name` among a node's children, in order (recovery's included). */
+function tokensNamed(node: CstNode, name: string): IToken[] {
+  const out: IToken[] = [];
+  for (const c of (node as SequencedNode).sequence) if (isToken(c) && c.tokenType.name === name) out.push(c);
+  return out;
+}
+
+/** The first token of type `name` among a node's children (recovery's included). */
+function firstToken(node: CstNode, name: string): IToken | undefined {
+  for (const c of (node as SequencedNode).sequence) if (isToken(c) && c.tokenType.name === name) return c;
+  return undefined;
+}
+
+/** The child nodes of rule `name`, in order. */
+function nodesNamed(node: CstNode, name: string): CstNode[] {
+  const out: CstNode[] = [];
+  for (const c of (node as SequencedNode).sequence) if (!isToken(c) && c.name === name) out.push(c);
+  return out;
+}
+
 function hasRealToken(node: CstNode, name: string): boolean {
-  const list = node.children[name] as IToken[] | undefined;
-  return !!list?.some((tok) => !tok.isInsertedInRecovery);
+  for (const c of (node as SequencedNode).sequence) if (isToken(c) && c.tokenType.name === name && !c.isInsertedInRecovery) return true;
+  return false;
 }
 
 export type FlatBlock =
@@ -137,7 +157,7 @@ export class AstBuilder {
     const span = nodeSpan(node) ?? { start: 0, end: 0 };
     const entries = [];
     const fields: Record<string, string> = {};
-    for (const tok of (node.children.FrontMatterLine as IToken[] | undefined) ?? []) {
+    for (const tok of tokensNamed(node, 'FrontMatterLine')) {
       if (tok.isInsertedInRecovery || tok.image.trim() === '' || tok.image.trimStart().startsWith('#')) continue;
       const entry = splitEntry(tok.image, offsetOf(tok.startOffset));
       if (!entry) {
@@ -147,7 +167,7 @@ export class AstBuilder {
       entries.push(entry);
       fields[entry.key] = entry.value;
     }
-    const fences = ((node.children.FrontMatterFence as IToken[] | undefined) ?? []).filter((f) => !f.isInsertedInRecovery);
+    const fences = tokensNamed(node, 'FrontMatterFence').filter((f) => !f.isInsertedInRecovery);
     if (fences.length < 2) {
       this.problem('syntax.unclosed', 'The front matter is not closed: end it with a line `---`.', tokenSpan(fences[0]!));
     }
@@ -214,7 +234,7 @@ export class AstBuilder {
   }
 
   private heading(node: CstNode): Heading {
-    const mark = (node.children.HeadingMark as IToken[])[0]!;
+    const mark = firstToken(node, 'HeadingMark')!;
     const content = this.inlines(node, {});
     const span = this.spanOf(node);
     const title = this.text.slice(offsetOf(mark.startOffset) + mark.image.length, span.end).trim();
@@ -225,7 +245,7 @@ export class AstBuilder {
   }
 
   private paragraph(node: CstNode): Paragraph {
-    const labelToken = (node.children.ParagraphLabel as IToken[])[0]!;
+    const labelToken = firstToken(node, 'ParagraphLabel')!;
     const children = ordered(node);
     const content = this.inlines(node, {}, children);
     const span = this.spanOf(node);
@@ -252,7 +272,7 @@ export class AstBuilder {
   }
 
   private subparagraph(node: CstNode): Subparagraph {
-    const labelToken = (node.children.SubparagraphLabel as IToken[])[0]!;
+    const labelToken = firstToken(node, 'SubparagraphLabel')!;
     const children = ordered(node);
     const text = labelToken.image.trim();
     const labelStart = offsetOf(labelToken.startOffset) + labelToken.image.indexOf('(');
@@ -268,7 +288,7 @@ export class AstBuilder {
   }
 
   private footnote(node: CstNode): FootnoteDefinition {
-    const mark = (node.children.FootnoteDefMark as IToken[])[0]!;
+    const mark = firstToken(node, 'FootnoteDefMark')!;
     const children = ordered(node);
     return {
       type: 'footnoteDefinition',
@@ -408,8 +428,8 @@ export class AstBuilder {
     const span = this.spanOf(node);
     switch (node.name) {
       case 'symbolCitation': {
-        const symbol = (node.children.DocumentSymbol as IToken[])[0]!;
-        const pin = (node.children.Pinpoint as IToken[] | undefined)?.[0];
+        const symbol = firstToken(node, 'DocumentSymbol')!;
+        const pin = firstToken(node, 'Pinpoint');
         const citation: Citation = {
           type: 'citation',
           kind: 'symbol',
@@ -433,12 +453,12 @@ export class AstBuilder {
         return this.bracket(node, ctx);
       case 'curlyQuotation':
       case 'straightQuotation': {
-        const interior = node.children.interior?.[0] as CstNode | undefined;
+        const interior = nodesNamed(node, 'interior')[0];
         const closer = node.name === 'curlyQuotation' ? 'QuoteClose' : 'StraightQuote';
         const closed =
           node.name === 'curlyQuotation'
             ? hasRealToken(node, closer)
-            : ((node.children.StraightQuote as IToken[] | undefined) ?? []).filter((q) => !q.isInsertedInRecovery).length >= 2;
+            : tokensNamed(node, 'StraightQuote').filter((q) => !q.isInsertedInRecovery).length >= 2;
         const open = ordered(node)[0] as IToken;
         if (!closed) this.problem('syntax.unclosed', 'This quotation is not closed.', tokenSpan(open));
         return { type: 'quotation', span, content: this.inlines(interior, { quoted: true }), closed };
@@ -455,8 +475,8 @@ export class AstBuilder {
     closeName: string,
     ctx: { quoted?: boolean },
   ): Amendment {
-    const open = (node.children[openName] as IToken[])[0]!;
-    const interiors = (node.children.interior as CstNode[] | undefined) ?? [];
+    const open = firstToken(node, openName)!;
+    const interiors = nodesNamed(node, 'interior');
     const closed = hasRealToken(node, closeName);
     const span = this.spanOf(node);
     const contentSpan = interiors[0] ? (nodeSpan(interiors[0]) ?? emptyAt(open)) : emptyAt(open);
@@ -477,7 +497,7 @@ export class AstBuilder {
       amendment.proposerSpan = { start: at + lead, end: at + lead + name.length };
     }
     if (kind === 'replace') {
-      const arrow = (node.children.ReplaceArrow as IToken[] | undefined)?.find((a) => !a.isInsertedInRecovery);
+      const arrow = tokensNamed(node, 'ReplaceArrow').find((a) => !a.isInsertedInRecovery);
       if (arrow) {
         amendment.replacement = this.inlines(interiors[1], ctx);
         amendment.replacementSpan = interiors[1] ? (nodeSpan(interiors[1]) ?? emptyAt(arrow)) : emptyAt(arrow);
@@ -494,8 +514,8 @@ export class AstBuilder {
   }
 
   private bracket(node: CstNode, ctx: { quoted?: boolean }): Bracket {
-    const open = (node.children.LBracket as IToken[])[0]!;
-    const interior = node.children.interior?.[0] as CstNode | undefined;
+    const open = firstToken(node, 'LBracket')!;
+    const interior = nodesNamed(node, 'interior')[0];
     const content = this.inlines(interior, ctx);
     const closed = hasRealToken(node, 'RBracket');
     if (!closed) this.problem('syntax.unclosed', 'This bracket is not closed: end it with `]`.', tokenSpan(open));

@@ -93,24 +93,60 @@ declare const ACQUIS_PRODUCTION: boolean | undefined;
 const skipValidations = typeof ACQUIS_PRODUCTION !== 'undefined' && ACQUIS_PRODUCTION === true;
 
 /**
- * A syntax node with, besides Chevrotain's children by name, all its children in the order the
- * parser added them: source order (a child node is added when its rule ends, before any later
- * token). Chevrotain keeps a node's children in a table without prototype (V8 keeps it as a hash
- * table); reading one in order meant listing its values and merging the lists by offset for every
- * node, which cost the AST builder more than building the tree.
+ * A syntax node with all its children in the order the parser added them: source order (a child
+ * node is added when its rule ends, before any later token). Chevrotain also kept every node's
+ * children in a table by name, without prototype (V8 keeps it as a hash table), which the AST
+ * builder no longer reads: writing it was a sixth of the parse. The table is still there for any
+ * reader of a `CstNode` (tests, tools), computed from the sequence when first read.
  */
 export interface SequencedNode extends CstNode {
   readonly sequence: Array<CstNode | IToken>;
 }
 
-/** Chevrotain's own tree-building steps, which DraftParser extends (not in its public types). */
-interface TreeBuilding {
-  CST_STACK: SequencedNode[];
-  cstInvocationStateUpdate(fullRuleName: string): void;
-  cstPostTerminal(key: string, consumedToken: IToken): void;
-  cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void;
+/** A syntax node as the parser builds it (Chevrotain's shape, with `sequence`; see above). */
+class SyntaxNode implements SequencedNode {
+  readonly sequence: Array<CstNode | IToken> = [];
+  /** Chevrotain's start value with recovery on: NaN until a child with a location is added. */
+  readonly location = { startOffset: Number.NaN, endOffset: Number.NaN as number | undefined };
+  declare recoveredNode?: boolean;
+  private table: Record<string, Array<CstNode | IToken>> | undefined;
+
+  constructor(readonly name: string) {}
+
+  /**
+   * Chevrotain's children by name, in order: a node by its rule's name, a token by the name of the
+   * type the grammar consumed it as (a word, `LeadWord` or `FallbackWord`, is consumed as `Word`).
+   */
+  get children(): Record<string, CstNode[] | IToken[]> {
+    if (!this.table) {
+      const table: Record<string, Array<CstNode | IToken>> = Object.create(null);
+      for (const child of this.sequence) {
+        const key = 'image' in child ? (child.tokenType.CATEGORIES?.[0] ?? child.tokenType).name : child.name;
+        (table[key] ??= []).push(child);
+      }
+      this.table = table;
+    }
+    return this.table as Record<string, CstNode[] | IToken[]>;
+  }
 }
-const treeBuilding = CstParser.prototype as unknown as TreeBuilding;
+
+/**
+ * Chevrotain's location update with recovery on and offsets only (its `setNodeLocationOnlyOffset`):
+ * the first valid child sets both ends, a later one may only move the end.
+ */
+function extend(location: { startOffset: number; endOffset?: number }, child: { startOffset: number; endOffset?: number }): void {
+  if (Number.isNaN(location.startOffset)) {
+    location.startOffset = child.startOffset;
+    location.endOffset = child.endOffset;
+  } else if ((location.endOffset as number) < (child.endOffset as number)) {
+    location.endOffset = child.endOffset;
+  }
+}
+
+/** Chevrotain's tree-building stack (not in its public types). */
+interface TreeBuilding {
+  CST_STACK: SyntaxNode[];
+}
 
 export class DraftParser extends CstParser {
   /**
@@ -186,25 +222,27 @@ export class DraftParser extends CstParser {
     for (const name of RECORDING_METHODS) self[name] = proto[name];
   }
 
-  /** A new node (Chevrotain's), with its sequence of children. */
+  // Chevrotain's tree-building steps, replaced: the same nodes and locations, without the table.
+
+  /** A new node, on top of the stack. */
   protected cstInvocationStateUpdate(fullRuleName: string): void {
-    treeBuilding.cstInvocationStateUpdate.call(this, fullRuleName);
-    const stack = (this as unknown as TreeBuilding).CST_STACK;
-    (stack[stack.length - 1] as { sequence: SequencedNode['sequence'] }).sequence = [];
+    (this as unknown as TreeBuilding).CST_STACK.push(new SyntaxNode(fullRuleName));
   }
 
-  /** A token added to the current node (by Chevrotain), and to its sequence. */
-  protected cstPostTerminal(key: string, consumedToken: IToken): void {
-    treeBuilding.cstPostTerminal.call(this, key, consumedToken);
+  /** A token added to the current node. */
+  protected cstPostTerminal(_key: string, consumedToken: IToken): void {
     const stack = (this as unknown as TreeBuilding).CST_STACK;
-    stack[stack.length - 1]!.sequence.push(consumedToken);
+    const node = stack[stack.length - 1]!;
+    node.sequence.push(consumedToken);
+    extend(node.location, consumedToken);
   }
 
-  /** A finished node added to the current one (by Chevrotain), and to its sequence. */
-  protected cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void {
-    treeBuilding.cstPostNonTerminal.call(this, ruleCstResult, ruleName);
+  /** A finished node added to the current one. */
+  protected cstPostNonTerminal(ruleCstResult: CstNode, _ruleName: string): void {
     const stack = (this as unknown as TreeBuilding).CST_STACK;
-    stack[stack.length - 1]!.sequence.push(ruleCstResult);
+    const node = stack[stack.length - 1]!;
+    node.sequence.push(ruleCstResult);
+    extend(node.location, ruleCstResult.location!);
   }
 
   /**

@@ -3,9 +3,9 @@
  * (grammar/src/parser.ts): a clean parse never computes them, a parse that re-syncs does, through
  * the same getter Chevrotain reads, and its result is the same as with the sets computed up front.
  */
-import type { CstElement, CstNode, IRecognitionException } from 'chevrotain';
+import type { CstElement, IRecognitionException } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
-import { DraftParser } from '../../grammar/src/parser';
+import { DraftParser, type SequencedNode } from '../../grammar/src/parser';
 import { draftLexer } from '../../grammar/src/tokens';
 
 /** A parse's tree (rule names and token images, in order) and its errors. */
@@ -19,16 +19,13 @@ function summary(parser: DraftParser, text: string): { tree: string; errors: str
       return;
     }
     out.push(`(${node.name}${node.recoveredNode ? '!' : ''}`);
-    const children = Object.values((node as CstNode).children).flat();
-    children.sort((a, b) => offset(a) - offset(b));
-    for (const child of children) walk(child);
+    for (const child of (node as SequencedNode).sequence) walk(child);
     out.push(')');
   };
   walk(cst);
   return { tree: out.join(' '), errors: parser.errors.map((e: IRecognitionException) => `${e.name}@${e.token.startOffset}:${e.message}`) };
 }
 
-const offset = (node: CstElement): number => ('children' in node ? (node.location?.startOffset ?? Number.NaN) : node.startOffset);
 const computed = (parser: DraftParser): boolean => (parser as unknown as { follows?: object }).follows !== undefined;
 
 describe('re-sync follows computed on first use', () => {
