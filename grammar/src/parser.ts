@@ -105,13 +105,21 @@ export interface SequencedNode extends CstNode {
 
 /** A syntax node as the parser builds it (Chevrotain's shape, with `sequence`; see above). */
 class SyntaxNode implements SequencedNode {
-  readonly sequence: Array<CstNode | IToken> = [];
+  // Fields are assigned in the constructor, not declared with values: a class field is defined
+  // by a separate initializer, a cost on every node while the parser is still interpreted.
+  declare readonly name: string;
+  declare readonly sequence: Array<CstNode | IToken>;
   /** Chevrotain's start value with recovery on: NaN until a child with a location is added. */
-  readonly location = { startOffset: Number.NaN, endOffset: Number.NaN as number | undefined };
+  declare readonly location: { startOffset: number; endOffset?: number };
   declare recoveredNode?: boolean;
-  private table: Record<string, Array<CstNode | IToken>> | undefined;
+  declare private table: Record<string, Array<CstNode | IToken>> | undefined;
 
-  constructor(readonly name: string) {}
+  constructor(name: string) {
+    this.name = name;
+    this.sequence = [];
+    this.location = { startOffset: Number.NaN, endOffset: Number.NaN };
+    this.table = undefined;
+  }
 
   /**
    * Chevrotain's children by name, in order: a node by its rule's name, a token by the name of the
