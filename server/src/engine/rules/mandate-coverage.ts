@@ -191,6 +191,20 @@ function itemHits(text: string, read: readonly { key: string }[]): number[] {
   return hits;
 }
 
+/** The items a heading title names, by title: drafts of a run share their few headings (read-only lists). */
+const itemsByTitle = new Map<string, number[]>();
+
+function itemsOfTitle(title: string): number[] {
+  let hit = itemsByTitle.get(title);
+  if (!hit) {
+    const named = mentions(readWords(title), (headingTrie ??= itemTrie((c) => c.headings)));
+    hit = compiledItems().flatMap((c, i) => (named[i] ? [i] : []));
+    if (itemsByTitle.size >= 4_000) itemsByTitle.clear();
+    itemsByTitle.set(title, hit);
+  }
+  return hit;
+}
+
 /**
  * How a document covers the six items of the mandate. Shared with the report. With `withPassing`
  * false, the items' `passing` lists are left empty, and a paragraph under an item's heading is not
@@ -201,8 +215,7 @@ export function measureCoverage(document: DraftDocument, units: Unit[], withPass
   const sections = allSections(document.children);
   const itemsOfSection = new Map<Section, number[]>();
   for (const s of sections) {
-    const named = mentions(readWords(s.heading.title), (headingTrie ??= itemTrie((c) => c.headings)));
-    const hit = compiledItems().flatMap((c, i) => (named[i] ? [i] : []));
+    const hit = itemsOfTitle(s.heading.title);
     if (hit.length) itemsOfSection.set(s, hit);
   }
   const itemSections = sections.filter((s) => itemsOfSection.has(s));
