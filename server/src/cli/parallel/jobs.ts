@@ -9,8 +9,8 @@
  * thread already keeps the second core half busy. A worker added to that costs 0.5 s of CPU over
  * 10 drafts, 0.8 s over 50 and 1.45 s over 150 (its own start and JIT warm-up, and two isolates'
  * compilers and collectors sharing two cores): on 2 cores the run used 26 to 44% more CPU and
- * was no faster. Since a lint optimises later (tiering.ts), two threads run 50 drafts in 12% less
- * wall time for 22% more CPU on 2 cores: still too little to choose unasked. So `auto` starts
+ * was no faster. Since a lint optimises later (tiering.ts), two threads run 50 drafts in 13% less
+ * wall time for 24% more CPU on 2 cores (3 December, night): still too little to choose unasked. So `auto` starts
  * workers only on 3 cores or more, and only when the files are expected to take clearly longer
  * than the workers cost; `--jobs N` starts them regardless.
  */
