@@ -174,8 +174,9 @@ function sameChars(a: string, aFrom: number, aTo: number, b: string, bFrom: numb
 /**
  * `gapText(a, ...) === gapText(b, ...)` read in place (this runs for every pair of aligned words):
  * a run of white space on one side matches a run on the other, any other character itself.
+ * Also what the restore fix (rules/precedent-common.ts) tests before it writes a gap.
  */
-function sameGap(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+export function sameGap(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
   let i = aFrom;
   let j = bFrom;
   while (i < aTo && j < bTo) {

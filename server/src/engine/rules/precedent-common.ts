@@ -2,7 +2,7 @@
 import type { Span } from '../../../../grammar/src/index.js';
 import { describeAdoption, type Precedent } from '../acquis/model.js';
 import type { Unit } from '../acquis/units.js';
-import { GRADE_ORDER, gapText, sentenceInitial, wordDifference, type Change, type Grade } from '../match/grade.js';
+import { GRADE_ORDER, gapText, sameGap, sentenceInitial, wordDifference, type Change, type Grade } from '../match/grade.js';
 import { changeSpan, type PrecedentMatch } from '../match/matcher.js';
 import { isWhiteSpace } from '../text/words.js';
 import type { Inline } from '../../../../grammar/src/index.js';
@@ -213,28 +213,6 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
   if (!edits) return undefined;
   const grade = match.grade ?? 'wording';
   return { title: `Restore the wording of ${cite(match.precedent)}`, edits, safe: true, level: levelOf(grade) };
-}
-
-/**
- * `gapText(a, ...) === gapText(b, ...)` read in place: a run of white space on one side matches a
- * run on the other, any other character itself (what minimalEdit tests first, without strings).
- */
-function sameGap(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
-  let i = aFrom;
-  let j = bFrom;
-  while (i < aTo && j < bTo) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(j);
-    if (isWhiteSpace(x) && isWhiteSpace(y)) {
-      while (i < aTo && isWhiteSpace(a.charCodeAt(i))) i++;
-      while (j < bTo && isWhiteSpace(b.charCodeAt(j))) j++;
-      continue;
-    }
-    if (x !== y) return false;
-    i++;
-    j++;
-  }
-  return i === aTo && j === bTo;
 }
 
 /** Replace view text [from, to) by `replacement`, touching only what differs (spacing counts as equal). */
