@@ -333,23 +333,9 @@ export class Matcher {
     const startExtended = extendStart(alignment, words, allPrecedentWords) || extendOpening(alignment, ids, precedentIds, words);
     const alignedCue = this.cueBefore(text, sentenceStart, words[alignment.draftStart]!.start);
     const extended = extendEnds(alignment, words.length, allPrecedentWords.length, words[words.length - 1]!.key === allPrecedentWords[allPrecedentWords.length - 1]!.key);
-    const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
-    const framed = cutFrame(
-      diffIds(
-        ids.subarray(alignment.draftStart, alignment.draftEnd),
-        alignedDraft,
-        precedentIds.subarray(alignment.precedentStart, alignment.precedentEnd),
-        // A restated text is read word by word: "States hold the" against "while States have a".
-        alignedCue === 'restating' ? 'none' : 'semantic',
-      ),
-      alignedDraft,
-    );
-    const runs = dropLeadingThat(trimWeakEnds(framed.runs, {
-      // A quote that says it restates agreed text is held to every word (no weak ends trimmed).
-      leading: !startExtended && (alignment.draftStart > 0 || alignment.precedentStart > 0 || framed.cut),
-      anchors: alignedCue !== 'restating',
-      trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < allPrecedentWords.length),
-    }), alignedDraft);
+    const runs = sameStretch(ids, alignment.draftStart, alignment.draftEnd, precedentIds, alignment.precedentStart, alignment.precedentEnd)
+      ? verbatimRuns(alignment, words)
+      : this.changedRuns(alignment, words, ids, precedentIds, allPrecedentWords.length, alignedCue, startExtended, extended);
     if (!runs.length) return undefined;
     const first = runs[0]!;
     const last = runs[runs.length - 1]!;
@@ -360,11 +346,13 @@ export class Matcher {
     );
     const draftOffset = first.draftStart;
     const precedentOffset = first.precedentStart;
-    for (const run of runs) {
-      run.draftStart -= draftOffset;
-      run.draftEnd -= draftOffset;
-      run.precedentStart -= precedentOffset;
-      run.precedentEnd -= precedentOffset;
+    if (draftOffset !== 0 || precedentOffset !== 0) {
+      for (const run of runs) {
+        run.draftStart -= draftOffset;
+        run.draftEnd -= draftOffset;
+        run.precedentStart -= precedentOffset;
+        run.precedentEnd -= precedentOffset;
+      }
     }
     if (!draftWords.length || !precedentWords.length) return undefined;
     const quoteStart = draftWords[0]!.start;
@@ -409,6 +397,64 @@ export class Matcher {
     if (changes.length) match.grade = overallGrade(changes);
     return match;
   }
+
+  /**
+   * The word runs of an aligned stretch whose two sides differ: the word diff, the drafter's frame
+   * cut off, weak ends trimmed, a leading "that" dropped (indices into the aligned words).
+   */
+  private changedRuns(
+    alignment: LocalAlignment,
+    words: Word[],
+    ids: Int32Array,
+    precedentIds: Int32Array,
+    precedentLength: number,
+    alignedCue: FrameCue | undefined,
+    startExtended: boolean,
+    extended: boolean,
+  ): WordRun[] {
+    const alignedDraft = words.slice(alignment.draftStart, alignment.draftEnd);
+    const framed = cutFrame(
+      diffIds(
+        ids.subarray(alignment.draftStart, alignment.draftEnd),
+        alignedDraft,
+        precedentIds.subarray(alignment.precedentStart, alignment.precedentEnd),
+        // A restated text is read word by word: "States hold the" against "while States have a".
+        alignedCue === 'restating' ? 'none' : 'semantic',
+      ),
+      alignedDraft,
+    );
+    return dropLeadingThat(trimWeakEnds(framed.runs, {
+      // A quote that says it restates agreed text is held to every word (no weak ends trimmed).
+      leading: !startExtended && (alignment.draftStart > 0 || alignment.precedentStart > 0 || framed.cut),
+      anchors: alignedCue !== 'restating',
+      trailing: !extended && (alignment.draftEnd < words.length || alignment.precedentEnd < precedentLength),
+    }), alignedDraft);
+  }
+}
+
+/**
+ * Whether the aligned stretches are the same words (agreed language quoted as it stands: most
+ * aligned candidates). Unknown words (id -1) equal nothing.
+ */
+function sameStretch(a: Int32Array, aStart: number, aEnd: number, b: Int32Array, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) {
+    const id = a[aStart + k]!;
+    if (id < 0 || id !== b[bStart + k]) return false;
+  }
+  return true;
+}
+
+/**
+ * The runs `changedRuns` gives for a stretch that is the same words on both sides, without its
+ * steps: the diff of equal words is one equal run, which has no frame to cut (that takes a change
+ * before "that") and no weak end (only changes are trimmed); only a leading "that" is dropped.
+ */
+function verbatimRuns(alignment: LocalAlignment, words: Word[]): WordRun[] {
+  const length = alignment.draftEnd - alignment.draftStart;
+  const from = words[alignment.draftStart]!.key === 'that' ? 1 : 0;
+  if (length - from <= 0) return [];
+  return [{ op: 'equal', draftStart: from, draftEnd: length, precedentStart: from, precedentEnd: length }];
 }
 
 /**
