@@ -3,6 +3,7 @@
  * (`diffWords`): the same runs, including the shortcut taken for identical stretches (agreed
  * language quoted as it stands), which must answer what diff-match-patch answers.
  */
+import DiffMatchPatch from 'diff-match-patch';
 import { describe, expect, it } from 'vitest';
 import { diffIds, diffWords } from '../../server/src/engine/match/word-diff';
 import { mulberry32 } from '../grammar/helpers';
@@ -47,6 +48,44 @@ describe('diffIds', () => {
       const precedent = Int32Array.from(precedentKeys.map((k) => VOCABULARY.indexOf(k)));
       for (const cleanup of ['semantic', 'efficiency', 'none'] as const) {
         expect(diffIds(draft.ids, draft.words, precedent, cleanup), `${draftKeys.join(' ')} | ${precedentKeys.join(' ')}`).toEqual(diffWords(draftKeys, precedentKeys, cleanup));
+      }
+    }
+  });
+
+  it('remembers diffs by their encoded texts, and answers what diff-match-patch answers, in fresh runs', () => {
+    // The reference: diff-match-patch called directly on the texts encoded as diffWords encodes
+    // them (each distinct key one character from U+0100, by first appearance).
+    const reference = (draftKeys: string[], precedentKeys: string[], cleanup: 'semantic' | 'efficiency' | 'none') => {
+      const codes = new Map<string, string>();
+      const encode = (keys: string[]) => keys.map((k) => codes.get(k) ?? (codes.set(k, String.fromCharCode(0x100 + codes.size)), codes.get(k)!)).join('');
+      const dmp = new DiffMatchPatch();
+      if (cleanup === 'efficiency') dmp.Diff_EditCost = 4;
+      const diffs = dmp.diff_main(encode(draftKeys), encode(precedentKeys), false);
+      if (cleanup === 'semantic') dmp.diff_cleanupSemantic(diffs);
+      else if (cleanup === 'efficiency') dmp.diff_cleanupEfficiency(diffs);
+      let d = 0;
+      let p = 0;
+      return diffs.map(([op, text]) => {
+        const run = { op: op === 0 ? 'equal' : op < 0 ? 'delete' : 'insert', draftStart: d, draftEnd: op <= 0 ? d + text.length : d, precedentStart: p, precedentEnd: op >= 0 ? p + text.length : p };
+        if (op <= 0) d += text.length;
+        if (op >= 0) p += text.length;
+        return run;
+      });
+    };
+    const next = mulberry32(23);
+    const words = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    // Few words in short stretches: the same pattern of change comes back often (cache hits).
+    const pick = (n: number): string[] => Array.from({ length: n }, () => words[Math.floor(next() * (2 + Math.floor(next() * words.length)))]!);
+    for (let trial = 0; trial < 4000; trial++) {
+      const draftKeys = pick(Math.floor(next() * 12));
+      const precedentKeys = next() < 0.5 ? draftKeys.map((k) => (next() < 0.2 ? words[Math.floor(next() * words.length)]! : k)).filter(() => next() > 0.1) : pick(Math.floor(next() * 12));
+      for (const cleanup of ['semantic', 'efficiency', 'none'] as const) {
+        const expected = reference(draftKeys, precedentKeys, cleanup);
+        const first = diffWords(draftKeys, precedentKeys, cleanup);
+        expect(first, `${draftKeys.join(' ')} | ${precedentKeys.join(' ')} (${cleanup})`).toEqual(expected);
+        // A caller may move its runs (the matcher does): the next answer is not moved with them.
+        for (const run of first) run.draftStart += 100;
+        expect(diffWords(draftKeys, precedentKeys, cleanup)).toEqual(expected);
       }
     }
   });
