@@ -98,6 +98,35 @@ describe('the candidate look-up kernel', () => {
     expect(checkAcquis(acquis, 9)).toBeGreaterThan(3000);
   });
 
+  it('counts shared 3-grams exactly (a recount passes over positions whose word starts none of the sentence\'s)', () => {
+    const { acquis } = buildAcquis(builtin);
+    const triples = (ids: Int32Array, from: number, to: number): Set<string> => {
+      const out = new Set<string>();
+      for (let i = from; i + 3 <= to; i++) if (ids[i]! >= 0 && ids[i + 1]! >= 0 && ids[i + 2]! >= 0) out.add(`${ids[i]} ${ids[i + 1]} ${ids[i + 2]}`);
+      return out;
+    };
+    const next = random(17);
+    let checked = 0;
+    for (let k = 0; k < 2000; k++) {
+      const source = acquis.precedents[Math.floor(next() * acquis.precedents.length)]!.ids;
+      const words = Array.from(source, (id) => (next() < 0.15 ? Math.floor(next() * acquis.index.vocabulary.size) : id)).filter(() => next() > 0.05);
+      const ids = Int32Array.from(words);
+      const mine = triples(ids, 0, ids.length);
+      for (const kernel of [true, false]) {
+        setCandidateKernel(kernel);
+        for (const c of acquis.index.candidates(ids, 8)) {
+          const theirs = triples(c.precedent.ids, 0, c.precedent.ids.length);
+          let shared = 0;
+          for (const t of mine) if (theirs.has(t)) shared++;
+          expect(c.shared, `case ${k}, precedent ${c.precedent.id}`).toBe(shared);
+          checked++;
+        }
+      }
+    }
+    setCandidateKernel(true);
+    expect(checked).toBeGreaterThan(4000);
+  });
+
   it('is used where WebAssembly is there', () => {
     const { acquis } = buildAcquis(builtin);
     const ids = acquis.precedents[0]!.ids;

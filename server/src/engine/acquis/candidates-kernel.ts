@@ -44,12 +44,19 @@ export class CandidateKernel {
     if (!enabled) return null;
     const n = tables.precedentCount;
     // In 32-bit words: bucket offsets, postings, ranges (3 a precedent), stamps, counts, touched,
-    // rough, then the ids, counted only while they still fit (a large index is refused early).
+    // rough, the ids, counted only while they still fit (a large index is refused early), and a
+    // stamp per word id (the first words of the sentence's 3-grams, see candidates.wat).
     const limit = MAX_TABLE_BYTES / 4;
     let words = tables.bucketStarts.length + tables.postings.length + 6 * n + 2 * ROUGH_LIMIT;
-    for (let p = 0; p < n && words <= limit; p++) words += tables.idsOf(p).length;
+    let vocabulary = 0; // past the largest word id
+    for (let p = 0; p < n && words <= limit; p++) {
+      const own = tables.idsOf(p);
+      words += own.length;
+      for (let i = 0; i < own.length; i++) if (own[i]! >= vocabulary) vocabulary = own[i]! + 1;
+    }
+    words += vocabulary;
     if (words > limit) return null;
-    const ids = words - (tables.bucketStarts.length + tables.postings.length + 6 * n + 2 * ROUGH_LIMIT);
+    const ids = words - vocabulary - (tables.bucketStarts.length + tables.postings.length + 6 * n + 2 * ROUGH_LIMIT);
     const exports = instantiate(CANDIDATES_WASM);
     if (!exports) return null;
     const memory = exports['memory'] as WasmMemory;
@@ -62,7 +69,8 @@ export class CandidateKernel {
     const counts = stamps + n;
     const touched = counts + n;
     const rough = touched + n;
-    const dynamic = rough + 2 * ROUGH_LIMIT;
+    const firsts = rough + 2 * ROUGH_LIMIT;
+    const dynamic = firsts + vocabulary;
     if (!reserve(memory, dynamic * 4)) return null;
     const heap = new Int32Array(memory.buffer);
     heap.set(new Int32Array(tables.bucketStarts.buffer, tables.bucketStarts.byteOffset, tables.bucketStarts.length), bucketStarts);
@@ -77,7 +85,7 @@ export class CandidateKernel {
       heap[ranges + 3 * p + 2] = tables.idOf(p);
     }
     const configure = exports['configure'] as (...offsets: number[]) => void;
-    configure(tables.mask, tables.maxPostings, bucketStarts * 4, postings * 4, ranges * 4, flat * 4, stamps * 4, counts * 4, touched * 4, rough * 4, n, dynamic * 4);
+    configure(tables.mask, tables.maxPostings, bucketStarts * 4, postings * 4, ranges * 4, flat * 4, stamps * 4, counts * 4, touched * 4, rough * 4, n, dynamic * 4, firsts * 4, vocabulary);
     return new CandidateKernel(memory, exports['lookup'] as (n: number, limit: number) => number, dynamic * 4);
   }
 

@@ -36,13 +36,16 @@
   (global $tripleCount (mut i32) (i32.const 0))
   (global $countGeneration (mut i32) (i32.const 0))
   (global $out (mut i32) (i32.const 0))
+  ;; Per word id below $vocabulary: the look-up ($generation) whose 3-grams start with it.
+  (global $firsts (mut i32) (i32.const 0))
+  (global $vocabulary (mut i32) (i32.const 0))
 
   (global $roughLimit i32 (i32.const 256))
 
   (func (export "configure")
     (param $mask i32) (param $maxPostings i32) (param $bucketStarts i32) (param $postings i32)
     (param $ranges i32) (param $flat i32) (param $stamps i32) (param $counts i32) (param $touched i32)
-    (param $rough i32) (param $precedents i32) (param $dynamic i32)
+    (param $rough i32) (param $precedents i32) (param $dynamic i32) (param $firsts i32) (param $vocabulary i32)
     (global.set $mask (local.get $mask))
     (global.set $maxPostings (local.get $maxPostings))
     (global.set $bucketStarts (local.get $bucketStarts))
@@ -55,6 +58,9 @@
     (global.set $rough (local.get $rough))
     (global.set $precedents (local.get $precedents))
     (global.set $dynamic (local.get $dynamic))
+    (global.set $firsts (local.get $firsts))
+    (global.set $vocabulary (local.get $vocabulary))
+    (memory.fill (local.get $firsts) (i32.const 0) (i32.shl (local.get $vocabulary) (i32.const 2)))
     (global.set $generation (i32.const 0)))
 
   ;; Adds a bucket to the sentence's set; 0 when it was there already.
@@ -92,9 +98,12 @@
     (i32.store offset=8 (local.get $entry) (local.get $c))
     (i32.store offset=12 (local.get $entry) (i32.const 0))
     (global.set $tripleCount (i32.add (global.get $tripleCount) (i32.const 1)))
+    (if (i32.lt_u (local.get $a) (global.get $vocabulary))
+      (then (i32.store (i32.add (global.get $firsts) (i32.shl (local.get $a) (i32.const 2))) (global.get $generation))))
     (i32.const 1))
 
-  ;; How many of the sentence's 3-grams precedent `$p`'s ids hold, each counted once.
+  ;; How many of the sentence's 3-grams precedent `$p`'s ids hold, each counted once. A position
+  ;; whose word starts none of them ($firsts not stamped with this look-up) is passed over unhashed.
   (func $shared (param $p i32) (result i32)
     (local $i i32) (local $end i32) (local $a i32) (local $b i32) (local $c i32) (local $at i32)
     (local $entry i32) (local $n i32) (local $h i32)
@@ -106,6 +115,10 @@
       (loop $each
         (br_if $done (i32.gt_s (i32.add (local.get $i) (i32.const 3)) (local.get $end)))
         (local.set $a (i32.load (i32.add (global.get $flat) (i32.shl (local.get $i) (i32.const 2)))))
+        (block $counted
+        (br_if $counted (i32.ge_u (local.get $a) (global.get $vocabulary)))
+        (br_if $counted
+          (i32.ne (i32.load (i32.add (global.get $firsts) (i32.shl (local.get $a) (i32.const 2)))) (global.get $generation)))
         (local.set $b (i32.load (i32.add (global.get $flat) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
         (local.set $c (i32.load (i32.add (global.get $flat) (i32.shl (i32.add (local.get $i) (i32.const 2)) (i32.const 2)))))
         ;; The 3-gram's hash (as `hash3` in precedent-index.ts).
@@ -129,7 +142,7 @@
                     (local.set $n (i32.add (local.get $n) (i32.const 1)))))
                 (br $found)))
             (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $tripleMask)))
-            (br $probe)))
+            (br $probe))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
     (local.get $n))
@@ -196,6 +209,7 @@
     (if (i32.ge_u (local.get $gen) (i32.const 0x7ffffff0))
       (then
         (memory.fill (global.get $stamps) (i32.const 0) (i32.shl (global.get $precedents) (i32.const 2)))
+        (memory.fill (global.get $firsts) (i32.const 0) (i32.shl (global.get $vocabulary) (i32.const 2)))
         (local.set $gen (i32.const 1))))
     (global.set $generation (local.get $gen))
 

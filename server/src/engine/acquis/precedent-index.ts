@@ -408,6 +408,8 @@ class TripleSet {
   private c = new Int32Array(64);
   private stamps = new Uint32Array(64);
   private found = new Uint32Array(64);
+  /** Per word id: the generation whose set holds a 3-gram starting with it. */
+  private firsts = new Uint32Array(1024);
   private generation = 0;
   private foundGeneration = 0;
   private mask = 63;
@@ -423,6 +425,7 @@ class TripleSet {
       this.c = new Int32Array(size);
       this.stamps = new Uint32Array(size);
       this.found = new Uint32Array(size);
+      this.firsts.fill(0);
       this.generation = 0;
       this.foundGeneration = 0;
       this.mask = size - 1;
@@ -443,7 +446,18 @@ class TripleSet {
     this.b[at] = b;
     this.c[at] = c;
     this.size++;
+    if (a >= this.firsts.length) {
+      const grown = new Uint32Array(Math.max(a + 1, this.firsts.length * 2));
+      grown.set(this.firsts);
+      this.firsts = grown;
+    }
+    this.firsts[a] = this.generation;
     return true;
+  }
+
+  /** Whether a 3-gram of the set starts with word `a` (a recount passes over other positions unhashed). */
+  startsWith(a: number): boolean {
+    return a >= 0 && a < this.firsts.length && this.firsts[a] === this.generation;
   }
 
   /** Starts a count of the 3-grams one precedent holds. */
@@ -487,7 +501,7 @@ function sharedTriples(precedent: Precedent, triples: TripleSet): number {
   }
   triples.startCount();
   let n = 0;
-  for (let i = from; i + SHINGLE <= to; i++) if (triples.findNew(ids[i]!, ids[i + 1]!, ids[i + 2]!)) n++;
+  for (let i = from; i + SHINGLE <= to; i++) if (triples.startsWith(ids[i]!) && triples.findNew(ids[i]!, ids[i + 1]!, ids[i + 2]!)) n++;
   return n;
 }
 
