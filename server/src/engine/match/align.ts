@@ -31,6 +31,8 @@ export interface LocalAlignment {
 
 /** One score matrix reused by every alignment: allocating one per candidate fed the GC. */
 let scratch = new Int32Array(64 * 64);
+/** Per row of the matrix: the last column whose cells can matter (see `alignInScript`). */
+let reach = new Int32Array(64);
 
 /**
  * Per word id: the alignment (generation) that last saw it in a precedent, and its slot there.
@@ -174,10 +176,33 @@ function alignInScript(draft: Int32Array, precedent: Int32Array, minMatches: num
   scores.fill(0, 0, cells);
   let best = 0;
   let bestAt = 0;
+  // How far right each row's cells can matter: the last column of an equal word in this row or
+  // any row below (0: none). The best cell is on an equal word, and the trace back and every
+  // cell it reads lie above and to the left of it, as does every cell those are computed from:
+  // a cell with no equal word below and to its right is never read, and is not computed.
+  if (reach.length < n + 2) reach = new Int32Array(2 * n + 2);
+  reach[n + 1] = 0;
+  for (let i = n; i >= 1; i--) {
+    let last = reach[i + 1]!;
+    const slot = slotIn(draft[i - 1]!);
+    if (slot >= 0) {
+      for (let w = words - 1; w >= 0; w--) {
+        const bits = masks[slot * words + w]!;
+        if (bits !== 0) {
+          const column = (w << 5) + (31 - Math.clz32(bits)) + 1;
+          if (column > last) last = column;
+          break;
+        }
+      }
+    }
+    reach[i] = last;
+  }
   // Positive cells of the previous row lie in [previousLow, previousHigh] (empty when high < low).
   let previousLow = 1;
   let previousHigh = 0;
   for (let i = 1; i <= n; i++) {
+    const stop = reach[i]!;
+    if (stop === 0) break; // no equal word in this row or below
     const slot = slotIn(draft[i - 1]!);
     const previousEmpty = previousHigh < previousLow;
     if (slot < 0 && previousEmpty) continue; // no equal word and nothing to carry: a zero row
@@ -211,7 +236,7 @@ function alignInScript(draft: Int32Array, precedent: Int32Array, minMatches: num
     let left = 0;
     let rowLow = m + 1;
     let rowHigh = 0;
-    for (let j = low; j <= m; j++) {
+    for (let j = low; j <= stop; j++) {
       const above = scores[up + j]!;
       let s = diagonal + (d === precedent[j - 1] ? MATCH : MISMATCH);
       if (above + GAP > s) s = above + GAP;

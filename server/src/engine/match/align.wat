@@ -7,7 +7,8 @@
 ;;
 ;; Past the ids, `align` lays out its working memory: a hash table from word id to slot, each
 ;; slot's position mask (one bit per precedent position holding that word, $words i32 each), the
-;; columns of the common-subsequence bound, and the score matrix, (n + 1) rows of m + 1 cells.
+;; columns of the common-subsequence bound, how far right each row can matter, and the score
+;; matrix, (n + 1) rows of m + 1 cells.
 (module
   (memory (export "memory") 1)
 
@@ -60,7 +61,7 @@
     (local $previousEmpty i32) (local $low i32) (local $high i32) (local $d i32) (local $base i32)
     (local $row i32) (local $up i32) (local $diagonal i32) (local $left i32) (local $rowLow i32) (local $rowHigh i32)
     (local $above i32) (local $s i32) (local $next i32) (local $draftEnd i32) (local $precedentEnd i32)
-    (local $matches i32) (local $equal i32)
+    (local $matches i32) (local $equal i32) (local $reach i32) (local $stop i32)
     (if (i32.or (i32.eqz (local.get $n)) (i32.eqz (local.get $m))) (then (return (i32.const 0))))
     (local.set $draft (i32.const 64))
     (local.set $precedent (i32.add (local.get $draft) (i32.shl (local.get $n) (i32.const 2))))
@@ -76,7 +77,8 @@
     (global.set $table (i32.and (i32.add (i32.add (local.get $precedent) (i32.shl (local.get $m) (i32.const 2))) (i32.const 7)) (i32.const -8)))
     (global.set $masks (i32.add (global.get $table) (i32.shl (local.get $tableSize) (i32.const 3))))
     (local.set $columns (i32.add (global.get $masks) (i32.shl (i32.mul (local.get $m) (global.get $words)) (i32.const 2))))
-    (local.set $scores (i32.add (local.get $columns) (i32.shl (global.get $words) (i32.const 2))))
+    (local.set $reach (i32.add (local.get $columns) (i32.shl (global.get $words) (i32.const 2))))
+    (local.set $scores (i32.add (local.get $reach) (i32.shl (i32.add (local.get $n) (i32.const 2)) (i32.const 2))))
     (local.set $width (i32.add (local.get $m) (i32.const 1)))
     ;; Bytes needed, in 64-bit arithmetic: a matrix past 4 GB cannot be had.
     (if (i64.gt_u
@@ -178,6 +180,34 @@
             (br $count)))
         (if (i32.lt_s (local.get $length) (local.get $min)) (then (return (i32.const 0))))))
 
+    ;; How far right each row's cells can matter ($reach, one i32 a row from row 0): the last column
+    ;; of an equal word in this row or any row below, 0 for none. Cells past it are never read.
+    (i32.store (i32.add (local.get $reach) (i32.shl (i32.add (local.get $n) (i32.const 1)) (i32.const 2))) (i32.const 0))
+    (local.set $i (local.get $n))
+    (block $reached
+      (loop $eachReach
+        (br_if $reached (i32.eqz (local.get $i)))
+        (local.set $stop (i32.load (i32.add (local.get $reach) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+        (local.set $slot (call $slotIn (i32.load (i32.add (local.get $draft) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2))))))
+        (if (i32.ge_s (local.get $slot) (i32.const 0))
+          (then
+            (local.set $base (i32.mul (local.get $slot) (global.get $words)))
+            (local.set $w (global.get $words))
+            (block $lastFound
+              (loop $lastWord
+                (br_if $lastFound (i32.eqz (local.get $w)))
+                (local.set $w (i32.sub (local.get $w) (i32.const 1)))
+                (local.set $bits (i32.load (i32.add (global.get $masks) (i32.shl (i32.add (local.get $base) (local.get $w)) (i32.const 2)))))
+                (if (local.get $bits)
+                  (then
+                    (local.set $next (i32.add (i32.add (i32.shl (local.get $w) (i32.const 5)) (i32.sub (i32.const 31) (i32.clz (local.get $bits)))) (i32.const 1)))
+                    (if (i32.gt_s (local.get $next) (local.get $stop)) (then (local.set $stop (local.get $next))))
+                    (br $lastFound)))
+                (br $lastWord)))))
+        (i32.store (i32.add (local.get $reach) (i32.shl (local.get $i) (i32.const 2))) (local.get $stop))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br $eachReach)))
+
     ;; The score matrix, computed row by row over the stretch where cells can be positive.
     (memory.fill (local.get $scores) (i32.const 0) (i32.shl (i32.mul (i32.add (local.get $n) (i32.const 1)) (local.get $width)) (i32.const 2)))
     (local.set $best (i32.const 0))
@@ -188,6 +218,9 @@
     (block $matrixDone
       (loop $eachRow
         (br_if $matrixDone (i32.gt_u (local.get $i) (local.get $n)))
+        (local.set $stop (i32.load (i32.add (local.get $reach) (i32.shl (local.get $i) (i32.const 2)))))
+        ;; No equal word in this row or below: no cell left matters.
+        (br_if $matrixDone (i32.eqz (local.get $stop)))
         (block $rowDone
           (local.set $slot (call $slotIn (i32.load (i32.add (local.get $draft) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2))))))
           (local.set $previousEmpty (i32.lt_s (local.get $previousHigh) (local.get $previousLow)))
@@ -232,7 +265,7 @@
           (local.set $j (local.get $low))
           (block $cellsDone
             (loop $eachCell
-              (br_if $cellsDone (i32.gt_s (local.get $j) (local.get $m)))
+              (br_if $cellsDone (i32.gt_s (local.get $j) (local.get $stop)))
               (block $nextCell
                 (local.set $above (i32.load (i32.add (local.get $scores) (i32.shl (i32.add (local.get $up) (local.get $j)) (i32.const 2)))))
                 (local.set $s
