@@ -7,8 +7,8 @@
 ;;
 ;; Past the ids, `align` lays out its working memory: a hash table from word id to slot, each
 ;; slot's position mask (one bit per precedent position holding that word, $words i32 each), the
-;; columns of the common-subsequence bound, how far right each row can matter, and the score
-;; matrix, (n + 1) rows of m + 1 cells.
+;; columns of the common-subsequence bound, each draft word's slot, how far right each row can
+;; matter, and the score matrix, (n + 1) rows of m + 1 cells.
 (module
   (memory (export "memory") 1)
 
@@ -16,40 +16,6 @@
   (global $tableMask (mut i32) (i32.const 0))
   (global $table (mut i32) (i32.const 0))
   (global $masks (mut i32) (i32.const 0))
-
-  ;; Slot of a word id in the precedent indexed last, or -1 (absent, or an unknown word).
-  (func $slotIn (param $id i32) (result i32)
-    (local $at i32) (local $key i32) (local $entry i32)
-    (if (i32.lt_s (local.get $id) (i32.const 0)) (then (return (i32.const -1))))
-    (local.set $at (i32.and (i32.mul (local.get $id) (i32.const 0x9e3779b1)) (global.get $tableMask)))
-    (loop $probe
-      (local.set $entry (i32.add (global.get $table) (i32.shl (local.get $at) (i32.const 3))))
-      (local.set $key (i32.load (local.get $entry)))
-      (if (i32.eqz (local.get $key)) (then (return (i32.const -1))))
-      (if (i32.eq (local.get $key) (i32.add (local.get $id) (i32.const 1)))
-        (then (return (i32.load offset=4 (local.get $entry)))))
-      (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $tableMask)))
-      (br $probe))
-    (i32.const -1))
-
-  ;; The first precedent position at or after $from holding the word whose mask starts at $base
-  ;; (an i32 index), or 0x3fffffff.
-  (func $nextEqual (param $base i32) (param $from i32) (result i32)
-    (local $w i32) (local $bits i32)
-    (local.set $w (i32.shr_u (local.get $from) (i32.const 5)))
-    (if (i32.ge_u (local.get $w) (global.get $words)) (then (return (i32.const 0x3fffffff))))
-    (local.set $bits
-      (i32.and
-        (i32.load (i32.add (global.get $masks) (i32.shl (i32.add (local.get $base) (local.get $w)) (i32.const 2))))
-        (i32.shl (i32.const -1) (i32.and (local.get $from) (i32.const 31)))))
-    (block $found
-      (loop $scan
-        (br_if $found (local.get $bits))
-        (local.set $w (i32.add (local.get $w) (i32.const 1)))
-        (if (i32.ge_u (local.get $w) (global.get $words)) (then (return (i32.const 0x3fffffff))))
-        (local.set $bits (i32.load (i32.add (global.get $masks) (i32.shl (i32.add (local.get $base) (local.get $w)) (i32.const 2)))))
-        (br $scan)))
-    (i32.add (i32.shl (local.get $w) (i32.const 5)) (i32.ctz (local.get $bits))))
 
   (func (export "align") (param $n i32) (param $m i32) (param $min i32) (result i32)
     (local $draft i32) (local $precedent i32) (local $tableSize i32) (local $columns i32) (local $scores i32)
@@ -61,7 +27,7 @@
     (local $previousEmpty i32) (local $low i32) (local $high i32) (local $d i32) (local $base i32)
     (local $row i32) (local $up i32) (local $diagonal i32) (local $left i32) (local $rowLow i32) (local $rowHigh i32)
     (local $above i32) (local $s i32) (local $next i32) (local $draftEnd i32) (local $precedentEnd i32)
-    (local $matches i32) (local $equal i32) (local $reach i32) (local $stop i32)
+    (local $matches i32) (local $equal i32) (local $reach i32) (local $stop i32) (local $rowSlots i32)
     (if (i32.or (i32.eqz (local.get $n)) (i32.eqz (local.get $m))) (then (return (i32.const 0))))
     (local.set $draft (i32.const 64))
     (local.set $precedent (i32.add (local.get $draft) (i32.shl (local.get $n) (i32.const 2))))
@@ -77,7 +43,8 @@
     (global.set $table (i32.and (i32.add (i32.add (local.get $precedent) (i32.shl (local.get $m) (i32.const 2))) (i32.const 7)) (i32.const -8)))
     (global.set $masks (i32.add (global.get $table) (i32.shl (local.get $tableSize) (i32.const 3))))
     (local.set $columns (i32.add (global.get $masks) (i32.shl (i32.mul (local.get $m) (global.get $words)) (i32.const 2))))
-    (local.set $reach (i32.add (local.get $columns) (i32.shl (global.get $words) (i32.const 2))))
+    (local.set $rowSlots (i32.add (local.get $columns) (i32.shl (global.get $words) (i32.const 2))))
+    (local.set $reach (i32.add (local.get $rowSlots) (i32.shl (local.get $n) (i32.const 2))))
     (local.set $scores (i32.add (local.get $reach) (i32.shl (i32.add (local.get $n) (i32.const 2)) (i32.const 2))))
     (local.set $width (i32.add (local.get $m) (i32.const 1)))
     ;; Bytes needed, in 64-bit arithmetic: a matrix past 4 GB cannot be had.
@@ -96,7 +63,9 @@
           (then (return (i32.const -1))))))
 
     ;; Index the precedent: each distinct word id gets a slot and a cleared mask.
-    (memory.fill (global.get $table) (i32.const 0) (i32.shl (local.get $tableSize) (i32.const 3)))
+    ;; The table and every mask a slot may take, cleared at once (a fill per slot costs a call each).
+    (memory.fill (global.get $table) (i32.const 0)
+      (i32.add (i32.shl (local.get $tableSize) (i32.const 3)) (i32.shl (i32.mul (local.get $m) (global.get $words)) (i32.const 2))))
     (local.set $slots (i32.const 0))
     (local.set $j (i32.const 0))
     (block $indexed
@@ -117,10 +86,6 @@
                     (local.set $slots (i32.add (local.get $slots) (i32.const 1)))
                     (i32.store (local.get $entry) (i32.add (local.get $id) (i32.const 1)))
                     (i32.store offset=4 (local.get $entry) (local.get $slot))
-                    (memory.fill
-                      (i32.add (global.get $masks) (i32.shl (i32.mul (local.get $slot) (global.get $words)) (i32.const 2)))
-                      (i32.const 0)
-                      (i32.shl (global.get $words) (i32.const 2)))
                     (br $placed)))
                 (if (i32.eq (local.get $key) (i32.add (local.get $id) (i32.const 1)))
                   (then
@@ -136,15 +101,49 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $index)))
 
+    ;; Each draft word's slot, looked up once ($rowSlots, one i32 a draft word): the bound, the
+    ;; rows' reach and the matrix all read it. Written out, not called: V8 (Node 20) does not
+    ;; inline one WebAssembly function into another, and a call costs more than the look-up.
+    (local.set $i (i32.const 0))
+    (block $slotted
+      (loop $eachSlot
+        (br_if $slotted (i32.ge_u (local.get $i) (local.get $n)))
+        ;; The slot of the word's id in the table, or -1 (absent, or an unknown word).
+        (local.set $id (i32.load (i32.add (local.get $draft) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $slot (i32.const -1))
+        (if (i32.ge_s (local.get $id) (i32.const 0))
+          (then
+            (local.set $at (i32.and (i32.mul (local.get $id) (i32.const 0x9e3779b1)) (global.get $tableMask)))
+            (block $known
+              (loop $probe
+                (local.set $entry (i32.add (global.get $table) (i32.shl (local.get $at) (i32.const 3))))
+                (local.set $key (i32.load (local.get $entry)))
+                (br_if $known (i32.eqz (local.get $key)))
+                (if (i32.eq (local.get $key) (i32.add (local.get $id) (i32.const 1)))
+                  (then
+                    (local.set $slot (i32.load offset=4 (local.get $entry)))
+                    (br $known)))
+                (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $tableMask)))
+                (br $probe)))))
+        (i32.store (i32.add (local.get $rowSlots) (i32.shl (local.get $i) (i32.const 2))) (local.get $slot))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $eachSlot)))
+
     ;; The bound: the longest common subsequence (bit-parallel, after Allison and Dix).
     (if (i32.gt_s (local.get $min) (i32.const 0))
       (then
-        (memory.fill (local.get $columns) (i32.const 0xff) (i32.shl (global.get $words) (i32.const 2)))
+        (local.set $w (i32.const 0))
+        (block $filled
+          (loop $fill
+            (br_if $filled (i32.ge_u (local.get $w) (global.get $words)))
+            (i32.store (i32.add (local.get $columns) (i32.shl (local.get $w) (i32.const 2))) (i32.const -1))
+            (local.set $w (i32.add (local.get $w) (i32.const 1)))
+            (br $fill)))
         (local.set $i (i32.const 0))
         (block $rowsDone
           (loop $rows
             (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $slot (call $slotIn (i32.load (i32.add (local.get $draft) (i32.shl (local.get $i) (i32.const 2))))))
+            (local.set $slot (i32.load (i32.add (local.get $rowSlots) (i32.shl (local.get $i) (i32.const 2)))))
             (if (i32.ge_s (local.get $slot) (i32.const 0))
               (then
                 (local.set $base (i32.add (global.get $masks) (i32.shl (i32.mul (local.get $slot) (global.get $words)) (i32.const 2))))
@@ -188,7 +187,7 @@
       (loop $eachReach
         (br_if $reached (i32.eqz (local.get $i)))
         (local.set $stop (i32.load (i32.add (local.get $reach) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
-        (local.set $slot (call $slotIn (i32.load (i32.add (local.get $draft) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2))))))
+        (local.set $slot (i32.load (i32.add (local.get $rowSlots) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2)))))
         (if (i32.ge_s (local.get $slot) (i32.const 0))
           (then
             (local.set $base (i32.mul (local.get $slot) (global.get $words)))
@@ -222,7 +221,7 @@
         ;; No equal word in this row or below: no cell left matters.
         (br_if $matrixDone (i32.eqz (local.get $stop)))
         (block $rowDone
-          (local.set $slot (call $slotIn (i32.load (i32.add (local.get $draft) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2))))))
+          (local.set $slot (i32.load (i32.add (local.get $rowSlots) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2)))))
           (local.set $previousEmpty (i32.lt_s (local.get $previousHigh) (local.get $previousLow)))
           (br_if $rowDone (i32.and (i32.lt_s (local.get $slot) (i32.const 0)) (local.get $previousEmpty)))
           (local.set $low (select (i32.add (local.get $m) (i32.const 1)) (local.get $previousLow) (local.get $previousEmpty)))
@@ -290,7 +289,24 @@
                     (if (i32.and (i32.gt_s (local.get $j) (local.get $previousHigh)) (i32.ge_s (local.get $base) (i32.const 0)))
                       (then
                         ;; Only an equal word makes a positive cell here: skip to the next one.
-                        (local.set $next (i32.add (call $nextEqual (local.get $base) (local.get $j)) (i32.const 1)))
+                        ;; (`$nextEqual` written out: a call here costs as much as the scan.)
+                        (local.set $next (i32.const 0x40000000))
+                        (local.set $w (i32.shr_u (local.get $j) (i32.const 5)))
+                        (block $found
+                          (br_if $found (i32.ge_u (local.get $w) (global.get $words)))
+                          (local.set $bits
+                            (i32.and
+                              (i32.load (i32.add (global.get $masks) (i32.shl (i32.add (local.get $base) (local.get $w)) (i32.const 2))))
+                              (i32.shl (i32.const -1) (i32.and (local.get $j) (i32.const 31)))))
+                          (loop $scan
+                            (if (local.get $bits)
+                              (then
+                                (local.set $next (i32.add (i32.add (i32.shl (local.get $w) (i32.const 5)) (i32.ctz (local.get $bits))) (i32.const 1)))
+                                (br $found)))
+                            (local.set $w (i32.add (local.get $w) (i32.const 1)))
+                            (br_if $found (i32.ge_u (local.get $w) (global.get $words)))
+                            (local.set $bits (i32.load (i32.add (global.get $masks) (i32.shl (i32.add (local.get $base) (local.get $w)) (i32.const 2)))))
+                            (br $scan)))
                         (br_if $cellsDone (i32.gt_s (local.get $next) (local.get $m)))
                         (local.set $j (local.get $next))
                         (local.set $diagonal (i32.const 0))
