@@ -63,45 +63,6 @@
     (memory.fill (local.get $firsts) (i32.const 0) (i32.shl (local.get $vocabulary) (i32.const 2)))
     (global.set $generation (i32.const 0)))
 
-  ;; Adds a bucket to the sentence's set; 0 when it was there already.
-  (func $addBucket (param $bucket i32) (result i32)
-    (local $at i32) (local $key i32)
-    (local.set $at (i32.and (i32.mul (local.get $bucket) (i32.const 0x9e3779b1)) (global.get $bucketMask)))
-    (block $free
-      (loop $probe
-        (local.set $key (i32.load (i32.add (global.get $bucketSet) (i32.shl (local.get $at) (i32.const 2)))))
-        (br_if $free (i32.eqz (local.get $key)))
-        (if (i32.eq (local.get $key) (i32.add (local.get $bucket) (i32.const 1))) (then (return (i32.const 0))))
-        (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $bucketMask)))
-        (br $probe)))
-    (i32.store (i32.add (global.get $bucketSet) (i32.shl (local.get $at) (i32.const 2))) (i32.add (local.get $bucket) (i32.const 1)))
-    (i32.const 1))
-
-  ;; Adds a 3-gram (hash `$hash`) to the sentence's set; 0 when it was there already.
-  (func $addTriple (param $hash i32) (param $a i32) (param $b i32) (param $c i32) (result i32)
-    (local $at i32) (local $entry i32)
-    (local.set $at (i32.and (local.get $hash) (global.get $tripleMask)))
-    (block $free
-      (loop $probe
-        (local.set $entry (i32.add (global.get $tripleSet) (i32.shl (local.get $at) (i32.const 4))))
-        (br_if $free (i32.eqz (i32.load (local.get $entry))))
-        (if (i32.and
-              (i32.eq (i32.load (local.get $entry)) (i32.add (local.get $a) (i32.const 1)))
-              (i32.and
-                (i32.eq (i32.load offset=4 (local.get $entry)) (local.get $b))
-                (i32.eq (i32.load offset=8 (local.get $entry)) (local.get $c))))
-          (then (return (i32.const 0))))
-        (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $tripleMask)))
-        (br $probe)))
-    (i32.store (local.get $entry) (i32.add (local.get $a) (i32.const 1)))
-    (i32.store offset=4 (local.get $entry) (local.get $b))
-    (i32.store offset=8 (local.get $entry) (local.get $c))
-    (i32.store offset=12 (local.get $entry) (i32.const 0))
-    (global.set $tripleCount (i32.add (global.get $tripleCount) (i32.const 1)))
-    (if (i32.lt_u (local.get $a) (global.get $vocabulary))
-      (then (i32.store (i32.add (global.get $firsts) (i32.shl (local.get $a) (i32.const 2))) (global.get $generation))))
-    (i32.const 1))
-
   ;; How many of the sentence's 3-grams precedent `$p`'s ids hold, each counted once. A position
   ;; whose word starts none of them ($firsts not stamped with this look-up) is passed over unhashed.
   (func $shared (param $p i32) (result i32)
@@ -187,7 +148,7 @@
     (local $id i32) (local $previous i32) (local $touchedCount i32) (local $seen i32) (local $looked i32)
     (local $read i32) (local $minShared i32) (local $merged i32) (local $roughCount i32) (local $upper i32)
     (local $r i32) (local $j i32) (local $answered i32) (local $kth i32) (local $shared i32) (local $at i32)
-    (local $gen i32) (local $h i32)
+    (local $gen i32) (local $h i32) (local $entry i32) (local $key i32)
     (global.set $sentence (global.get $dynamic))
     ;; Sets of at least twice as many entries as the sentence has 3-grams, emptied.
     (local.set $size (i32.const 16))
@@ -231,11 +192,43 @@
           (local.set $start (i32.load (i32.add (global.get $bucketStarts) (i32.shl (local.get $bucket) (i32.const 2)))))
           (local.set $end (i32.load (i32.add (global.get $bucketStarts) (i32.shl (i32.add (local.get $bucket) (i32.const 1)) (i32.const 2)))))
           (local.set $readable (i32.le_u (i32.sub (local.get $end) (local.get $start)) (global.get $maxPostings)))
+          ;; The 3-gram into the sentence's set (counted in $read when new), then its bucket: a bucket
+          ;; already read for another 3-gram is not read again. Written out: a call costs as much.
           (if (local.get $readable)
             (then
-              (if (call $addTriple (local.get $hash) (local.get $a) (local.get $b) (local.get $c))
-                (then (local.set $read (i32.add (local.get $read) (i32.const 1)))))))
-          (br_if $next (i32.eqz (call $addBucket (local.get $bucket))))
+              (local.set $at (i32.and (local.get $hash) (global.get $tripleMask)))
+              (block $tripleKnown
+                (loop $tripleProbe
+                  (local.set $entry (i32.add (global.get $tripleSet) (i32.shl (local.get $at) (i32.const 4))))
+                  (if (i32.eqz (i32.load (local.get $entry)))
+                    (then
+                      (i32.store (local.get $entry) (i32.add (local.get $a) (i32.const 1)))
+                      (i32.store offset=4 (local.get $entry) (local.get $b))
+                      (i32.store offset=8 (local.get $entry) (local.get $c))
+                      (i32.store offset=12 (local.get $entry) (i32.const 0))
+                      (global.set $tripleCount (i32.add (global.get $tripleCount) (i32.const 1)))
+                      (if (i32.lt_u (local.get $a) (global.get $vocabulary))
+                        (then (i32.store (i32.add (global.get $firsts) (i32.shl (local.get $a) (i32.const 2))) (local.get $gen))))
+                      (local.set $read (i32.add (local.get $read) (i32.const 1)))
+                      (br $tripleKnown)))
+                  (br_if $tripleKnown
+                    (i32.and
+                      (i32.eq (i32.load (local.get $entry)) (i32.add (local.get $a) (i32.const 1)))
+                      (i32.and
+                        (i32.eq (i32.load offset=4 (local.get $entry)) (local.get $b))
+                        (i32.eq (i32.load offset=8 (local.get $entry)) (local.get $c)))))
+                  (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $tripleMask)))
+                  (br $tripleProbe)))))
+          (local.set $at (i32.and (i32.mul (local.get $bucket) (i32.const 0x9e3779b1)) (global.get $bucketMask)))
+          (block $bucketNew
+            (loop $bucketProbe
+              (local.set $key (i32.load (i32.add (global.get $bucketSet) (i32.shl (local.get $at) (i32.const 2)))))
+              (br_if $bucketNew (i32.eqz (local.get $key)))
+              ;; A bucket read already for another 3-gram of the sentence.
+              (br_if $next (i32.eq (local.get $key) (i32.add (local.get $bucket) (i32.const 1))))
+              (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (global.get $bucketMask)))
+              (br $bucketProbe)))
+          (i32.store (i32.add (global.get $bucketSet) (i32.shl (local.get $at) (i32.const 2))) (i32.add (local.get $bucket) (i32.const 1)))
           (local.set $seen (i32.add (local.get $seen) (i32.const 1)))
           (br_if $next (i32.eqz (local.get $readable)))
           (local.set $looked (i32.add (local.get $looked) (i32.const 1)))

@@ -289,7 +289,7 @@
                     (if (i32.and (i32.gt_s (local.get $j) (local.get $previousHigh)) (i32.ge_s (local.get $base) (i32.const 0)))
                       (then
                         ;; Only an equal word makes a positive cell here: skip to the next one.
-                        ;; (`$nextEqual` written out: a call here costs as much as the scan.)
+                        ;; (The scan of its mask is written out: a call costs as much.)
                         (local.set $next (i32.const 0x40000000))
                         (local.set $w (i32.shr_u (local.get $j) (i32.const 5)))
                         (block $found
