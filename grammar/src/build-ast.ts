@@ -29,7 +29,8 @@ import type {
 import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
 import type { SequencedNode } from './parser.js';
 import { assignLevels } from './sub-levels.js';
-import { isSpace } from './views.js';
+import { isSpace, markSingleSpaced, unmarkSingleSpaced } from './views.js';
+import { SINGLE_SPACED } from './tokens.js';
 
 /** True when `text` from `start` to `end` is empty or white space only (`/^\s*$/`). */
 function onlySpace(text: string, start: number, end: number): boolean {
@@ -328,10 +329,17 @@ export class AstBuilder {
     const out: Inline[] = [];
     // A word joins the text run before it across white space: the run's own span grows (it was
     // made here and nothing else holds it), no span object or gap string per word.
-    const pushText = (start: number, end: number): void => {
+    // `single`: the text is one single-spaced run of the lexer (see `markSingleSpaced`).
+    const pushText = (start: number, end: number, single: boolean): void => {
       const last = out[out.length - 1];
-      if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) last.span.end = end;
-      else out.push({ type: 'text', span: { start, end } });
+      if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) {
+        last.span.end = end;
+        unmarkSingleSpaced(last);
+      } else {
+        const node: Inline = { type: 'text', span: { start, end } };
+        out.push(node);
+        if (single) markSingleSpaced(node);
+      }
     };
     const visit = (child: Child): void => {
       if (isToken(child)) {
@@ -357,7 +365,7 @@ export class AstBuilder {
     return out;
   }
 
-  private token(tok: IToken, out: Inline[], pushText: (start: number, end: number) => void): void {
+  private token(tok: IToken, out: Inline[], pushText: (start: number, end: number, single: boolean) => void): void {
     switch (tok.tokenType.name) {
       case 'Newline':
       case 'HeadingMark':
@@ -371,7 +379,7 @@ export class AstBuilder {
       case 'Punctuation':
       case 'Escape':
       case 'Pipe': // options are split by the bracket that holds them
-        pushText(offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length);
+        pushText(offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length, tok.payload === SINGLE_SPACED);
         return;
     }
     const span = tokenSpan(tok);
@@ -420,7 +428,7 @@ export class AstBuilder {
           this.problem('syntax.stray', `\`${tok.image}\` closes nothing: there is no matching opening mark.`, span);
           return;
         }
-        pushText(span.start, span.end);
+        pushText(span.start, span.end, false);
     }
   }
 

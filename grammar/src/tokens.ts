@@ -369,7 +369,40 @@ function inHeadingBlock(text: string, offset: number): boolean {
   return headingOpen;
 }
 
-const runFound: [string] = [''];
+/** A character that may be inside a word of a run (WORD_PATTERN's plain characters). */
+const PLAIN_CHAR = '[^\\s[\\]{}“”"|\\\\(),;:+\\-~=<]';
+/**
+ * Between two items of a run, a separator that the text's views read as it stands (the views'
+ * `JOINED_WORDS` joins across it): nothing, or one white-space character that follows no opening
+ * bracket or quote and precedes neither white space nor closing punctuation. Over a line break
+ * (`\r` or `\n` alone: a CRLF is two characters), under RUN_REST_LINES' condition.
+ */
+const SINGLE_SEPARATOR = '(?:(?<![(“‘[])(?:[^\\S\\r\\n]|[\\r\\n](?![(0-9PO#/>[-]))(?![\\s,.;:)\\]”’!?]))?';
+const SINGLE_SEPARATOR_NO_BREAK = '(?:(?<![(“‘[])[^\\S\\r\\n](?![\\s,.;:)\\]”’!?]))?';
+/**
+ * The common item first, with no look-ahead: one space, then a word starting with a lower-case
+ * letter that begins no citation (`d`ecision, `p`aragraph, `p`ara, `r`esolution) and so needs none
+ * of RUN_ITEM's checks. It reads the word up to a character that is not plain (`+ - ~ = <`, where
+ * the next item goes on, as RUN_ITEM's word would), so the run is the same.
+ */
+const PLAIN_WORD_AFTER_SPACE = `(?<![(“‘[]) [a-ce-oqs-z][a-z]*${PLAIN_CHAR}*`;
+/**
+ * The rest of a run after its first token as far as every separator is single (SINGLE_SEPARATOR):
+ * a run read to its end by these alone is *single-spaced*, and its text's view is the run as it
+ * stands (see `singleSpaced`). Past where these stop, RUN_REST or RUN_REST_LINES read on.
+ */
+const SINGLE_REST = new RegExp(`(?:${PLAIN_WORD_AFTER_SPACE}|${SINGLE_SEPARATOR_NO_BREAK}${RUN_ITEM})*`, 'y');
+const SINGLE_REST_LINES = new RegExp(`(?:${PLAIN_WORD_AFTER_SPACE}|${SINGLE_SEPARATOR}${RUN_ITEM})*`, 'y');
+
+/**
+ * The payload (Chevrotain's field for what a custom token carries) of a single-spaced run: its
+ * items are separated by single white-space characters that follow no opening bracket or quote
+ * and precede no closing punctuation. The views read such a run's text in one piece without
+ * searching it again (grammar/src/views.ts).
+ */
+export const SINGLE_SPACED = 1;
+
+const runFound: [string] & { payload?: number } = [''];
 /**
  * A run of plain text, over single line breaks (RUN_REST_LINES): words, the spaces between them
  * and the punctuation `( ) , ; :`, from a word or a punctuation mark up to the first character that could start
@@ -398,11 +431,17 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
   } else if (offset < text.length && wordCharAt(text, offset) && wordMayStart(text, offset)) {
     end = wordEnd(text, offset);
   } else return null; // white space first (WhiteSpace's), or anything else
-  const rest = inHeadingBlock(text, offset) ? RUN_REST : RUN_REST_LINES;
-  rest.lastIndex = end;
+  const heading = inHeadingBlock(text, offset);
+  const single = heading ? SINGLE_REST : SINGLE_REST_LINES;
+  single.lastIndex = end;
+  single.test(text);
+  const singleEnd = single.lastIndex;
+  const rest = heading ? RUN_REST : RUN_REST_LINES;
+  rest.lastIndex = singleEnd;
   rest.test(text);
   end = rest.lastIndex;
   runFound[0] = text.slice(offset, end);
+  runFound.payload = end === singleEnd ? SINGLE_SPACED : undefined;
   return runFound as unknown as RegExpExecArray;
 }
 
@@ -498,7 +537,8 @@ export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', safeMode: true, s
 export class DraftLexer extends Lexer {
   /** Chevrotain's constructor picks this method to create every token under `onlyOffset`. */
   protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line?: number, _column?: number, imageLength?: number): IToken {
-    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType };
+    // `payload` is set by Chevrotain after creation on single-spaced runs: present on every token, one shape.
+    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType, payload: undefined };
   }
 }
 

@@ -102,6 +102,26 @@ export const isSpace = (code: number): boolean =>
     ? code === 32 || (code >= 9 && code <= 13)
     : code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
+/**
+ * Text nodes whose source is one single-spaced run of the lexer (grammar/src/tokens.ts,
+ * SINGLE_SPACED): no escape, no white space at either end, and every white-space character
+ * inside alone, after no opening bracket or quote and before no closing punctuation. Such a text
+ * reads in the view as it stands, one piece (what `emit` finds by searching it), so it is not
+ * searched again. Kept aside, not in the tree, so that the AST's shape does not change; a node
+ * copied or changed since is simply not in it, and is read as before.
+ */
+const singleSpacedTexts = new WeakSet<Inline>();
+
+/** Marks `node` as single-spaced (the AST builder does, for a text node that is exactly one such run). */
+export function markSingleSpaced(node: Inline): void {
+  singleSpacedTexts.add(node);
+}
+
+/** Takes `node` out of the single-spaced texts (the AST builder does when a text node grows). */
+export function unmarkSingleSpaced(node: Inline): void {
+  singleSpacedTexts.delete(node);
+}
+
 // The next backslash at or after some offset of one source, remembered from one text and one view
 // to the next: the views of a document's units are built in source order, and searching afresh
 // would scan on to the next backslash (most drafts have none: to the end) every time, which was
@@ -212,7 +232,8 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          emitText(node.span.start, node.span.end);
+          if (singleSpacedTexts.has(node)) emitRun(node.span.start, node.span.end);
+          else emitText(node.span.start, node.span.end);
           break;
         case 'citation':
         case 'crossReference':
