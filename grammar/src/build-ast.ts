@@ -29,7 +29,7 @@ import type {
 import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
 import type { SequencedNode } from './parser.js';
 import { assignLevels } from './sub-levels.js';
-import { isSpace, markSingleSpaced, unmarkSingleSpaced } from './views.js';
+import { isSpace, singleSpacedStretches } from './views.js';
 import { SINGLE_SPACED } from './tokens.js';
 
 /** True when `text` from `start` to `end` is empty or white space only (`/^\s*$/`). */
@@ -128,7 +128,12 @@ export type FlatBlock =
 export class AstBuilder {
   readonly problems: SyntaxProblem[] = [];
 
-  constructor(private readonly text: string) {}
+  /** Where the lexer read single-spaced runs of this text (see `singleSpacedStretches` in views.ts). */
+  private readonly singleSpaced: Map<number, number>;
+
+  constructor(private readonly text: string) {
+    this.singleSpaced = singleSpacedStretches(text);
+  }
 
   build(cst: CstNode): DraftDocument {
     const { flat, frontMatter } = this.blocks(cst);
@@ -329,17 +334,12 @@ export class AstBuilder {
     const out: Inline[] = [];
     // A word joins the text run before it across white space: the run's own span grows (it was
     // made here and nothing else holds it), no span object or gap string per word.
-    // `single`: the text is one single-spaced run of the lexer (see `markSingleSpaced`).
+    // `single`: the text is one single-spaced run of the lexer (see `singleSpacedStretches`).
     const pushText = (start: number, end: number, single: boolean): void => {
+      if (single) this.singleSpaced.set(start, end);
       const last = out[out.length - 1];
-      if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) {
-        last.span.end = end;
-        unmarkSingleSpaced(last);
-      } else {
-        const node: Inline = { type: 'text', span: { start, end } };
-        out.push(node);
-        if (single) markSingleSpaced(node);
-      }
+      if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) last.span.end = end;
+      else out.push({ type: 'text', span: { start, end } });
     };
     const visit = (child: Child): void => {
       if (isToken(child)) {

@@ -103,23 +103,24 @@ export const isSpace = (code: number): boolean =>
     : code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
 /**
- * Text nodes whose source is one single-spaced run of the lexer (grammar/src/tokens.ts,
- * SINGLE_SPACED): no escape, no white space at either end, and every white-space character
- * inside alone, after no opening bracket or quote and before no closing punctuation. Such a text
+ * Stretches of one source known to be single-spaced (grammar/src/tokens.ts, SINGLE_SPACED): no
+ * escape, no white space at either end, and every white-space character inside alone, after no
+ * opening bracket or quote and before no closing punctuation. A text node over such a stretch
  * reads in the view as it stands, one piece (what `emit` finds by searching it), so it is not
- * searched again. Kept aside, not in the tree, so that the AST's shape does not change; a node
- * copied or changed since is simply not in it, and is read as before.
+ * searched again. By offsets, start to end, for the last source parsed: a fact about the text
+ * itself, whatever node spans it (a node copied, or grown since, is looked up by its own span),
+ * and kept out of the tree, whose shape does not change. Another source reads as before.
  */
-const singleSpacedTexts = new WeakSet<Inline>();
+let singleSource: string | undefined;
+let singleEnds = new Map<number, number>();
 
-/** Marks `node` as single-spaced (the AST builder does, for a text node that is exactly one such run). */
-export function markSingleSpaced(node: Inline): void {
-  singleSpacedTexts.add(node);
-}
-
-/** Takes `node` out of the single-spaced texts (the AST builder does when a text node grows). */
-export function unmarkSingleSpaced(node: Inline): void {
-  singleSpacedTexts.delete(node);
+/** The single-spaced stretches of `source`, by start offset, for the AST builder to fill. */
+export function singleSpacedStretches(source: string): Map<number, number> {
+  if (source !== singleSource) {
+    singleSource = source;
+    singleEnds = new Map();
+  }
+  return singleEnds;
 }
 
 // The next backslash at or after some offset of one source, remembered from one text and one view
@@ -160,6 +161,7 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
    * sliced once per piece (each such character that is not a space becomes one at the end).
    */
   let open: Piece | undefined;
+  const single = source === singleSource ? singleEnds : undefined;
   const close = (): void => {
     if (open) chunks.push(source.slice(open.sourceStart, open.sourceStart + open.length));
     open = undefined;
@@ -232,7 +234,7 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          if (singleSpacedTexts.has(node)) emitRun(node.span.start, node.span.end);
+          if (single !== undefined && single.get(node.span.start) === node.span.end) emitRun(node.span.start, node.span.end);
           else emitText(node.span.start, node.span.end);
           break;
         case 'citation':
