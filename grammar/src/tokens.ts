@@ -402,6 +402,28 @@ const SINGLE_REST_LINES = new RegExp(`(?:${PLAIN_WORD_AFTER_SPACE}|${SINGLE_SEPA
  */
 export const SINGLE_SPACED = 1;
 
+/** Marks no item of a run can begin with, nor a separator take in: `[ ] { } “ ” " | \\`. */
+const NOT_IN_RUN = new Uint8Array(128);
+for (const c of '[]{}"|\\') NOT_IN_RUN[c.charCodeAt(0)] = 1;
+
+/**
+ * True where RUN_REST (`heading`) or RUN_REST_LINES, started at `at`, would read nothing: at the
+ * end of the text, before a mark no item begins with, before a line break under a heading, or
+ * before a blank line or a line break at the end (after a line break, an item must follow). Where
+ * most runs end (a paragraph's blank line, a heading's line break), the single-spaced reading is
+ * then the whole run, with no second search; a one-file run does not even compile the other one.
+ */
+function runStopsAt(text: string, at: number, heading: boolean): boolean {
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  if (c < 128 ? NOT_IN_RUN[c] === 1 : c === 0x201c || c === 0x201d) return true;
+  if (c !== 10 && c !== 13) return false;
+  if (heading) return true;
+  const next = c === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  const d = text.charCodeAt(next);
+  return next >= text.length || d === 10 || d === 13;
+}
+
 const runFound: [string] & { payload?: number } = [''];
 /**
  * A run of plain text, over single line breaks (RUN_REST_LINES): words, the spaces between them
@@ -436,10 +458,13 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
   single.lastIndex = end;
   single.test(text);
   const singleEnd = single.lastIndex;
-  const rest = heading ? RUN_REST : RUN_REST_LINES;
-  rest.lastIndex = singleEnd;
-  rest.test(text);
-  end = rest.lastIndex;
+  if (runStopsAt(text, singleEnd, heading)) end = singleEnd;
+  else {
+    const rest = heading ? RUN_REST : RUN_REST_LINES;
+    rest.lastIndex = singleEnd;
+    rest.test(text);
+    end = rest.lastIndex;
+  }
   runFound[0] = text.slice(offset, end);
   runFound.payload = end === singleEnd ? SINGLE_SPACED : undefined;
   return runFound as unknown as RegExpExecArray;
