@@ -113,12 +113,15 @@ export const isSpace = (code: number): boolean =>
  */
 let singleSource: string | undefined;
 let singleEnds = new Map<number, number>();
+/** `singleSource` with every white-space character other than a space made one, on first use. */
+let spacedSingleSource: string | undefined;
 
 /** The single-spaced stretches of `source`, by start offset, for the AST builder to fill. */
 export function singleSpacedStretches(source: string): Map<number, number> {
   if (source !== singleSource) {
     singleSource = source;
     singleEnds = new Map();
+    spacedSingleSource = undefined;
   }
   return singleEnds;
 }
@@ -162,8 +165,13 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
    */
   let open: Piece | undefined;
   const single = source === singleSource ? singleEnds : undefined;
+  // Pieces of the last source parsed are cut from a copy of it with its other white space already
+  // made spaces (once for the whole source): the view's text needs no second pass, and a view of
+  // one piece (most paragraphs) is a slice of that copy rather than a string of its own, which the
+  // garbage collector would copy while the draft is linted.
+  const spaced = single !== undefined ? (spacedSingleSource ??= source.replace(OTHER_SPACE, ' ')) : undefined;
   const close = (): void => {
-    if (open) chunks.push(source.slice(open.sourceStart, open.sourceStart + open.length));
+    if (open) chunks.push((spaced ?? source).slice(open.sourceStart, open.sourceStart + open.length));
     open = undefined;
   };
   const emit = (start: number, end: number): void => {
@@ -303,5 +311,6 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   walk(content);
   close();
   // Inside pieces, white space is only the single characters that stand for a view space.
-  return new TextView(chunks.join('').replace(OTHER_SPACE, ' '), pieces, source);
+  const text = chunks.length === 1 ? chunks[0]! : chunks.join('');
+  return new TextView(spaced !== undefined ? text : text.replace(OTHER_SPACE, ' '), pieces, source);
 }

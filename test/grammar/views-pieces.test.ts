@@ -93,6 +93,18 @@ describe('views with merged pieces', () => {
     }
   });
 
+  it('map a source other than the last one parsed (no single-spaced stretches, no spaced copy) as before', () => {
+    const random = mulberry32(5501);
+    for (let k = 0; k < 200; k++) {
+      const text = k % 2 ? randomInput(random) : mutatedInput(random);
+      const contentsOfText = contents(text);
+      parse(`${text} and another source`);
+      for (const content of contentsOfText) {
+        for (const mode of ['current', 'accepted'] as const) same(inlineView(content, text, mode), referenceView(content, text, mode), `case ${k} ${mode}`);
+      }
+    }
+  });
+
   it('map fuzzed drafts as before', () => {
     const random = mulberry32(1103);
     for (let k = 0; k < 600; k++) {
