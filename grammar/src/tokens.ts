@@ -21,7 +21,8 @@ function sticky(
   where: (text: string, offset: number) => boolean,
   first?: string,
 ): CustomPatternMatcherFunc {
-  const regex = new RegExp(source.source, source.flags.includes('y') ? source.flags : `${source.flags}y`);
+  // A sticky expression is used as it is (one compiled expression for every matcher that shares it).
+  const regex = source.sticky ? source : new RegExp(source.source, `${source.flags}y`);
   let starts: Uint8Array | undefined;
   if (first !== undefined) {
     starts = new Uint8Array(128);
@@ -285,12 +286,11 @@ function wordCharAt(text: string, i: number): boolean {
   return !(Number.isNaN(c) || c === 0x201c || c === 0x201d || isSpace(c));
 }
 
-/** Offset just past the word starting at `start` (`start` itself when none starts there). */
-function wordEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length && wordCharAt(text, i)) i++;
-  return i;
-}
+/**
+ * One word at the sticky expression's `lastIndex` (WORD_PATTERN): FallbackWord's, and the first
+ * word of a run of text (one native match rather than a loop over its characters).
+ */
+const WORD_AT = new RegExp(WORD_PATTERN.source, 'y');
 
 /** Where a comma may open a Pinpoint (`, para. 13`): a run of text stops before it. */
 const PINPOINT_START = /,[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?para/y;
@@ -451,7 +451,9 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
     if (PINPOINT_START.test(text) || offset < frontMatterEnd(text)) return null;
     end = offset + 1;
   } else if (offset < text.length && wordCharAt(text, offset) && wordMayStart(text, offset)) {
-    end = wordEnd(text, offset);
+    WORD_AT.lastIndex = offset;
+    WORD_AT.test(text);
+    end = WORD_AT.lastIndex;
   } else return null; // white space first (WhiteSpace's), or anything else
   const heading = inHeadingBlock(text, offset);
   const single = heading ? SINGLE_REST : SINGLE_REST_LINES;
@@ -480,7 +482,7 @@ export const LeadWord = createToken({
 /** A word where another token could have started but none did ("61/54 of ..." at a line start). */
 export const FallbackWord = createToken({
   name: 'FallbackWord',
-  pattern: sticky(WORD_PATTERN, () => true),
+  pattern: sticky(WORD_AT, () => true),
   categories: [Word],
   line_breaks: false,
 });
