@@ -239,7 +239,8 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   const walk = (nodes: Inline[]): void => {
-    for (const node of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
       switch (node.type) {
         case 'text':
           if (single !== undefined && single.get(node.span.start) === node.span.end) emitRun(node.span.start, node.span.end);
