@@ -564,8 +564,10 @@ export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', safeMode: true, s
 export class DraftLexer extends Lexer {
   /** Chevrotain's constructor picks this method to create every token under `onlyOffset`. */
   protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line?: number, _column?: number, imageLength?: number): IToken {
-    // `payload` is set by Chevrotain after creation on single-spaced runs: present on every token, one shape.
-    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType, payload: undefined };
+    // `payload` is set by Chevrotain after creation on single-spaced runs (SINGLE_SPACED): present on
+    // every token, one shape, and a small integer from the start (0), so that setting it to 1 changes
+    // no field representation.
+    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType, payload: 0 };
   }
 }
 
