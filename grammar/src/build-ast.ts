@@ -29,7 +29,8 @@ import type {
 import { readAdoption, readSymbolList, splitEntry } from './front-matter.js';
 import type { SequencedNode } from './parser.js';
 import { assignLevels } from './sub-levels.js';
-import { isSpace } from './views.js';
+import { isSpace, singleSpacedStretches } from './views.js';
+import { SINGLE_SPACED } from './tokens.js';
 
 /** True when `text` from `start` to `end` is empty or white space only (`/^\s*$/`). */
 function onlySpace(text: string, start: number, end: number): boolean {
@@ -94,25 +95,41 @@ function nodeSpan(node: CstNode): Span | undefined {
 /** The tokens of type `name` among a node's children, in order (recovery's included). */
 function tokensNamed(node: CstNode, name: string): IToken[] {
   const out: IToken[] = [];
-  for (const c of (node as SequencedNode).sequence) if (isToken(c) && c.tokenType.name === name) out.push(c);
+  const sequence = (node as SequencedNode).sequence;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i]!;
+    if (isToken(c) && c.tokenType.name === name) out.push(c);
+  }
   return out;
 }
 
 /** The first token of type `name` among a node's children (recovery's included). */
 function firstToken(node: CstNode, name: string): IToken | undefined {
-  for (const c of (node as SequencedNode).sequence) if (isToken(c) && c.tokenType.name === name) return c;
+  const sequence = (node as SequencedNode).sequence;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i]!;
+    if (isToken(c) && c.tokenType.name === name) return c;
+  }
   return undefined;
 }
 
 /** The child nodes of rule `name`, in order. */
 function nodesNamed(node: CstNode, name: string): CstNode[] {
   const out: CstNode[] = [];
-  for (const c of (node as SequencedNode).sequence) if (!isToken(c) && c.name === name) out.push(c);
+  const sequence = (node as SequencedNode).sequence;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i]!;
+    if (!isToken(c) && c.name === name) out.push(c);
+  }
   return out;
 }
 
 function hasRealToken(node: CstNode, name: string): boolean {
-  for (const c of (node as SequencedNode).sequence) if (isToken(c) && c.tokenType.name === name && !c.isInsertedInRecovery) return true;
+  const sequence = (node as SequencedNode).sequence;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i]!;
+    if (isToken(c) && c.tokenType.name === name && !c.isInsertedInRecovery) return true;
+  }
   return false;
 }
 
@@ -127,7 +144,12 @@ export type FlatBlock =
 export class AstBuilder {
   readonly problems: SyntaxProblem[] = [];
 
-  constructor(private readonly text: string) {}
+  /** Where the lexer read single-spaced runs of this text (see `singleSpacedStretches` in views.ts). */
+  private readonly singleSpaced: Map<number, number>;
+
+  constructor(private readonly text: string) {
+    this.singleSpaced = singleSpacedStretches(text);
+  }
 
   build(cst: CstNode): DraftDocument {
     const { flat, frontMatter } = this.blocks(cst);
@@ -138,7 +160,9 @@ export class AstBuilder {
   blocks(cst: CstNode): { flat: FlatBlock[]; frontMatter?: FrontMatter } {
     const flat: FlatBlock[] = [];
     let frontMatter: FrontMatter | undefined;
-    for (const child of ordered(cst)) {
+    const children = ordered(cst);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       // Blocks (comment lines are tokens) and the front matter.
       if (isToken(child)) {
         if (child.tokenType.name === 'CommentLine') flat.push(this.note(child));
@@ -306,7 +330,8 @@ export class AstBuilder {
   private contentSpan(block: CstNode, after: IToken, children: Child[]): Span {
     const end = block.location?.endOffset;
     if (end !== undefined && !Number.isNaN(end)) {
-      for (const child of children) {
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
         if (child === after) continue;
         const start = startOf(child);
         if (!Number.isNaN(start)) return { start: offsetOf(start), end: offsetOf(end) + 1 };
@@ -328,7 +353,9 @@ export class AstBuilder {
     const out: Inline[] = [];
     // A word joins the text run before it across white space: the run's own span grows (it was
     // made here and nothing else holds it), no span object or gap string per word.
-    const pushText = (start: number, end: number): void => {
+    // `single`: the text is one single-spaced run of the lexer (see `singleSpacedStretches`).
+    const pushText = (start: number, end: number, single: boolean): void => {
+      if (single) this.singleSpaced.set(start, end);
       const last = out[out.length - 1];
       if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) last.span.end = end;
       else out.push({ type: 'text', span: { start, end } });
@@ -344,7 +371,7 @@ export class AstBuilder {
         case 'heading':
         case 'inline':
         case 'textBlock':
-          for (const c of ordered(child)) visit(c);
+          visitAll(ordered(child));
           return;
         default: {
           const built = this.construct(child, ctx);
@@ -352,12 +379,15 @@ export class AstBuilder {
         }
       }
     };
-    for (const c of children ?? ordered(node)) visit(c);
+    const visitAll = (list: Child[]): void => {
+      for (let i = 0; i < list.length; i++) visit(list[i]!);
+    };
+    visitAll(children ?? ordered(node));
     this.attachRationales(out);
     return out;
   }
 
-  private token(tok: IToken, out: Inline[], pushText: (start: number, end: number) => void): void {
+  private token(tok: IToken, out: Inline[], pushText: (start: number, end: number, single: boolean) => void): void {
     switch (tok.tokenType.name) {
       case 'Newline':
       case 'HeadingMark':
@@ -371,7 +401,7 @@ export class AstBuilder {
       case 'Punctuation':
       case 'Escape':
       case 'Pipe': // options are split by the bracket that holds them
-        pushText(offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length);
+        pushText(offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length, tok.payload === SINGLE_SPACED);
         return;
     }
     const span = tokenSpan(tok);
@@ -420,7 +450,7 @@ export class AstBuilder {
           this.problem('syntax.stray', `\`${tok.image}\` closes nothing: there is no matching opening mark.`, span);
           return;
         }
-        pushText(span.start, span.end);
+        pushText(span.start, span.end, false);
     }
   }
 
@@ -590,7 +620,8 @@ export class AstBuilder {
     let pendingRestates: Restatement | undefined;
     let lastQuote: BlockQuote | undefined;
 
-    for (const block of flat) {
+    for (let b = 0; b < flat.length; b++) {
+      const block = flat[b]!;
       if (block.kind !== 'quote') lastQuote = undefined;
       switch (block.kind) {
         case 'heading': {
@@ -651,7 +682,11 @@ export class AstBuilder {
           break;
         }
       }
-      for (const section of stack) section.span = { start: section.span.start, end: Math.max(section.span.end, block.node.span.end) };
+      // A section's span is its own copy (made above), so it grows in place.
+      for (let k = 0; k < stack.length; k++) {
+        const span = stack[k]!.span;
+        if (span.end < block.node.span.end) span.end = block.node.span.end;
+      }
     }
     for (const paragraph of doc.paragraphs) {
       if (paragraph.subparagraphs.length) paragraph.subparagraphs = assignLevels(paragraph.subparagraphs);
@@ -684,7 +719,9 @@ export class AstBuilder {
   }
 
   private collectStatusFrom(paragraph: Paragraph, content: Inline[]): void {
-    for (const node of content) {
+    // Indexed loops on these per-block paths: a for-of allocates an iterator and its results while not optimised.
+    for (let i = 0; i < content.length; i++) {
+      const node = content[i]!;
       if (node.type !== 'status') continue;
       const value = node.value.toLowerCase().replace(/\s+/g, ' ');
       const known = KNOWN_STATUSES.has(value);

@@ -28,7 +28,9 @@ function limitNesting(tokens: IToken[], problems: SyntaxProblem[]): IToken[] {
   let depth = 0;
   let straightOpen = false;
   let reported = false;
-  for (const token of tokens) {
+  // Indexed: a for-of allocates an iterator result per token while not optimised.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const type = token.tokenType;
     // Words are most tokens and neither open, close nor end anything: no set look-ups for them.
     if (type === t.LeadWord) continue;

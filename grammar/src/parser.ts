@@ -304,10 +304,12 @@ export class DraftParser extends CstParser {
   /** A heading is one line: the next line is a paragraph of its own. */
   public heading = this.RULE('heading', () => {
     this.CONSUME(t.HeadingMark);
-    this.MANY({
-      GATE: () => this.LA(1).tokenType !== t.Newline && this.LA(1).tokenType !== t.BlankLine,
-      DEF: () => this.OR(this.topAlternatives()),
-    });
+    this.MANY(
+      (this.headingRepetition ??= {
+        GATE: () => this.LA(1).tokenType !== t.Newline && this.LA(1).tokenType !== t.BlankLine,
+        DEF: () => this.OR(this.topAlternatives()),
+      }),
+    );
   });
 
   public paragraph = this.RULE('paragraph', () => {
@@ -342,10 +344,12 @@ export class DraftParser extends CstParser {
    * rule of their own: a syntax node per word was most of the parser's allocations.
    */
   private inlineContent(): void {
-    this.MANY({
-      GATE: () => this.continuesBlock(),
-      DEF: () => this.OR(this.lineAlternatives()),
-    });
+    this.MANY(
+      (this.inlineRepetition ??= {
+        GATE: () => this.continuesBlock(),
+        DEF: () => this.OR(this.lineAlternatives()),
+      }),
+    );
   }
 
   /** The rest of an unlabelled block's first line and the lines after it (its first token read apart). */
@@ -379,6 +383,10 @@ export class DraftParser extends CstParser {
   });
 
   // Alternatives are built once and reused: Chevrotain otherwise allocates them on every call.
+  // So are the repetitions of a block's content and a heading's (their gate and body read only
+  // the parser's state): an object and two closures for every paragraph otherwise.
+  private inlineRepetition?: { GATE: () => boolean; DEF: () => void };
+  private headingRepetition?: { GATE: () => boolean; DEF: () => void };
   private constructAlternatives?: IOrAlt<unknown>[];
   private documentCache?: IOrAlt<unknown>[];
   private topCache?: IOrAlt<unknown>[];

@@ -21,7 +21,8 @@ function sticky(
   where: (text: string, offset: number) => boolean,
   first?: string,
 ): CustomPatternMatcherFunc {
-  const regex = new RegExp(source.source, source.flags.includes('y') ? source.flags : `${source.flags}y`);
+  // A sticky expression is used as it is (one compiled expression for every matcher that shares it).
+  const regex = source.sticky ? source : new RegExp(source.source, `${source.flags}y`);
   let starts: Uint8Array | undefined;
   if (first !== undefined) {
     starts = new Uint8Array(128);
@@ -285,12 +286,11 @@ function wordCharAt(text: string, i: number): boolean {
   return !(Number.isNaN(c) || c === 0x201c || c === 0x201d || isSpace(c));
 }
 
-/** Offset just past the word starting at `start` (`start` itself when none starts there). */
-function wordEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length && wordCharAt(text, i)) i++;
-  return i;
-}
+/**
+ * One word at the sticky expression's `lastIndex` (WORD_PATTERN): FallbackWord's, and the first
+ * word of a run of text (one native match rather than a loop over its characters).
+ */
+const WORD_AT = new RegExp(WORD_PATTERN.source, 'y');
 
 /** Where a comma may open a Pinpoint (`, para. 13`): a run of text stops before it. */
 const PINPOINT_START = /,[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?para/y;
@@ -369,7 +369,62 @@ function inHeadingBlock(text: string, offset: number): boolean {
   return headingOpen;
 }
 
-const runFound: [string] = [''];
+/** A character that may be inside a word of a run (WORD_PATTERN's plain characters). */
+const PLAIN_CHAR = '[^\\s[\\]{}“”"|\\\\(),;:+\\-~=<]';
+/**
+ * Between two items of a run, a separator that the text's views read as it stands (the views'
+ * `JOINED_WORDS` joins across it): nothing, or one white-space character that follows no opening
+ * bracket or quote and precedes neither white space nor closing punctuation. Over a line break
+ * (`\r` or `\n` alone: a CRLF is two characters), under RUN_REST_LINES' condition.
+ */
+const SINGLE_SEPARATOR = '(?:(?<![(“‘[])(?:[^\\S\\r\\n]|[\\r\\n](?![(0-9PO#/>[-]))(?![\\s,.;:)\\]”’!?]))?';
+const SINGLE_SEPARATOR_NO_BREAK = '(?:(?<![(“‘[])[^\\S\\r\\n](?![\\s,.;:)\\]”’!?]))?';
+/**
+ * The common item first, with no look-ahead: one space, then a word starting with a lower-case
+ * letter that begins no citation (`d`ecision, `p`aragraph, `p`ara, `r`esolution) and so needs none
+ * of RUN_ITEM's checks. It reads the word up to a character that is not plain (`+ - ~ = <`, where
+ * the next item goes on, as RUN_ITEM's word would), so the run is the same.
+ */
+const PLAIN_WORD_AFTER_SPACE = `(?<![(“‘[]) [a-ce-oqs-z][a-z]*${PLAIN_CHAR}*`;
+/**
+ * The rest of a run after its first token as far as every separator is single (SINGLE_SEPARATOR):
+ * a run read to its end by these alone is *single-spaced*, and its text's view is the run as it
+ * stands (see `singleSpaced`). Past where these stop, RUN_REST or RUN_REST_LINES read on.
+ */
+const SINGLE_REST = new RegExp(`(?:${PLAIN_WORD_AFTER_SPACE}|${SINGLE_SEPARATOR_NO_BREAK}${RUN_ITEM})*`, 'y');
+const SINGLE_REST_LINES = new RegExp(`(?:${PLAIN_WORD_AFTER_SPACE}|${SINGLE_SEPARATOR}${RUN_ITEM})*`, 'y');
+
+/**
+ * The payload (Chevrotain's field for what a custom token carries) of a single-spaced run: its
+ * items are separated by single white-space characters that follow no opening bracket or quote
+ * and precede no closing punctuation. The views read such a run's text in one piece without
+ * searching it again (grammar/src/views.ts).
+ */
+export const SINGLE_SPACED = 1;
+
+/** Marks no item of a run can begin with, nor a separator take in: `[ ] { } “ ” " | \\`. */
+const NOT_IN_RUN = new Uint8Array(128);
+for (const c of '[]{}"|\\') NOT_IN_RUN[c.charCodeAt(0)] = 1;
+
+/**
+ * True where RUN_REST (`heading`) or RUN_REST_LINES, started at `at`, would read nothing: at the
+ * end of the text, before a mark no item begins with, before a line break under a heading, or
+ * before a blank line or a line break at the end (after a line break, an item must follow). Where
+ * most runs end (a paragraph's blank line, a heading's line break), the single-spaced reading is
+ * then the whole run, with no second search; a one-file run does not even compile the other one.
+ */
+function runStopsAt(text: string, at: number, heading: boolean): boolean {
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  if (c < 128 ? NOT_IN_RUN[c] === 1 : c === 0x201c || c === 0x201d) return true;
+  if (c !== 10 && c !== 13) return false;
+  if (heading) return true;
+  const next = c === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  const d = text.charCodeAt(next);
+  return next >= text.length || d === 10 || d === 13;
+}
+
+const runFound: [string] & { payload?: number } = [''];
 /**
  * A run of plain text, over single line breaks (RUN_REST_LINES): words, the spaces between them
  * and the punctuation `( ) , ; :`, from a word or a punctuation mark up to the first character that could start
@@ -396,13 +451,24 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
     if (PINPOINT_START.test(text) || offset < frontMatterEnd(text)) return null;
     end = offset + 1;
   } else if (offset < text.length && wordCharAt(text, offset) && wordMayStart(text, offset)) {
-    end = wordEnd(text, offset);
+    WORD_AT.lastIndex = offset;
+    WORD_AT.test(text);
+    end = WORD_AT.lastIndex;
   } else return null; // white space first (WhiteSpace's), or anything else
-  const rest = inHeadingBlock(text, offset) ? RUN_REST : RUN_REST_LINES;
-  rest.lastIndex = end;
-  rest.test(text);
-  end = rest.lastIndex;
+  const heading = inHeadingBlock(text, offset);
+  const single = heading ? SINGLE_REST : SINGLE_REST_LINES;
+  single.lastIndex = end;
+  single.test(text);
+  const singleEnd = single.lastIndex;
+  if (runStopsAt(text, singleEnd, heading)) end = singleEnd;
+  else {
+    const rest = heading ? RUN_REST : RUN_REST_LINES;
+    rest.lastIndex = singleEnd;
+    rest.test(text);
+    end = rest.lastIndex;
+  }
   runFound[0] = text.slice(offset, end);
+  runFound.payload = end === singleEnd ? SINGLE_SPACED : undefined;
   return runFound as unknown as RegExpExecArray;
 }
 
@@ -416,7 +482,7 @@ export const LeadWord = createToken({
 /** A word where another token could have started but none did ("61/54 of ..." at a line start). */
 export const FallbackWord = createToken({
   name: 'FallbackWord',
-  pattern: sticky(WORD_PATTERN, () => true),
+  pattern: sticky(WORD_AT, () => true),
   categories: [Word],
   line_breaks: false,
 });
@@ -498,7 +564,10 @@ export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', safeMode: true, s
 export class DraftLexer extends Lexer {
   /** Chevrotain's constructor picks this method to create every token under `onlyOffset`. */
   protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line?: number, _column?: number, imageLength?: number): IToken {
-    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType };
+    // `payload` is set by Chevrotain after creation on single-spaced runs (SINGLE_SPACED): present on
+    // every token, one shape, and a small integer from the start (0), so that setting it to 1 changes
+    // no field representation.
+    return { image, startOffset, endOffset: startOffset + (imageLength ?? image.length) - 1, tokenTypeIdx, tokenType, payload: 0 };
   }
 }
 

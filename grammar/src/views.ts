@@ -102,6 +102,30 @@ export const isSpace = (code: number): boolean =>
     ? code === 32 || (code >= 9 && code <= 13)
     : code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 
+/**
+ * Stretches of one source known to be single-spaced (grammar/src/tokens.ts, SINGLE_SPACED): no
+ * escape, no white space at either end, and every white-space character inside alone, after no
+ * opening bracket or quote and before no closing punctuation. A text node over such a stretch
+ * reads in the view as it stands, one piece (what `emit` finds by searching it), so it is not
+ * searched again. By offsets, start to end, for the last source parsed: a fact about the text
+ * itself, whatever node spans it (a node copied, or grown since, is looked up by its own span),
+ * and kept out of the tree, whose shape does not change. Another source reads as before.
+ */
+let singleSource: string | undefined;
+let singleEnds = new Map<number, number>();
+/** `singleSource` with every white-space character other than a space made one, on first use. */
+let spacedSingleSource: string | undefined;
+
+/** The single-spaced stretches of `source`, by start offset, for the AST builder to fill. */
+export function singleSpacedStretches(source: string): Map<number, number> {
+  if (source !== singleSource) {
+    singleSource = source;
+    singleEnds = new Map();
+    spacedSingleSource = undefined;
+  }
+  return singleEnds;
+}
+
 // The next backslash at or after some offset of one source, remembered from one text and one view
 // to the next: the views of a document's units are built in source order, and searching afresh
 // would scan on to the next backslash (most drafts have none: to the end) every time, which was
@@ -140,8 +164,14 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
    * sliced once per piece (each such character that is not a space becomes one at the end).
    */
   let open: Piece | undefined;
+  const single = source === singleSource ? singleEnds : undefined;
+  // Pieces of the last source parsed are cut from a copy of it with its other white space already
+  // made spaces (once for the whole source): the view's text needs no second pass, and a view of
+  // one piece (most paragraphs) is a slice of that copy rather than a string of its own, which the
+  // garbage collector would copy while the draft is linted.
+  const spaced = single !== undefined ? (spacedSingleSource ??= source.replace(OTHER_SPACE, ' ')) : undefined;
   const close = (): void => {
-    if (open) chunks.push(source.slice(open.sourceStart, open.sourceStart + open.length));
+    if (open) chunks.push((spaced ?? source).slice(open.sourceStart, open.sourceStart + open.length));
     open = undefined;
   };
   const emit = (start: number, end: number): void => {
@@ -209,10 +239,12 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   };
 
   const walk = (nodes: Inline[]): void => {
-    for (const node of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
       switch (node.type) {
         case 'text':
-          emitText(node.span.start, node.span.end);
+          if (single !== undefined && single.get(node.span.start) === node.span.end) emitRun(node.span.start, node.span.end);
+          else emitText(node.span.start, node.span.end);
           break;
         case 'citation':
         case 'crossReference':
@@ -280,5 +312,6 @@ export function inlineView(content: Inline[], source: string, mode: ViewMode = '
   walk(content);
   close();
   // Inside pieces, white space is only the single characters that stand for a view space.
-  return new TextView(chunks.join('').replace(OTHER_SPACE, ' '), pieces, source);
+  const text = chunks.length === 1 ? chunks[0]! : chunks.join('');
+  return new TextView(spaced !== undefined ? text : text.replace(OTHER_SPACE, ' '), pieces, source);
 }

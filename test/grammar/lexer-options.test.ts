@@ -89,11 +89,11 @@ describe('draft lexer options', () => {
     for (const text of texts) expect(summary(text, draftLexer), JSON.stringify(text.slice(0, 200))).toEqual(summary(text, before));
   });
 
-  it('gives every token one shape: image, offsets and type, no line or column', () => {
+  it('gives every token one shape: image, offsets, type and payload (single-spaced runs), no line or column', () => {
     const { tokens } = draftLexer.tokenize('---\ntitle: x\n---\n# I. Title\n\n1. The {++new ++}text [of] resolution 70/237, para. 3.\r\n  (a) more\n');
     expect(tokens.length).toBeGreaterThan(10);
     for (const t of tokens) {
-      expect(Object.keys(t)).toEqual(['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType']);
+      expect(Object.keys(t)).toEqual(['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType', 'payload']);
       expect(t.endOffset).toBe(t.startOffset + t.image.length - 1);
     }
   });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { allowFrontMatter } from '../../grammar/src/front-matter';
 import { AstBuilder } from '../../grammar/src/build-ast';
 import { draftParser } from '../../grammar/src/parser';
-import { allTokens, DraftLexer, LeadWord, LEXER_OPTIONS, Newline, Punctuation, Word, WORD_PATTERN, wordMayStart } from '../../grammar/src/tokens';
+import { allTokens, DraftLexer, LeadWord, LEXER_OPTIONS, Newline, Punctuation, SINGLE_SPACED, Word, WORD_PATTERN, wordMayStart } from '../../grammar/src/tokens';
 import { parse } from '../../grammar/src/index';
 import { randomInput } from './fuzz-inputs';
 import { mixSeed, mulberry32 } from './helpers';
@@ -135,6 +135,37 @@ describe('runs of plain text', () => {
         expect(heading.some((t) => /[\r\n]/.test(t.image)), JSON.stringify(text)).toBe(false);
       }
     }
+  });
+
+  it('are marked single-spaced exactly when every white-space character in them stands alone, after no opening and before no closing mark', () => {
+    // What the views join a run's words across (grammar/src/views.ts): one white-space character,
+    // not after ( “ ‘ [ and not before white space or , . ; : ) ] ” ’ ! ?
+    const single = (image: string): boolean => {
+      for (let i = 0; i < image.length; i++) {
+        if (!/\s/.test(image[i]!)) continue;
+        if (/[(“‘[]/.test(image[i - 1] ?? '') || /[\s,.;:)\]”’!?]/.test(image[i + 1] ?? ' ')) return false;
+      }
+      return true;
+    };
+    const spacing = ['', ' ', ' ', ' ', '  ', '\n', '\r\n', '\r', '\t', '\u00a0', ' \n'];
+    const words = ['word', 'States', 'and', 'decides', 'resolution', 'para', 'x-y', 'a+b', 'é', '(', ')', ',', ';', ':', '.', '!', '?', '‘', '’', '(a)', 'P', '1', 'resolution 70/1', '[x]', '{++x++}', '“q”'];
+    const all = texts();
+    const random = mulberry32(4409);
+    for (let k = 0; k < 1500; k++) {
+      let text = k % 3 === 0 ? '# ' : k % 3 === 1 ? '1. ' : '';
+      const n = 1 + Math.floor(random() * 25);
+      for (let i = 0; i < n; i++) text += words[Math.floor(random() * words.length)]! + spacing[Math.floor(random() * spacing.length)]!;
+      all.push(text);
+    }
+    let marked = 0;
+    for (const text of all) {
+      for (const t of new DraftLexer(allTokens, LEXER_OPTIONS).tokenize(text).tokens) {
+        if (t.tokenType !== LeadWord) continue;
+        expect(t.payload === SINGLE_SPACED, JSON.stringify(t.image)).toBe(single(t.image));
+        if (t.payload === SINGLE_SPACED && /\s/.test(t.image)) marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(100);
   });
 
   it('are one token for a line of prose', () => {

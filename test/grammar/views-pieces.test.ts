@@ -82,6 +82,29 @@ describe('views with merged pieces', () => {
     }
   });
 
+  it('map single-spaced runs of text, read in one piece without a search, as before', () => {
+    const random = mulberry32(3109);
+    const parts = ['word', 'and', 'decides', 'States', 'resolution 70/1', 'para. 2', '(', ')', '‘', '’', ',', '.', ';', ':', '!', '?', 'x-y', 'a+b', 'é', '[x]', '{++x++}', '\\[', '(a)', '12.'];
+    const spacing = [' ', ' ', ' ', '', '  ', '\n', '\r\n', '\r', '\t', '\u00a0', '\n\n'];
+    for (let k = 0; k < 500; k++) {
+      let body = '';
+      for (let n = 0; n < 40; n++) body += parts[Math.floor(random() * parts.length)]! + spacing[Math.floor(random() * spacing.length)]!;
+      check(`${k % 2 ? '# ' : '1. '}${body}\n`, `single-spaced ${k}: ${JSON.stringify(body)}`);
+    }
+  });
+
+  it('map a source other than the last one parsed (no single-spaced stretches, no spaced copy) as before', () => {
+    const random = mulberry32(5501);
+    for (let k = 0; k < 200; k++) {
+      const text = k % 2 ? randomInput(random) : mutatedInput(random);
+      const contentsOfText = contents(text);
+      parse(`${text} and another source`);
+      for (const content of contentsOfText) {
+        for (const mode of ['current', 'accepted'] as const) same(inlineView(content, text, mode), referenceView(content, text, mode), `case ${k} ${mode}`);
+      }
+    }
+  });
+
   it('map fuzzed drafts as before', () => {
     const random = mulberry32(1103);
     for (let k = 0; k < 600; k++) {

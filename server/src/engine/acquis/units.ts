@@ -17,23 +17,37 @@ export interface Unit {
 /** `accept` reads the amendments it returns true for as accepted (see `inlineView`). */
 export function unitsOf(document: DraftDocument, source: string, mode: ViewMode = 'current', accept?: (node: Amendment) => boolean): Unit[] {
   const units: Unit[] = [];
-  for (const paragraph of document.paragraphs) {
+  // Indexed loops: a for-of allocates an iterator and its results while not optimised.
+  const paragraphs = document.paragraphs;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
     const base = paragraphPinpoint(paragraph);
     const unit: Unit = { paragraph, contentSpan: paragraph.contentSpan, view: inlineView(paragraph.content, source, mode, accept) };
     if (base) unit.pinpoint = base;
     units.push(unit);
-    const walk = (subs: Subparagraph[], prefix: string | undefined): void => {
-      for (const sub of subs) {
-        const pinpoint = prefix ? `${prefix} ${sub.label.text}` : undefined;
-        const subUnit: Unit = { paragraph, subparagraph: sub, contentSpan: sub.contentSpan, view: inlineView(sub.content, source, mode, accept) };
-        if (pinpoint) subUnit.pinpoint = pinpoint;
-        units.push(subUnit);
-        walk(sub.children, pinpoint);
-      }
-    };
-    walk(paragraph.subparagraphs, base);
+    if (paragraph.subparagraphs.length) addSubunits(units, paragraph, paragraph.subparagraphs, base, source, mode, accept);
   }
   return units;
+}
+
+/** The units of `subs` and of their own sub-paragraphs, in order (a function, not a closure made for every paragraph). */
+function addSubunits(
+  units: Unit[],
+  paragraph: Paragraph,
+  subs: Subparagraph[],
+  prefix: string | undefined,
+  source: string,
+  mode: ViewMode,
+  accept: ((node: Amendment) => boolean) | undefined,
+): void {
+  for (let k = 0; k < subs.length; k++) {
+    const sub = subs[k]!;
+    const pinpoint = prefix ? `${prefix} ${sub.label.text}` : undefined;
+    const subUnit: Unit = { paragraph, subparagraph: sub, contentSpan: sub.contentSpan, view: inlineView(sub.content, source, mode, accept) };
+    if (pinpoint) subUnit.pinpoint = pinpoint;
+    units.push(subUnit);
+    addSubunits(units, paragraph, sub.children, pinpoint, source, mode, accept);
+  }
 }
 
 /** `18`, `12bis`, `PP3`, `1.2` (operative paragraphs are cited by their number). */
