@@ -8,7 +8,7 @@ import type { Acquis } from '../acquis/acquis.js';
 import { authorityOrder, type Precedent } from '../acquis/model.js';
 import type { Candidate } from '../acquis/precedent-index.js';
 import { splitSentences } from '../text/sentences.js';
-import { wordsOf, type Word } from '../text/words.js';
+import { wordListOf, type Word } from '../text/words.js';
 import { alignLocal, type LocalAlignment } from './align.js';
 import { changesOf, hasEditorialChange, overallGrade, type Change, type Grade } from './grade.js';
 import { diffIds, type WordRun } from './word-diff.js';
@@ -216,22 +216,24 @@ export class Matcher {
       return cached;
     }
     const out: PrecedentMatch[] = [];
-    // The words of the whole text, read once and shared with the rules, and their ids in one
-    // array; each sentence is a range of both (a sentence starts after white space and ends on
-    // punctuation, so no word straddles two). Most sentences have no candidate: nothing is made
-    // for them but the look-up.
-    const all = wordsOf(text);
+    // The words of the whole text, read once as flat arrays and shared with the rules, and their
+    // ids in one array; each sentence is a range of both (a sentence starts after white space and
+    // ends on punctuation, so no word straddles two). Most sentences have no candidate: nothing
+    // is made for them but the look-up, and Word objects only for those that have one.
+    const all = wordListOf(text);
     const ids = this.acquis.index.idsOf(all);
     const index = this.acquis.index;
+    const starts = all.starts;
+    const count = all.length;
     let next = 0;
     for (const sentence of splitSentences(text)) {
-      while (next < all.length && all[next]!.start < sentence.start) next++;
+      while (next < count && starts[next]! < sentence.start) next++;
       let end = next;
-      while (end < all.length && all[end]!.start < sentence.end) end++;
+      while (end < count && starts[end]! < sentence.end) end++;
       if (end - next < this.minWords) continue;
       const candidates = index.candidates(ids, candidatesFor(end - next), next, end);
       if (candidates.length) {
-        const words = all.slice(next, end);
+        const words = all.words(next, end);
         // A sentence met before (agreed language recurs, in a paragraph being edited and across
         // drafts) has the same matches, moved: they depend on its text alone (see `rememberSentence`).
         const key = text.slice(sentence.start, sentence.end);
