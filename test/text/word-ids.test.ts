@@ -1,11 +1,11 @@
 /**
- * Word ids remembered with each spelling's folding (`wordIds`, what `PrecedentIndex.idsOf` gives
- * the matcher): always the ids a look-up of every key gives, whatever was read in between, with
- * merged expansions, a vocabulary that grew, another vocabulary, and a words array changed by its
- * holder.
+ * Word ids (`wordIds`, what `PrecedentIndex.idsOf` gives the matcher): always the ids a look-up of
+ * every key gives, whatever was read in between, with merged expansions, a vocabulary that grew,
+ * another vocabulary, and a words array changed by its holder. (The ids of a word list, remembered
+ * with each spelling's folding, are checked in word-list.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { readWords, wordIds, wordsOf, type Word } from '../../server/src/engine/text/words';
+import { readWords, wordIds, wordListOf, wordsOf, type Word } from '../../server/src/engine/text/words';
 import { PrecedentIndex } from '../../server/src/engine/acquis/precedent-index';
 import { mulberry32 } from '../grammar/helpers';
 
@@ -63,8 +63,10 @@ describe('wordIds', () => {
   it('is what the precedent index gives the matcher', () => {
     const vocabulary = new Map([['icts', 0], ['states', 1]]);
     const index = new PrecedentIndex([], vocabulary);
-    const words = readWords('States use information and communications technologies; States.');
+    const text = 'States use information and communications technologies; States.';
+    const words = readWords(text);
     expect(words.map((w) => w.key)).toEqual(['states', 'use', 'icts', 'states']);
     expect(Array.from(index.idsOf(words))).toEqual([1, -1, 0, 1]);
+    expect(Array.from(index.idsOf(wordListOf(text)))).toEqual([1, -1, 0, 1]);
   });
 });

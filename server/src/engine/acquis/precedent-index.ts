@@ -4,7 +4,7 @@
  * its own 3-grams, so the cost of a look-up depends on the sentence, not on the size of the acquis.
  */
 import type { Precedent } from './model.js';
-import { wordIds, type Word } from '../text/words.js';
+import { wordIds, type Word, type WordList } from '../text/words.js';
 import { TablePrecedent } from './precedent-table.js';
 import { CandidateKernel } from './candidates-kernel.js';
 
@@ -49,10 +49,10 @@ export class PrecedentIndex {
   }
 
   /**
-   * Vocabulary ids for a draft's words; words the acquis never uses get -1. The ids of words just
-   * read are remembered with their spellings' folding (`wordIds`), not hashed again.
+   * Vocabulary ids for a draft's words; words the acquis never uses get -1. The ids of a word
+   * list's words are remembered with their spellings' folding (`wordIds`), not hashed again.
    */
-  idsOf(words: readonly Word[]): Int32Array {
+  idsOf(words: readonly Word[] | WordList): Int32Array {
     return wordIds(words, this.vocabulary);
   }
 

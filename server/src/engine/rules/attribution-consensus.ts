@@ -19,7 +19,7 @@ import {
 } from './lexicon.js';
 import type { Fix, Rule } from './rule.js';
 import { termContestedLexicon } from './term-contested.js';
-import { lowerBound, startingIn } from '../text/ranges.js';
+import { lowerBoundOf, startingIn } from '../text/ranges.js';
 import { isSeparatorGap } from './word-keys.js';
 
 interface SubjectData {
@@ -259,18 +259,18 @@ export const attributionConsensus: Rule = {
       const viewHits = matchUnit(a.views, unit, only);
       if (!termHits.length && !viewHits.length) continue;
       const hits = termHits.concat(viewHits).sort((x, y) => x.start - y.start);
-      const words = unit.words();
+      const list = unit.wordList();
       // A paragraph without the first word of any subject phrase needs no sentences.
       const firsts = firstForms(a);
-      if (firsts && !words.some((w) => firsts.has(w.form))) continue;
+      if (firsts && !list.foldings.some((w) => firsts.has(w.form))) continue;
       for (const sentence of unit.sentences()) {
         const inSentence = startingIn(hits, sentence.start, sentence.end);
         if (!inSentence.length) continue;
         // The sentence's words: those lying wholly inside it (as text/ranges.ts `within` reads them).
-        const from = lowerBound(words, sentence.start, (w) => w.start);
-        const to = lowerBound(words, sentence.end + 1, (w) => w.end);
+        const from = lowerBoundOf(list.starts, sentence.start);
+        const to = lowerBoundOf(list.ends, sentence.end + 1);
         if (to <= from) continue;
-        const claims = findClaims(a, unit, words, from, to);
+        const claims = findClaims(a, unit, unit.words(), from, to);
         if (!claims.length) continue;
         claims.forEach((claim, k) => {
           // Each term belongs to the clause of the nearest subject before it; the first subject also

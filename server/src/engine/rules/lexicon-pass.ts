@@ -25,7 +25,7 @@ import { PhraseTrie } from './phrase-trie.js';
 import { twinReads, unicodeTwin } from './unicode-twin.js';
 import { formOf } from '../text/words.js';
 import { KeyFilter } from './key-filter.js';
-import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
+import { isSeparatorGap, listKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
 export interface RawMatch {
@@ -425,7 +425,10 @@ export class LexiconPass {
    */
   private wordHits(unit: TextUnit, active: boolean[]): WordHit[] | undefined {
     const text = unit.view.text;
-    const words = unit.words();
+    const words = unit.wordList();
+    const foldings = words.foldings;
+    const starts = words.starts;
+    const ends = words.ends;
     const n = words.length;
     const modes = this.modes;
     const tries = this.tries;
@@ -436,7 +439,7 @@ export class LexiconPass {
     let hits: WordHit[] | undefined;
     let found: PatternRef[] | undefined;
     for (let i = 0; i < n; i++) {
-      const word = words[i]!;
+      const word = foldings[i]!;
       if (plain && word.abbreviation === undefined) {
         // Every mode's key is then the word's form or its key, or its `surface` key, whose form
         // (folded -ise) is the word's: most words are ruled out here by one look-up.
@@ -451,7 +454,7 @@ export class LexiconPass {
       let lastStarts = false;
       for (let m = 0; m < modes.length; m++) {
         const mode = modes[m]!;
-        const key = wordKey(word, text, mode);
+        const key = listKey(words, i, text, mode);
         if (key !== lastKey) {
           lastKey = key;
           lastStarts = firstKeys.has(key);
@@ -464,12 +467,12 @@ export class LexiconPass {
             for (const ref of node.values) if (active[ref.lexicon]) (found ??= []).push(ref);
           }
           k++;
-          if (!node.next || k >= n || !isSeparatorGap(text, words[k - 1]!.end, words[k]!.start)) break;
-          node = PhraseTrie.next(node, wordKey(words[k]!, text, mode));
+          if (!node.next || k >= n || !isSeparatorGap(text, ends[k - 1]!, starts[k]!)) break;
+          node = PhraseTrie.next(node, listKey(words, k, text, mode));
         }
         if (!found?.length) continue;
         if (found.length > 1) found.sort((a, b) => b.length - a.length || a.seq - b.seq);
-        for (const ref of found) (hits ??= []).push({ ref, start: word.start, end: words[i + ref.length - 1]!.end });
+        for (const ref of found) (hits ??= []).push({ ref, start: starts[i]!, end: ends[i + ref.length - 1]! });
         found.length = 0;
       }
     }

@@ -18,13 +18,13 @@
 import { inlineView, type Inline, type Span, type TextView } from '../../../../grammar/src/index.js';
 import type { DraftFile } from '../draft.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
-import { lowerBound } from '../text/ranges.js';
-import { wordsOf, type Word } from '../text/words.js';
+import { lowerBound, lowerBoundOf } from '../text/ranges.js';
+import { wordListOf, type Word, type WordList } from '../text/words.js';
 import { LexiconPass, type RawMatch } from './lexicon-pass.js';
 import { phraseWords, literalsOf } from './lexicon-memo.js';
 import { foldForLiterals, type LiteralRequirement } from './regex-literals.js';
 import type { Finding, Fix, RuleContext, Severity } from './rule.js';
-import { isSeparatorGap, wordKey, type WordMatch } from './word-keys.js';
+import { isSeparatorGap, listKey, type WordMatch } from './word-keys.js';
 
 export type { WordMatch } from './word-keys.js';
 /** Stretches a lexicon may leave alone: quotations of other sources, citations and cross-references. */
@@ -302,6 +302,9 @@ export interface TextUnit {
   pinpoint?: string;
   /** Quotations, citations and pending amendments' old text, as source spans. */
   zones: Array<{ kind: Zone | 'amendment'; span: Span }>;
+  /** The words as flat arrays (shared: not to be modified); what the lint's hot paths read. */
+  wordList(): WordList;
+  /** The words as objects, made from `wordList` on first use. */
   words(): Word[];
   sentences(): SentenceSpan[];
   /** The words' keys under one match mode, read once per unit. */
@@ -350,7 +353,8 @@ class DraftTextUnit implements TextUnit {
   passHits: LexiconHit[][] | undefined = undefined;
   /** The hits of lexicons of any other pass, by lexicon (a project's own lexicon, a test's). */
   hits: Map<Lexicon, LexiconHit[]> | undefined = undefined;
-  private wordList: Word[] | undefined = undefined;
+  private list: WordList | undefined = undefined;
+  private wordArray: Word[] | undefined = undefined;
   private sentenceList: SentenceSpan[] | undefined = undefined;
   private foldedText: string | undefined = undefined;
   private keyLists: Map<WordMatch, string[]> | undefined = undefined;
@@ -365,8 +369,12 @@ class DraftTextUnit implements TextUnit {
     this.zones = zonesOf(content);
   }
 
+  wordList(): WordList {
+    return (this.list ??= wordListOf(this.view.text));
+  }
+
   words(): Word[] {
-    return (this.wordList ??= wordsOf(this.view.text) as Word[]);
+    return (this.wordArray ??= this.wordList().words());
   }
 
   sentences(): SentenceSpan[] {
@@ -378,9 +386,9 @@ class DraftTextUnit implements TextUnit {
     let list = this.keyLists.get(mode);
     if (!list) {
       const text = this.view.text;
-      const words = this.words();
+      const words = this.wordList();
       list = new Array<string>(words.length);
-      for (let i = 0; i < words.length; i++) list[i] = wordKey(words[i]!, text, mode);
+      for (let i = 0; i < words.length; i++) list[i] = listKey(words, i, text, mode);
       this.keyLists.set(mode, list);
     }
     return list;
@@ -540,19 +548,19 @@ function accept(entry: CompiledEntry, unit: TextUnit, hit: RawHit): LexiconHit |
     else if (entry.outside.has(zone.kind)) return undefined;
   }
   if (entry.notBefore.length || entry.notAfter.length) {
-    const words = unit.words();
+    const words = unit.wordList();
+    const foldings = words.foldings;
     // Words in order: those ending by the hit's start, and those starting from its end.
-    const beforeEnd = lowerBound(words, hit.start + 1, (w) => w.end);
-    const afterStart = lowerBound(words, hit.end, (w) => w.start);
+    const beforeEnd = lowerBoundOf(words.ends, hit.start + 1);
+    const afterStart = lowerBoundOf(words.starts, hit.end);
     const precedes = (phrase: string[]): boolean => {
-      const tail = words.slice(Math.max(0, beforeEnd - phrase.length), beforeEnd);
-      if (tail.length !== phrase.length || !isSeparatorGap(text, tail[tail.length - 1]!.end, hit.start)) return false;
-      return tail.every((w, k) => w.key === phrase[k]);
+      const from = beforeEnd - phrase.length;
+      if (from < 0 || !isSeparatorGap(text, words.ends[beforeEnd - 1]!, hit.start)) return false;
+      return phrase.every((key, k) => foldings[from + k]!.key === key);
     };
     const follows = (phrase: string[]): boolean => {
-      const head = words.slice(afterStart, afterStart + phrase.length);
-      if (head.length !== phrase.length || !isSeparatorGap(text, hit.end, head[0]!.start)) return false;
-      return head.every((w, k) => w.key === phrase[k]);
+      if (afterStart + phrase.length > words.length || !isSeparatorGap(text, hit.end, words.starts[afterStart]!)) return false;
+      return phrase.every((key, k) => foldings[afterStart + k]!.key === key);
     };
     if (entry.notBefore.some(precedes) || entry.notAfter.some(follows)) return undefined;
   }

@@ -23,7 +23,7 @@ import type { DraftDocument, Section, Span } from '../../../../grammar/src/index
 import type { Unit } from '../acquis/units.js';
 import data from '../data/mandate-items.json';
 import type { DraftFile } from '../draft.js';
-import { readWords, wordsOf } from '../text/words.js';
+import { readWordList, readWords, wordListOf } from '../text/words.js';
 import { KeyFilter } from './key-filter.js';
 import { PhraseTrie } from './phrase-trie.js';
 import type { Rule } from './rule.js';
@@ -197,7 +197,7 @@ const itemsByTitle = new Map<string, number[]>();
 function itemsOfTitle(title: string): number[] {
   let hit = itemsByTitle.get(title);
   if (!hit) {
-    const named = mentions(readWords(title), (headingTrie ??= itemTrie((c) => c.headings)));
+    const named = mentions(readWordList(title).foldings, (headingTrie ??= itemTrie((c) => c.headings)));
     hit = compiledItems().flatMap((c, i) => (named[i] ? [i] : []));
     if (itemsByTitle.size >= 4_000) itemsByTitle.clear();
     itemsByTitle.set(title, hit);
@@ -224,7 +224,7 @@ export function measureCoverage(document: DraftDocument, units: Unit[], withPass
   const passing = compiledItems().map((): string[] => []);
   let totalWords = 0;
   for (const unit of units) {
-    const read = wordsOf(unit.view.text);
+    const read = wordListOf(unit.view.text).foldings;
     if (!read.length) continue;
     totalWords += read.length;
     // The innermost section about an item takes the paragraph, words and all.

@@ -3,7 +3,6 @@ import data from '../data/lexicons/style-spelling.json';
 import spellingData from '../data/spelling-variants.json';
 import { compileLexicon, runLexicon, type CompiledEntry, type Finder, type Lexicon, type LexiconData, type RawHit } from './lexicon.js';
 import type { Rule } from './rule.js';
-import type { Word } from '../text/words.js';
 
 /** A word with the -ise suffix (or -isation, -iser...), and an optional possessive. */
 const ISE = /^(\p{L}{3,}?)(is)(e|es|ed|ing|ation|ations|er|ers)((?:['’]s)?)$/iu;
@@ -62,16 +61,16 @@ interface KnownRoots {
 const roots = new WeakMap<CompiledEntry, KnownRoots>();
 
 /** The hit for `word` when it is an -ise spelling of the -ize suffix, else undefined. */
-function iseHit(word: Word, text: string, longS: boolean, known: KnownRoots): RawHit | undefined {
-  if (!mayBeIse(word.form, longS)) return undefined;
-  const surface = text.slice(word.start, word.end);
+function iseHit(form: string, start: number, end: number, text: string, longS: boolean, known: KnownRoots): RawHit | undefined {
+  if (!mayBeIse(form, longS)) return undefined;
+  const surface = text.slice(start, end);
   const m = (NOT_ASCII_WORD.test(surface) ? ISE : ISE_ASCII).exec(surface);
   if (!m) return undefined;
   const root = `${m[1]!}ise`.toLowerCase();
   if (known.roots.has(root) || known.endings.some((e) => root.endsWith(e))) return undefined;
   const at = m[1]!.length;
   const z = m[2]![1] === 'S' ? 'Z' : 'z';
-  return { start: word.start, end: word.end, replacement: [`${surface.slice(0, at + 1)}${z}${surface.slice(at + 2)}`] };
+  return { start, end, replacement: [`${surface.slice(0, at + 1)}${z}${surface.slice(at + 2)}`] };
 }
 
 /**
@@ -89,14 +88,15 @@ export const iseToIze: Finder = (unit, entry) => {
   }
   const text = unit.view.text;
   const hits: RawHit[] = [];
+  const words = unit.wordList();
+  const { starts, ends, foldings } = words;
   if (text.includes('ſ')) {
-    for (const word of unit.words()) {
-      const hit = iseHit(word, text, true, known);
+    for (let i = 0; i < words.length; i++) {
+      const hit = iseHit(foldings[i]!.form, starts[i]!, ends[i]!, text, true, known);
       if (hit) hits.push(hit);
     }
     return hits;
   }
-  const words = unit.words();
   // `lo`: every word before it starts at or before the current hint (hints come in text order).
   let lo = 0;
   ISE_HINT.lastIndex = 0;
@@ -105,14 +105,14 @@ export const iseToIze: Finder = (unit, entry) => {
     let hi = words.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (words[mid]!.start <= at) lo = mid + 1;
+      if (starts[mid]! <= at) lo = mid + 1;
       else hi = mid;
     }
-    const word = words[lo - 1];
-    if (!word || at >= word.end) continue;
-    const hit = iseHit(word, text, false, known);
+    const word = lo - 1;
+    if (word < 0 || at >= ends[word]!) continue;
+    const hit = iseHit(foldings[word]!.form, starts[word]!, ends[word]!, text, false, known);
     if (hit) hits.push(hit);
-    ISE_HINT.lastIndex = word.end;
+    ISE_HINT.lastIndex = ends[word]!;
   }
   return hits;
 };

@@ -1,5 +1,5 @@
 /** The key a lexicon compares a word by, under each match mode (see `WordMatch` in lexicon.ts). */
-import type { Word } from '../text/words.js';
+import type { Word, WordList } from '../text/words.js';
 
 /** How the words of a pattern are compared with the words of the text. */
 export type WordMatch = 'key' | 'form' | 'surface' | 'exact';
@@ -25,22 +25,42 @@ export function wordKey(w: Word, text: string, mode: WordMatch): string {
  * (test/rules/phrase-trie.test.ts checks this against the slice on real drafts.)
  */
 export function surfaceKey(w: Word, text: string): string {
-  const form = w.form;
-  if (w.abbreviation === undefined) {
+  return surfaceKeyAt(w, w.start, w.end, text);
+}
+
+/** `surfaceKey` of the word spelt from `start` to `end` of `text` that folds to `f`. */
+function surfaceKeyAt(f: { readonly form: string; readonly abbreviation?: string | undefined }, start: number, end: number, text: string): string {
+  const form = f.form;
+  if (f.abbreviation === undefined) {
     let iz = form.indexOf('iz');
     if (iz < 0) return form;
     // Folded or not? Where the form has "iz", a text with z there was not folded ("organize"):
     // then the form is the surface key, and no string is made.
-    if (form.length === w.end - w.start) {
+    if (form.length === end - start) {
       while (iz >= 0) {
-        const c = text.charCodeAt(w.start + iz + 1);
+        const c = text.charCodeAt(start + iz + 1);
         if (c !== 122 && c !== 90) break;
         iz = form.indexOf('iz', iz + 2);
       }
       if (iz < 0) return form;
     }
   }
-  return text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'");
+  return text.slice(start, end).toLowerCase().replace(/’/g, "'");
+}
+
+/** `wordKey` of word `i` of a word list, read from its arrays (no Word object). */
+export function listKey(list: WordList, i: number, text: string, mode: WordMatch): string {
+  const f = list.foldings[i]!;
+  switch (mode) {
+    case 'key':
+      return f.key;
+    case 'form':
+      return f.form;
+    case 'surface':
+      return surfaceKeyAt(f, list.starts[i]!, list.ends[i]!, text);
+    case 'exact':
+      return text.slice(list.starts[i]!, list.ends[i]!).replace(/’/g, "'");
+  }
 }
 
 /** True when only spaces and hyphens (or nothing) separate offsets `from` and `to`: `/^[\s\-‐‑]*$/` without a slice. */

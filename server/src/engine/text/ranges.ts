@@ -16,6 +16,18 @@ export function lowerBound<T>(list: readonly T[], value: number, key: (item: T) 
   return lo;
 }
 
+/** The first index whose value is at least `value` (`values.length` if none); `values` ascending (a word list's offsets). */
+export function lowerBoundOf(values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const startOf = (x: { start: number }): number => x.start;
 const endOf = (x: { end: number }): number => x.end;
 

@@ -57,15 +57,24 @@ export function keyOf(surface: string): string {
 }
 
 /**
+ * What a word folds to (its key, its form, the abbreviation it stands for), as a `WordList` gives
+ * it: one record per spelling, shared by every word so spelt and kept from text to text, so it
+ * must never be changed.
+ */
+export interface Folding {
+  readonly key: string;
+  readonly form: string;
+  /** Set when the word stands for a defined abbreviation or its expansion. */
+  readonly abbreviation: string | undefined;
+}
+
+/**
  * What a surface spelling folds to, remembered: a draft uses a few thousand distinct spellings
  * for its ten thousand words, so the folding (lower case, quotes, -ise, US spelling,
  * abbreviations) runs once per spelling.
  */
-interface Folded {
+interface Folded extends Folding {
   surface: string;
-  form: string;
-  key: string;
-  abbreviation: string | undefined;
   /** Some defined expansion starts with this word. */
   startsPhrase: boolean;
   /** The key's id (or -1) in the vocabulary `wordIds` was asked for when its stamp was `idStamp`. */
@@ -123,80 +132,165 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 
 /**
- * What each word of the last reading folds to, by index (a buffer reused from one reading to the
- * next): `wordIds` reads the ids of that reading's words from it instead of hashing every key.
- * The matcher asks for the ids of the words it has just read.
+ * The words of a text as flat arrays: offsets in two typed arrays, and what each word folds to
+ * (a `Folding` record shared by every word so spelt). A paragraph's words live as long as its lint
+ * (the matcher, the rules, their caches): as one object each, they were copied by every scavenge
+ * and promoted, which cost more than reading them. Code on the lint's path reads the fields by
+ * index; `words` makes Word objects for a stretch that is kept or passed on. Shared lists
+ * (`wordListOf`) must not be modified.
  */
-let lastReading: readonly Word[] | undefined;
-const lastFolded: Folded[] = [];
+export class WordList {
+  /** Number of words. */
+  readonly length: number;
+
+  constructor(
+    /** Offsets of each word in the text it was read from (end exclusive). */
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    /** What each word folds to: `foldings[i].key`, `.form` and `.abbreviation` are the word's. */
+    readonly foldings: readonly Folding[],
+  ) {
+    this.length = starts.length;
+  }
+
+  /** The words from index `from` to `to` (exclusive) as objects, as `readWords` gives them. */
+  words(from = 0, to = this.length): Word[] {
+    return materialise(this.starts, this.ends, this.foldings, from, to);
+  }
+}
+
+/** Word objects for words `from` to `to` of flat arrays; every Word has the same five fields. */
+function materialise(starts: Int32Array, ends: Int32Array, foldings: readonly Folding[], from: number, to: number): Word[] {
+  // Filled in order from empty, so the array stays packed (as every Word[] the engine reads).
+  const words: Word[] = [];
+  for (let i = from, k = 0; i < to; i++) {
+    const f = foldings[i]!;
+    words[k++] = { start: starts[i]!, end: ends[i]!, key: f.key, form: f.form, abbreviation: f.abbreviation };
+  }
+  return words;
+}
 
 /**
- * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. A word is
- * a run of letters and numbers, then any number of apostrophes (straight or curly) each followed
- * by letters ("States’", "d’Ivoire"). The regular expression finds them as native code: a
- * one-file lint runs this code cold, where a loop over every character in JavaScript cost several
- * times more. The folding is remembered per spelling.
+ * The reading buffers, reused from one reading to the next: offsets and foldings by word index.
+ * A reading fills them; a word list copies them to arrays of its size, `readWords` makes objects.
  */
-export function readWords(text: string, from = 0, to = text.length): Word[] {
-  const raw: Word[] = [];
-  let starts: number[] | undefined;
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+const scratchFoldings: Folded[] = [];
+
+/** Double the offset buffers, keeping the first `n` offsets. */
+function growScratch(n: number): void {
+  const starts = new Int32Array(scratchStarts.length * 2);
+  const ends = new Int32Array(scratchStarts.length * 2);
+  starts.set(scratchStarts.subarray(0, n));
+  ends.set(scratchEnds.subarray(0, n));
+  scratchStarts = starts;
+  scratchEnds = ends;
+}
+
+/**
+ * Read the words of `text` starting in `[from, to)` into the reading buffers, expansions merged;
+ * returns their number. A word is a run of letters and numbers, then any number of apostrophes
+ * (straight or curly) each followed by letters ("States’", "d’Ivoire"). The regular expression
+ * finds them as native code: a one-file lint runs this code cold, where a loop over every
+ * character in JavaScript cost several times more. The folding is remembered per spelling.
+ */
+function readInto(text: string, from: number, to: number): number {
   const length = text.length;
   const limit = to < length ? to : length;
   let at = from;
   // Reading from the second half of a surrogate pair starts at its first half.
   if (at > 0 && at < length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--;
-  if (at >= limit) return raw;
-  const foldings = lastFolded;
+  if (at >= limit) return 0;
+  const foldings = scratchFoldings;
+  let starts = scratchStarts;
+  let ends = scratchEnds;
+  let capacity = starts.length;
+  let phrases: number[] | undefined;
   let n = 0;
   WORD.lastIndex = at;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     if (start >= limit) break;
     const surface = m[0];
-    // The folding map and the word are used in place (no call per word): this loop runs cold in
-    // a one-file lint, where every call and every property read is interpreted.
+    // The folding map and the buffers are used in place (no call per word): this loop runs cold
+    // in a one-file lint, where every call and every property read is interpreted.
     const f = folded.get(surface) ?? foldNew(surface);
-    if (f.startsPhrase) (starts ??= []).push(n);
+    if (f.startsPhrase) (phrases ??= []).push(n);
+    if (n === capacity) {
+      growScratch(n);
+      starts = scratchStarts;
+      ends = scratchEnds;
+      capacity = starts.length;
+    }
     foldings[n] = f;
-    // Every word has the same five fields (an absent abbreviation is undefined): one object
-    // shape, so the code that reads words stays monomorphic. The match ends at lastIndex.
-    raw[n++] = { start, end: WORD.lastIndex, key: f.key, form: f.form, abbreviation: f.abbreviation };
+    starts[n] = start;
+    // The match ends at lastIndex.
+    ends[n++] = WORD.lastIndex;
   }
   WORD.lastIndex = 0;
-  const words = starts ? mergeExpansions(raw, text, starts, foldings) : raw;
-  lastReading = words;
-  return words;
+  return phrases ? mergeExpansions(n, text, phrases) : n;
 }
 
 /**
- * Replace each defined expansion ("information and communications technologies") by one word.
- * Only words that start an expansion (`starts`, ascending indices) are tried, and the words are
- * copied only from the first expansion found: most texts have none. `foldings` (by word index)
- * is compacted the same way.
+ * Read the words of `text`; `from`/`to` limit the reading to words starting in a slice. One
+ * object per word: code that reads every word of a paragraph takes `readWordList` instead.
  */
-function mergeExpansions(words: Word[], text: string, starts: number[], foldings: Folded[]): Word[] {
-  let out: Word[] | undefined;
-  let copied = 0; // words before this index are in `out` (or merged away)
-  for (const i of starts) {
+export function readWords(text: string, from = 0, to = text.length): Word[] {
+  const n = readInto(text, from, to);
+  return materialise(scratchStarts, scratchEnds, scratchFoldings, 0, n);
+}
+
+/** The words `readWords` reads, as flat arrays (`WordList`). */
+export function readWordList(text: string, from = 0, to = text.length): WordList {
+  const n = readInto(text, from, to);
+  return new WordList(scratchStarts.slice(0, n), scratchEnds.slice(0, n), scratchFoldings.slice(0, n));
+}
+
+/**
+ * Replace each defined expansion ("information and communications technologies") by one word, in
+ * the reading buffers' first `n` words; returns the number of words left. Only words that start
+ * an expansion (`phrases`, ascending indices) are tried, and words move down only after the first
+ * expansion found: most texts have none.
+ */
+function mergeExpansions(n: number, text: string, phrases: number[]): number {
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  const foldings = scratchFoldings;
+  let out = 0; // words kept so far, in place
+  let copied = 0; // words before this index are kept (or merged away)
+  for (const i of phrases) {
     if (i < copied) continue; // inside an expansion merged already
-    const phrase = PHRASES.get(words[i]!.form)!.find((p) => matchesAt(words, i, p.words, text));
+    const phrase = PHRASES.get(foldings[i]!.form)!.find((p) => matchesAt(n, i, p.words, text));
     if (!phrase) continue;
-    out ??= [];
-    for (let k = copied; k < i; k++) {
-      foldings[out.length] = foldings[k]!;
-      out.push(words[k]!);
+    for (let k = copied; k < i; k++, out++) {
+      foldings[out] = foldings[k]!;
+      starts[out] = starts[k]!;
+      ends[out] = ends[k]!;
     }
-    const last = words[i + phrase.words.length - 1]!;
-    foldings[out.length] = phrase.folded;
-    out.push({ start: words[i]!.start, end: last.end, key: phrase.abbreviation, form: phrase.abbreviation, abbreviation: phrase.abbreviation });
+    foldings[out] = phrase.folded;
+    starts[out] = starts[i]!;
+    ends[out++] = ends[i + phrase.words.length - 1]!;
     copied = i + phrase.words.length;
   }
-  if (!out) return words;
-  for (let k = copied; k < words.length; k++) {
-    foldings[out.length] = foldings[k]!;
-    out.push(words[k]!);
+  if (copied === 0) return n;
+  for (let k = copied; k < n; k++, out++) {
+    foldings[out] = foldings[k]!;
+    starts[out] = starts[k]!;
+    ends[out] = ends[k]!;
   }
   return out;
+}
+
+/** Whether the reading buffers' words from `at` (of `n`) are the expansion `phrase`. */
+function matchesAt(n: number, at: number, phrase: string[], text: string): boolean {
+  if (at + phrase.length > n) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    if (scratchFoldings[at + k]!.form !== phrase[k]) return false;
+    // Only spaces or a hyphen may separate the words of an expansion.
+    if (k > 0 && !spacesOrHyphens(text, scratchEnds[at + k - 1]!, scratchStarts[at + k]!)) return false;
+  }
+  return true;
 }
 
 /**
@@ -217,44 +311,29 @@ function stampOf(vocabulary: ReadonlyMap<string, number>): number {
 }
 
 /**
- * The id of each word's key in `vocabulary` (-1 for a key it lacks). For the words of the last
- * reading, the id is remembered with the spelling's folding, so a word met before costs no hash
- * of its key; other words are looked up.
+ * The id of each word's key in `vocabulary` (-1 for a key it lacks). The words of a `WordList`
+ * have their id remembered with their spelling's folding, so a word met before costs no hash of
+ * its key; Word objects are looked up.
  */
-export function wordIds(words: readonly Word[], vocabulary: ReadonlyMap<string, number>): Int32Array {
+export function wordIds(words: readonly Word[] | WordList, vocabulary: ReadonlyMap<string, number>): Int32Array {
   const n = words.length;
   const ids = new Int32Array(n);
-  if (words !== lastReading) {
+  if (!(words instanceof WordList)) {
     for (let i = 0; i < n; i++) ids[i] = vocabulary.get(words[i]!.key) ?? -1;
     return ids;
   }
-  const foldings = lastFolded;
+  // Every folding of a list is a Folded (made here), read-only to others.
+  const foldings = words.foldings as readonly Folded[];
   const stamp = stampOf(vocabulary);
   for (let i = 0; i < n; i++) {
     const f = foldings[i]!;
-    const key = words[i]!.key;
-    if (f.idStamp !== stamp || f.key !== key) {
-      // The array is shared, not frozen: a word replaced since the reading is looked up.
-      if (f.key !== key) {
-        ids[i] = vocabulary.get(key) ?? -1;
-        continue;
-      }
-      f.id = vocabulary.get(key) ?? -1;
+    if (f.idStamp !== stamp) {
+      f.id = vocabulary.get(f.key) ?? -1;
       f.idStamp = stamp;
     }
     ids[i] = f.id;
   }
   return ids;
-}
-
-function matchesAt(words: Word[], at: number, phrase: string[], text: string): boolean {
-  if (at + phrase.length > words.length) return false;
-  for (let k = 0; k < phrase.length; k++) {
-    if (words[at + k]!.form !== phrase[k]) return false;
-    // Only spaces or a hyphen may separate the words of an expansion.
-    if (k > 0 && !spacesOrHyphens(text, words[at + k - 1]!.end, words[at + k]!.start)) return false;
-  }
-  return true;
 }
 
 /** True when `text` from `start` to `end` is not empty and holds only white space and hyphen-minus. */
@@ -285,18 +364,19 @@ export function separatorKind(text: string, left: Word, right: Word): 'hyphen' |
   return 'other';
 }
 
-/** Words of texts read recently, by text: rules read the same paragraphs on every keystroke. */
-const recent = new Map<string, readonly Word[]>();
+/** Word lists of texts read recently, by text: rules read the same paragraphs on every keystroke. */
+const recent = new Map<string, WordList>();
 const RECENT_LIMIT = 4_000;
 
 /**
- * `readWords` of a whole text, remembered: an editor re-lints a draft whose paragraphs mostly did
- * not change. The array is shared between callers, so it must not be modified.
+ * `readWordList` of a whole text, remembered: an editor re-lints a draft whose paragraphs mostly
+ * did not change, and the matcher and the rules read the same paragraphs. The list is shared
+ * between callers, so it must not be modified.
  */
-export function wordsOf(text: string): readonly Word[] {
-  let words = recent.get(text);
-  if (words) return words;
-  words = readWords(text);
+export function wordListOf(text: string): WordList {
+  let list = recent.get(text);
+  if (list) return list;
+  list = readWordList(text);
   if (recent.size >= RECENT_LIMIT) {
     let drop = RECENT_LIMIT / 2;
     for (const key of recent.keys()) {
@@ -304,6 +384,11 @@ export function wordsOf(text: string): readonly Word[] {
       recent.delete(key);
     }
   }
-  recent.set(text, words);
-  return words;
+  recent.set(text, list);
+  return list;
+}
+
+/** The words of a whole text as objects (`readWords`), made from the remembered list (`wordListOf`). */
+export function wordsOf(text: string): readonly Word[] {
+  return wordListOf(text).words();
 }
