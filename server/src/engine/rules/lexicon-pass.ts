@@ -109,6 +109,16 @@ export interface LexiconPassOptions {
   unitsBeforeAutomata?: number;
 }
 
+/** Whether the hits are already by lexicon, then mode (most units: the stable sort would keep them as they are). */
+function inPassOrder(words: WordHit[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!.ref;
+    const b = words[i]!.ref;
+    if (a.lexicon > b.lexicon || (a.lexicon === b.lexicon && a.slot > b.slot)) return false;
+  }
+  return true;
+}
+
 export class LexiconPass {
   /** The modes with patterns, in the order their first pattern appears, and each mode's trie. */
   private readonly modes: WordMatch[] = [];
@@ -240,7 +250,7 @@ export class LexiconPass {
     if (words) {
       // Found word by word, every mode at each word: each lexicon takes its own in mode (slot)
       // order, by word within a mode (a stable sort keeps that).
-      if (words.length > 1) words.sort((a, b) => a.ref.lexicon - b.ref.lexicon || a.ref.slot - b.ref.slot);
+      if (words.length > 1 && !inPassOrder(words)) words.sort((a, b) => a.ref.lexicon - b.ref.lexicon || a.ref.slot - b.ref.slot);
       for (const w of words) {
         const l = w.ref.lexicon;
         if (out[l] === NONE) out[l] = [];

@@ -344,7 +344,6 @@ function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pin
 /** A text unit whose words, sentences and keys are read on first use; a class, so that a draft's units share their methods. */
 class DraftTextUnit implements TextUnit {
   pinpoint?: string;
-  readonly zones: TextUnit['zones'];
   /** The pass that matched this unit first, and its lexicons' hits after their conditions, by position in the pass. */
   passOf: LexiconPass | undefined = undefined;
   passHits: LexiconHit[][] | undefined = undefined;
@@ -354,6 +353,7 @@ class DraftTextUnit implements TextUnit {
   private sentenceList: SentenceSpan[] | undefined = undefined;
   private foldedText: string | undefined = undefined;
   private keyLists: Map<WordMatch, string[]> | undefined = undefined;
+  private zoneList: TextUnit['zones'] | undefined = undefined;
 
   constructor(
     readonly kind: TextUnit['kind'],
@@ -362,7 +362,11 @@ class DraftTextUnit implements TextUnit {
     pinpoint?: string,
   ) {
     if (pinpoint) this.pinpoint = pinpoint;
-    this.zones = zonesOf(content);
+  }
+
+  /** Read on first use: only a unit with a hit needs them, and most units have none. */
+  get zones(): TextUnit['zones'] {
+    return (this.zoneList ??= zonesOf(this.content));
   }
 
   words(): Word[] {
