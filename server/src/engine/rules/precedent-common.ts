@@ -185,6 +185,8 @@ export function restoreFix(unit: Unit, match: PrecedentMatch, draftText: string)
     const dTo = d < dw.length ? dw[d]!.start : dw[dw.length - 1]!.end;
     const pFrom = prevP < 0 ? pw[0]!.start : pw[prevP]!.end;
     const pTo = p < pw.length ? pw[p]!.start : pw[pw.length - 1]!.end;
+    // Nothing on either side (the gaps before the first word and after the last, as a rule): no edit.
+    if (dFrom === dTo && pFrom === pTo) return;
     // Most gaps read alike (a space for a space): minimalEdit would add nothing, so no string is
     // made. Only the first gap may take a capital, and goes the long way.
     if (prevD >= 0 && sameGap(draftText, dFrom, dTo, ptext, pFrom, pTo)) return;
