@@ -137,7 +137,11 @@ export interface RawHit {
   replacement?: string[];
 }
 
-export type Finder = (unit: TextUnit, entry: CompiledEntry) => RawHit[];
+/**
+ * A named finder. `literals`, when given, is what every unit it can find something in holds
+ * (as regex-literals.ts says it for an expression): the lexicon pass runs it only there.
+ */
+export type Finder = ((unit: TextUnit, entry: CompiledEntry) => RawHit[]) & { literals?: LiteralRequirement };
 
 export interface CompiledEntry {
   id: string;
