@@ -246,4 +246,28 @@ describe('LexiconPass', () => {
     expect(found('Organize organise ORGANISE')).toEqual(['organise:Organize', 'organise:organise', 'organise:ORGANISE']);
     expect(found('ICT ict Ict')).toEqual(['ICT:ICT']);
   });
+
+  it('runs a finder that declares its literals only on the units that hold one, with the same hits', () => {
+    let calls = 0;
+    const finder = Object.assign(
+      (unit: TextUnit): Array<{ start: number; end: number }> => {
+        calls++;
+        return [...unit.view.text.matchAll(/marker/gi)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      },
+      { literals: { anyOf: ['marker'], ignoreCase: true } },
+    );
+    const data: LexiconData = {
+      rule: 'test.finder',
+      entries: [{ id: 'marker', finder: 'marker', message: '{match}', source: { document: 'X' }, tests: {} }],
+    };
+    const text = ['1. No such word here.', '', '2. A MARKER and a marker.', '', '3. Nothing again.', '', '4. Marker.', ''].join('\n');
+    for (const unitsBeforeAutomata of [Infinity, 0]) {
+      const lexicon = compileLexicon(data, { marker: finder });
+      lexicon.pass = new LexiconPass([lexicon], { unitsBeforeAutomata });
+      calls = 0;
+      const hits = matchDraft(lexicon, readDraft('t.draft', text)).map((h) => h.text);
+      expect(hits).toEqual(['MARKER', 'marker', 'Marker']);
+      expect(calls).toBe(2);
+    }
+  });
 });

@@ -15,25 +15,56 @@ export interface StdWriter {
   onDrained(callback: () => void): void;
 }
 
+/**
+ * Characters encoded at a time for a long text (a 4 MB JSON report): one UTF-8 copy of the whole
+ * text, and the flat copy a concatenated string needs first, cost more than encoding it in slices
+ * into one reused buffer (about 12 ms against 7 for 4.4 MB, in a fresh process).
+ */
+const CHUNK = 1 << 16;
+let chunkBuffer: Buffer | undefined;
+
 function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): StdWriter {
   let viaStream = false;
+  /** Write `bytes[0, length)` to the descriptor; false (and the stream takes the rest) when it would block or fails. */
+  const writeBytes = (bytes: Buffer, length: number): boolean => {
+    let done = 0;
+    try {
+      while (done < length) done += writeSync(fd, bytes, done, length - done);
+      return true;
+    } catch {
+      // EAGAIN on a non-blocking descriptor, or anything else: the stream takes over, and
+      // reports a real failure (a closed pipe) the way Node always has.
+      viaStream = true;
+    }
+    // A copy: the chunk buffer is reused.
+    stream().write(Buffer.from(bytes.subarray(done, length)));
+    return false;
+  };
   return {
     write(text) {
-      if (!viaStream) {
-        const bytes = Buffer.from(text, 'utf8');
-        let done = 0;
-        try {
-          while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-          return;
-        } catch {
-          // EAGAIN on a non-blocking descriptor, or anything else: the stream takes over, and
-          // reports a real failure (a closed pipe) the way Node always has.
-          viaStream = true;
-        }
-        stream().write(bytes.subarray(done));
+      if (viaStream) {
+        stream().write(text);
         return;
       }
-      stream().write(text);
+      if (text.length <= CHUNK) {
+        const bytes = Buffer.from(text, 'utf8');
+        writeBytes(bytes, bytes.length);
+        return;
+      }
+      // Each UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+      const buffer = (chunkBuffer ??= Buffer.allocUnsafe(CHUNK * 3));
+      for (let from = 0; from < text.length; ) {
+        let to = Math.min(from + CHUNK, text.length);
+        // Never between the two halves of a surrogate pair (each would be encoded as U+FFFD).
+        const last = text.charCodeAt(to - 1);
+        if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+        const length = buffer.write(text.slice(from, to), 0, 'utf8');
+        if (!writeBytes(buffer, length)) {
+          if (to < text.length) stream().write(text.slice(to));
+          return;
+        }
+        from = to;
+      }
     },
     drained: () => !viaStream || stream().writableLength === 0,
     onDrained(callback) {

@@ -29,10 +29,20 @@ const precedentKey = (f: Finding): string => `${f.precedent!.symbol}\u0000${f.pr
 
 /** The findings with the duplicates folded in (order kept). */
 export function onePerSpan(findings: Finding[]): Finding[] {
-  const byRule = (id: string): Finding[] => findings.filter((f) => f.ruleId === id);
-  const deviations = byRule('precedent.deviation');
-  const agreed = byRule('precedent.agreed');
-  const voted = byRule('precedent.voted');
+  // The four rules' findings in one pass over the draft's findings (order kept).
+  const deviations: Finding[] = [];
+  const agreed: Finding[] = [];
+  const voted: Finding[] = [];
+  const spelling: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const id = f.ruleId;
+    if (id === 'precedent.deviation') deviations.push(f);
+    else if (id === 'precedent.agreed') agreed.push(f);
+    else if (id === 'precedent.voted') voted.push(f);
+    else if (id === 'style.spelling') spelling.push(f);
+  }
+  if (!voted.length && !spelling.length) return findings;
   const drop = new Set<Finding>();
   const replace = new Map<Finding, Finding>();
 
@@ -59,7 +69,7 @@ export function onePerSpan(findings: Finding[]): Finding[] {
     for (const a of agreed) if (overlaps(a, v) && samePrecedent(a, v)) drop.add(a);
   }
 
-  for (const s of byRule('style.spelling')) {
+  for (const s of spelling) {
     const word = String(s.data?.['matched'] ?? '').toLowerCase();
     if (!word) continue;
     const covered = deviations.some(

@@ -25,6 +25,7 @@ import { PhraseTrie } from './phrase-trie.js';
 import { twinReads, unicodeTwin } from './unicode-twin.js';
 import { formOf } from '../text/words.js';
 import { KeyFilter } from './key-filter.js';
+import type { LiteralRequirement } from './regex-literals.js';
 import { isSeparatorGap, listKey, type WordMatch } from './word-keys.js';
 
 /** A raw hit of an entry, before its conditions. */
@@ -50,15 +51,9 @@ interface WordHit {
   end: number;
 }
 
-/** An entry's expression with its prefilter as indices into the pass's literal table. */
+/** An entry's expression. */
 interface Expression {
   re: RegExp;
-  /**
-   * Sets of literal indices: the unit must hold one literal of each set (regex-literals.ts: `anyOf`
-   * and each of `allOf`), smallest set first, so that a unit without a literal the expression
-   * always needs is ruled out by one look-up; absent: none needed.
-   */
-  sets?: number[][];
   /** `re` without its `u` flag (unicode-twin.ts), made on first use; null when it has none. */
   twin?: RegExp | null;
 }
@@ -74,6 +69,13 @@ interface Step {
   entry: CompiledEntry;
   /** An expression to run (with `entry.finder` unset on this step), or undefined for the finder. */
   expression: Expression | undefined;
+  /**
+   * The step's prefilter (the expression's literals, or those the finder declares), as sets of
+   * indices into the pass's literal table: the unit must hold one literal of each set
+   * (regex-literals.ts: `anyOf` and each of `allOf`), smallest set first, so that a unit without a
+   * literal the step always needs is ruled out by one look-up; absent: none needed.
+   */
+  sets: number[][] | undefined;
 }
 
 /** A literal of the prefilters, searched in the view text, or in the folded text when `ignoreCase`. */
@@ -107,6 +109,16 @@ const UNITS_BEFORE_AUTOMATA = 300;
 /** How a pass looks up literals (for tests: `unitsBeforeAutomata: 0` uses the automata from the first unit). */
 export interface LexiconPassOptions {
   unitsBeforeAutomata?: number;
+}
+
+/** Whether the hits are already by lexicon, then mode (most units: the stable sort would keep them as they are). */
+function inPassOrder(words: WordHit[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!.ref;
+    const b = words[i]!.ref;
+    if (a.lexicon > b.lexicon || (a.lexicon === b.lexicon && a.slot > b.slot)) return false;
+  }
+  return true;
 }
 
 export class LexiconPass {
@@ -206,20 +218,19 @@ export class LexiconPass {
       }
       return fewest;
     };
+    const setsOf = (requirement: LiteralRequirement | undefined): number[][] | undefined => {
+      if (!requirement) return undefined;
+      const sets = [requirement.anyOf, ...(requirement.allOf ?? [])].map((set) => set.map((s) => literal(s, requirement.ignoreCase)));
+      // Fewest literals first; between sets of as many, the one whose literals have more
+      // letters ("norm" before " to "): it rules out more units.
+      return sets.sort((a, b) => a.length - b.length || letters(b) - letters(a));
+    };
     lexicons.forEach((lexicon, index) => {
       for (const entry of lexicon.entries) {
         entry.regexes.forEach((re, r) => {
-          const requirement = entry.requirements[r];
-          let expression: Expression = { re };
-          if (requirement) {
-            const sets = [requirement.anyOf, ...(requirement.allOf ?? [])].map((set) => set.map((s) => literal(s, requirement.ignoreCase)));
-            // Fewest literals first; between sets of as many, the one whose literals have more
-            // letters ("norm" before " to "): it rules out more units.
-            expression = { re, sets: sets.sort((a, b) => a.length - b.length || letters(b) - letters(a)) };
-          }
-          this.steps.push({ lexicon: index, entry, expression });
+          this.steps.push({ lexicon: index, entry, expression: { re }, sets: setsOf(entry.requirements[r]) });
         });
-        if (entry.finder) this.steps.push({ lexicon: index, entry, expression: undefined });
+        if (entry.finder) this.steps.push({ lexicon: index, entry, expression: undefined, sets: setsOf(entry.finder.literals) });
       }
     });
     this.activeFor = {
@@ -240,7 +251,7 @@ export class LexiconPass {
     if (words) {
       // Found word by word, every mode at each word: each lexicon takes its own in mode (slot)
       // order, by word within a mode (a stable sort keeps that).
-      if (words.length > 1) words.sort((a, b) => a.ref.lexicon - b.ref.lexicon || a.ref.slot - b.ref.slot);
+      if (words.length > 1 && !inPassOrder(words)) words.sort((a, b) => a.ref.lexicon - b.ref.lexicon || a.ref.slot - b.ref.slot);
       for (const w of words) {
         const l = w.ref.lexicon;
         if (out[l] === NONE) out[l] = [];
@@ -287,7 +298,7 @@ export class LexiconPass {
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!;
       if (!active[step.lexicon]) continue;
-      const sets = step.expression?.sets;
+      const sets = step.sets;
       if (sets !== undefined) {
         let all = true;
         for (let j = 0; j < sets.length && all; j++) {
@@ -323,7 +334,7 @@ export class LexiconPass {
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!;
       if (!active[step.lexicon]) continue;
-      const sets = step.expression?.sets;
+      const sets = step.sets;
       if (sets !== undefined) {
         if (!scanned) {
           this.literalScanner!.scan(text, present, FOUND);
@@ -402,7 +413,7 @@ export class LexiconPass {
    */
   private literalScan(): LiteralAutomaton | undefined {
     const ids = new Set<number>();
-    for (const step of this.steps) for (const id of step.expression?.sets?.[0] ?? []) ids.add(id);
+    for (const step of this.steps) for (const id of step.sets?.[0] ?? []) ids.add(id);
     if (!ids.size) return undefined;
     const scanned = [...ids].sort((a, b) => a - b);
     for (const id of scanned) this.scannedLiteral[id] = 1;

@@ -137,7 +137,11 @@ export interface RawHit {
   replacement?: string[];
 }
 
-export type Finder = (unit: TextUnit, entry: CompiledEntry) => RawHit[];
+/**
+ * A named finder. `literals`, when given, is what every unit it can find something in holds
+ * (as regex-literals.ts says it for an expression): the lexicon pass runs it only there.
+ */
+export type Finder = ((unit: TextUnit, entry: CompiledEntry) => RawHit[]) & { literals?: LiteralRequirement };
 
 export interface CompiledEntry {
   id: string;
@@ -347,7 +351,6 @@ function makeUnit(kind: TextUnit['kind'], view: TextView, content: Inline[], pin
 /** A text unit whose words, sentences and keys are read on first use; a class, so that a draft's units share their methods. */
 class DraftTextUnit implements TextUnit {
   pinpoint?: string;
-  readonly zones: TextUnit['zones'];
   /** The pass that matched this unit first, and its lexicons' hits after their conditions, by position in the pass. */
   passOf: LexiconPass | undefined = undefined;
   passHits: LexiconHit[][] | undefined = undefined;
@@ -358,6 +361,7 @@ class DraftTextUnit implements TextUnit {
   private sentenceList: SentenceSpan[] | undefined = undefined;
   private foldedText: string | undefined = undefined;
   private keyLists: Map<WordMatch, string[]> | undefined = undefined;
+  private zoneList: TextUnit['zones'] | undefined = undefined;
 
   constructor(
     readonly kind: TextUnit['kind'],
@@ -366,7 +370,11 @@ class DraftTextUnit implements TextUnit {
     pinpoint?: string,
   ) {
     if (pinpoint) this.pinpoint = pinpoint;
-    this.zones = zonesOf(content);
+  }
+
+  /** Read on first use: only a unit with a hit needs them, and most units have none. */
+  get zones(): TextUnit['zones'] {
+    return (this.zoneList ??= zonesOf(this.content));
   }
 
   wordList(): WordList {

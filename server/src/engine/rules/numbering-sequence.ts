@@ -75,7 +75,8 @@ function checkParagraphs(ctx: RuleContext, document: DraftDocument): void {
     const name = (p: number[], suffix?: string): string => `${seq}${show(p)}${suffix ?? ''}`;
     const here = `${label.number}${label.suffix ?? ''}`;
     const prev = st.last;
-    const placed: Placed = { parts, paragraph, ...(label.suffix ? { suffix: label.suffix } : {}) };
+    const placed: Placed = { parts, paragraph };
+    if (label.suffix) placed.suffix = label.suffix;
     // A fresh start at 1 right after a heading: an annex, or a part numbered on its own.
     if (prev && !label.suffix && parts.length === 1 && parts[0] === 1 && headingStarts.some((h) => h > prev.paragraph.span.start && h < paragraph.span.start)) {
       st.seen.clear();
@@ -414,6 +415,8 @@ export const numberingSequence: Rule = {
     if (isExcerpt(document)) return;
     checkParagraphs(ctx, document);
     for (const paragraph of document.paragraphs) {
+      // Most paragraphs have no sub-paragraphs: no name to make.
+      if (!paragraph.subparagraphs.length) continue;
       const name = paragraph.label ? `paragraph ${paragraph.label.text}` : 'this paragraph';
       checkSubparagraphs(ctx, paragraph.subparagraphs, name);
     }

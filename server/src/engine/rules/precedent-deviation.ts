@@ -11,7 +11,7 @@ import {
   relatedOf,
   restoreFix,
 } from './precedent-common.js';
-import type { Rule, Severity } from './rule.js';
+import type { Fix, Rule, Severity } from './rule.js';
 
 /** Default severity per grade; a project may override any of them. */
 const GRADE_SEVERITY: Record<Grade, Severity> = {
@@ -60,11 +60,12 @@ export const precedentDeviation: Rule = {
         const shown = changes.length > 3 ? [...changes.slice(0, 3), `${changes.length - 3} more`] : changes;
         const fix = restoreFix(unit, match, unit.view.text);
         // Each other precedent for the same stretch is an alternative, offered but never automatic.
-        const alternatives = match.lineage
-          .filter((m) => m.kind === 'deviation' && m.start === match.start)
-          .map((m) => restoreFix(unit, m, unit.view.text))
-          .filter((f): f is NonNullable<typeof f> => !!f)
-          .map((f) => ({ ...f, safe: false }));
+        const alternatives: Fix[] = [];
+        for (const m of match.lineage) {
+          if (m.kind !== 'deviation' || m.start !== match.start) continue;
+          const f = restoreFix(unit, m, unit.view.text);
+          if (f) alternatives.push({ ...f, safe: false });
+        }
         const severity =
           perGrade[match.grade] ?? (ctx.severity === precedentDeviation.defaultSeverity ? GRADE_SEVERITY[match.grade] : ctx.severity);
         ctx.report({
@@ -72,7 +73,7 @@ export const precedentDeviation: Rule = {
           message: `${GRADE_WORD[match.grade]} from ${languageOf(p)} (${adoptionNote(p)}${lineageNote(match)}): ${shown.join('; ')}.`,
           span: changedSpan(unit, match),
           related: relatedOf(unit, match, changes, grouped),
-          fixes: fix ? [fix, ...alternatives] : [],
+          fixes: fix ? (alternatives.length ? [fix, ...alternatives] : [fix]) : [],
           precedent: precedentRef(match),
           data: {
             grade: match.grade,

@@ -55,7 +55,9 @@ export function languageOf(p: Precedent | PrecedentRef, extra = ''): string {
 
 /** True when the match and every other precedent for its stretch were adopted by vote. */
 export function votedOnly(match: PrecedentMatch): boolean {
-  return [match, ...match.lineage].every((m) => m.precedent.document.adoption.kind !== 'consensus');
+  if (match.precedent.document.adoption.kind === 'consensus') return false;
+  for (const m of match.lineage) if (m.precedent.document.adoption.kind === 'consensus') return false;
+  return true;
 }
 
 // --- Rarity -------------------------------------------------------------------------------------

@@ -61,12 +61,37 @@ const placedCache = new WeakMap<DraftDocument, PlacedInline[]>();
 
 /** Sub-paragraphs at every level, in source order. */
 export function allSubparagraphs(subs: Subparagraph[]): Subparagraph[] {
-  return subs.flatMap((s) => [s, ...allSubparagraphs(s.children)]);
+  const out: Subparagraph[] = [];
+  if (subs.length) pushSubparagraphs(subs, out);
+  return out;
 }
 
-/** Every section of the document, nested ones included, in source order. */
+function pushSubparagraphs(subs: Subparagraph[], out: Subparagraph[]): void {
+  for (let i = 0; i < subs.length; i++) {
+    const s = subs[i]!;
+    out.push(s);
+    if (s.children.length) pushSubparagraphs(s.children, out);
+  }
+}
+
+/**
+ * Every section of the document, nested ones included, in source order. One list filled by a
+ * walk (several rules ask for it for every draft): no list per block, paragraphs included.
+ */
 export function allSections(children: DraftDocument['children']): Section[] {
-  return children.flatMap((c) => (c.type === 'section' ? [c, ...allSections(c.children)] : []));
+  const out: Section[] = [];
+  pushSections(children, out);
+  return out;
+}
+
+function pushSections(children: DraftDocument['children'], out: Section[]): void {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.type === 'section') {
+      out.push(c);
+      pushSections(c.children, out);
+    }
+  }
 }
 
 /** The innermost section that holds `offset`. */

@@ -117,6 +117,13 @@ export const iseToIze: Finder = (unit, entry) => {
   return hits;
 };
 
+/**
+ * Every ISE match holds "is" and an ending that starts with e, ing or ation, read folded (a long s
+ * is an s there): the lexicon pass runs the finder only on a unit that holds one of these, about
+ * one unit in five of a long draft.
+ */
+iseToIze.literals = { anyOf: ['ise', 'ising', 'isation'], ignoreCase: true };
+
 let lexicon: Lexicon | undefined;
 
 /**
