@@ -20,51 +20,8 @@ import {
   type Word,
 } from '../../server/src/engine/text/words';
 import { listKey, wordKey, type WordMatch } from '../../server/src/engine/rules/word-keys';
-import abbreviationData from '../../server/src/engine/data/abbreviations.json';
 import { mulberry32 } from '../grammar/helpers';
-
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
-
-const abbreviations = new Map<string, string>();
-const phrases = new Map<string, { words: string[]; abbreviation: string }[]>();
-for (const entry of abbreviationData.entries) {
-  const canonical = entry.abbreviation.toLowerCase();
-  abbreviations.set(canonical, canonical);
-  for (const expansion of entry.expansions) {
-    const words = expansion.toLowerCase().split(/[\s-]+/);
-    const list = phrases.get(words[0]!) ?? [];
-    list.push({ words, abbreviation: canonical });
-    list.sort((a, b) => b.words.length - a.words.length);
-    phrases.set(words[0]!, list);
-  }
-}
-
-/** The plain reading: one global expression from `from`, each match folded, expansions merged. */
-function reference(text: string, from = 0, to = text.length): Word[] {
-  const raw: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const form = formOf(m[0]);
-    raw.push({ start: m.index, end: m.index + m[0].length, key: keyOf(m[0]), form, abbreviation: abbreviations.get(form) });
-  }
-  WORD.lastIndex = 0;
-  const out: Word[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const phrase = phrases.get(raw[i]!.form)?.find(
-      (p) =>
-        i + p.words.length <= raw.length &&
-        p.words.every((w, k) => raw[i + k]!.form === w && (k === 0 || /^[\s-]+$/.test(text.slice(raw[i + k - 1]!.end, raw[i + k]!.start)))),
-    );
-    if (!phrase) {
-      out.push(raw[i]!);
-      continue;
-    }
-    const a = phrase.abbreviation;
-    out.push({ start: raw[i]!.start, end: raw[i + phrase.words.length - 1]!.end, key: a, form: a, abbreviation: a });
-    i += phrase.words.length - 1;
-  }
-  return out;
-}
+import { referenceWords as reference } from './reference-words';
 
 /** The list's words read field by field, as the hot paths read them (no `words()`). */
 function fields(list: WordList): Word[] {

@@ -7,69 +7,10 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formOf, keyOf, readWords, wordsOf, type Word } from '../../server/src/engine/text/words';
+import { readWords, wordsOf } from '../../server/src/engine/text/words';
 import { splitSentences } from '../../server/src/engine/text/sentences';
-import abbreviationData from '../../server/src/engine/data/abbreviations.json';
-
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
-/** The regular-expression reading as it was (same folding, same expansion merging). */
-function referenceWords(text: string, from = 0, to = text.length): Word[] {
-  const raw: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const surface = m[0];
-    const form = formOf(surface);
-    const word: Word = { start: m.index, end: m.index + surface.length, key: keyOf(surface), form };
-    const abbreviation = abbreviations.get(form);
-    if (abbreviation) word.abbreviation = abbreviation;
-    raw.push(word);
-  }
-  const out: Word[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const phrase = phrases.get(raw[i]!.form)?.find((p) => matchesAt(raw, i, p.words, text));
-    if (!phrase) {
-      out.push(raw[i]!);
-      continue;
-    }
-    const last = raw[i + phrase.words.length - 1]!;
-    out.push({ start: raw[i]!.start, end: last.end, key: phrase.abbreviation, form: phrase.abbreviation, abbreviation: phrase.abbreviation });
-    i += phrase.words.length - 1;
-  }
-  return out;
-}
-
-const abbreviations = new Map<string, string>();
-const phrases = new Map<string, { words: string[]; abbreviation: string }[]>();
-for (const entry of abbreviationData.entries) {
-  const canonical = entry.abbreviation.toLowerCase();
-  abbreviations.set(canonical, canonical);
-  for (const expansion of entry.expansions) {
-    const words = expansion.toLowerCase().split(/[\s-]+/);
-    const list = phrases.get(words[0]!) ?? [];
-    list.push({ words, abbreviation: canonical });
-    list.sort((a, b) => b.words.length - a.words.length);
-    phrases.set(words[0]!, list);
-  }
-}
-
-function matchesAt(words: Word[], at: number, phrase: string[], text: string): boolean {
-  if (at + phrase.length > words.length) return false;
-  for (let k = 0; k < phrase.length; k++) {
-    if (words[at + k]!.form !== phrase[k]) return false;
-    if (k > 0 && !/^[\s-]+$/.test(text.slice(words[at + k - 1]!.end, words[at + k]!.start))) return false;
-  }
-  return true;
-}
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../grammar/helpers';
+import { referenceWords } from './reference-words';
 
 /** Pieces the fuzzer strings together: words, expansions, apostrophes, hyphens, odd spaces, astral letters and digits. */
 const PIECES = [
@@ -108,7 +49,7 @@ describe('readWords (folding remembered)', () => {
   });
 
   it('reads 30,000 fuzzed texts as the regular expression did', () => {
-    const next = random(7);
+    const next = mulberry32(7);
     for (let k = 0; k < 30_000; k++) {
       const text = fuzzText(next);
       const from = next() < 0.3 ? Math.floor(next() * text.length) : 0;
@@ -130,7 +71,7 @@ describe('readWords (folding remembered)', () => {
   it('gives each sentence the words a reading of that sentence alone gives (the matcher shares one reading)', () => {
     const files = readdirSync('samples').filter((f) => f.endsWith('.draft')).map((f) => join('samples', f));
     if (existsSync('.bench/draft-10k.draft')) files.push('.bench/draft-10k.draft');
-    const next = random(3);
+    const next = mulberry32(3);
     const texts = files.flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n/));
     for (let k = 0; k < 2000; k++) texts.push(Array.from({ length: 8 }, () => fuzzText(next)).join('. '));
     for (const text of texts) {
