@@ -19,7 +19,9 @@ function texts(): string[] {
   // A surrogate pair across each of the first slices' edges, then every kind of character.
   const straddling = 'a'.repeat(chunk - 1) + '\u{1F30D}' + 'b'.repeat(chunk - 2) + '\u{1F30D}' + 'c';
   const mixed = Array.from({ length: 30_000 }, (_, i) => ['x', '“', 'é', '\u{1D11E}', '\n', '’'][i % 6]).join('');
-  return ['short “text”\n', straddling, mixed, 'z'.repeat(chunk), 'end\n'];
+  // Around the length from which a text is encoded into the reused buffer rather than one of its own.
+  const medium = [1364, 1365, 1366].map((n) => 'é“x'.repeat(n).slice(0, n));
+  return ['short “text”\n', straddling, ...medium, mixed, 'z'.repeat(chunk), 'end\n'];
 }
 
 function child(): string {

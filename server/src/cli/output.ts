@@ -11,7 +11,11 @@ import type { Io } from './io.js';
 export interface Output {
   /** The `-o` file as given, if any. */
   readonly file?: string;
-  write(text: string, encoding?: TextEncoding): void;
+  /**
+   * Write the text, or the parts of one text in order (a long report: see formatJsonParts). To
+   * standard output each part goes as it comes; a file gets the whole text at once, or nothing.
+   */
+  write(text: string | Iterable<string>, encoding?: TextEncoding): void;
 }
 
 export interface OutputInput {
@@ -25,13 +29,22 @@ export interface OutputInput {
  * them is refused.
  */
 export function openOutput(io: Io, file: string | undefined, inputs: Array<string | OutputInput> = []): Output {
-  if (file === undefined || file === '-') return { write: (text) => io.stdout(text) };
+  if (file === undefined || file === '-') {
+    return {
+      write: (text) => {
+        if (typeof text === 'string') io.stdout(text);
+        else for (const part of text) io.stdout(part);
+      },
+    };
+  }
   const full = resolve(io.cwd, file);
   const known = inputs.map((i) => (typeof i === 'string' ? { path: resolve(io.cwd, i), stamp: stampIfReadable(resolve(io.cwd, i)) } : i));
   planWrite(full, { shown: file, inputs: known });
   return {
     file,
-    write: (text, encoding) => writeTextFile(full, text, { shown: file, inputs: known, ...(encoding ? { encoding } : {}) }),
+    // One text, written whole through a temporary file and a rename (host/text-file.ts).
+    write: (text, encoding) =>
+      writeTextFile(full, typeof text === 'string' ? text : [...text].join(''), { shown: file, inputs: known, ...(encoding ? { encoding } : {}) }),
   };
 }
 

@@ -11,7 +11,7 @@ import { LineIndex } from '../../engine/index.js';
 import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
 import { sourcesFor, type AcquisSources } from './acquis-sources.js';
 import { formatGithub } from '../format/github.js';
-import { formatJson } from '../format/json.js';
+import { formatJsonParts } from '../format/json.js';
 import type { FileReport, RunInfo } from '../format/report.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatText } from '../format/text.js';
@@ -30,10 +30,10 @@ import type { TextFile } from '../../host/text-file.js';
 /** The output formats: the `--format` choices are this table's keys. */
 export const LINT_FORMATTERS = {
   text: (reports: FileReport[]) => formatText(reports),
-  json: (reports: FileReport[], info: RunInfo) => formatJson(reports, info),
+  json: (reports: FileReport[], info: RunInfo) => formatJsonParts(reports, info),
   sarif: (reports: FileReport[], info: RunInfo) => formatSarif(reports, info),
   github: (reports: FileReport[]) => formatGithub(reports),
-} satisfies Record<string, (reports: FileReport[], info: RunInfo) => string>;
+} satisfies Record<string, (reports: FileReport[], info: RunInfo) => string | Iterable<string>>;
 
 export type LintFormat = keyof typeof LINT_FORMATTERS;
 

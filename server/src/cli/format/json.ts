@@ -8,18 +8,58 @@ import { fixLevelOf, type Finding, type TextEdit } from '../../engine/index.js';
 import type { LineIndex } from '../../engine/index.js';
 import type { FileReport, RunInfo } from './report.js';
 
+/** The report as one string: `JSON.stringify` of `jsonReport`, indented by two spaces, and a final newline. */
 export function formatJson(files: FileReport[], info: RunInfo): string {
-  const out = {
-    version: 1,
-    tool: { name: 'acquis', version: info.version },
-    acquis: info.acquis,
+  return `${JSON.stringify(jsonReport(files, info), null, 2)}\n`;
+}
+
+/** The report as an object, exactly what `formatJson` serialises. */
+export function jsonReport(files: FileReport[], info: RunInfo): Record<string, unknown> {
+  return {
+    ...header(info),
     files: files.map((file) => ({
       path: file.path,
       findings: file.findings.map((f) => findingJson(f, file.lines)),
     })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+const header = (info: RunInfo) => ({ version: 1, tool: { name: 'acquis', version: info.version }, acquis: info.acquis });
+
+/**
+ * The same text as `formatJson`, in parts made as they are written: a part written is garbage at
+ * once, where parts kept until the end would be copied into V8's old generation. A few findings
+ * at a time are serialised by `JSON.stringify` inside empty copies of the objects that hold them
+ * (`{ files: [{ findings: [...] }] }`), so that they come out at their depth in the report, with
+ * its indentation; the copies' own text around them is cut off.
+ */
+export function* formatJsonParts(files: FileReport[], info: RunInfo): Generator<string, void, undefined> {
+  // The header object without its closing "\n}": the files follow as its last member.
+  let part = `${JSON.stringify(header(info), null, 2).slice(0, -2)},\n  "files": ${files.length ? '[' : '[]'}`;
+  for (let i = 0; i < files.length; i++) {
+    const { path, findings, lines } = files[i]!;
+    part += `${i ? ',' : ''}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
+    for (let from = 0; from < findings.length; from += FINDINGS_PER_PART) {
+      const batch = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
+      const text = JSON.stringify({ files: [{ findings: batch }] }, null, 2);
+      yield `${part}${from ? ',\n' : ''}${text.slice(AROUND_FINDINGS.before, text.length - AROUND_FINDINGS.after)}`;
+      part = '';
+    }
+    part += findings.length ? '\n      ]\n    }' : '\n    }';
+  }
+  yield `${part}${files.length ? '\n  ]\n}\n' : '\n}\n'}`;
+}
+
+/**
+ * Findings serialised together: about 2,000 characters each (with a precedent), so a part stays
+ * well within V8's young generation; a 4 MB report as one string is flattened, when it is
+ * encoded, into fresh memory the size of the whole (twice that with any non-Latin-1 character),
+ * and fresh memory is what costs most on the machines measured (the first touch of each page).
+ */
+const FINDINGS_PER_PART = 8;
+
+/** What `JSON.stringify({ files: [{ findings: [...] }] }, null, 2)` puts before and after the findings. */
+const AROUND_FINDINGS = { before: '{\n  "files": [\n    {\n      "findings": [\n'.length, after: '\n      ]\n    }\n  ]\n}'.length };
 
 function range(lines: LineIndex, start: number, end: number) {
   return { start: lines.position(start), end: lines.position(end) };
