@@ -8,11 +8,11 @@
  * reused buffer, in an order that reads a short file right after a long one.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeText, InputError, readTextFile } from '../../server/src/host/text-file';
+import { decodeText, InputError, readBytes, readTextFile } from '../../server/src/host/text-file';
 import { mixSeed, mulberry32 } from '../grammar/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'acquis-read-'));
@@ -99,5 +99,31 @@ describe('reading text files into a reused buffer', () => {
     expect(read('big.draft').text).toBe(big.toString('latin1'));
     expect(read('small.draft').text).toBe('short\n');
     expect(read('big.draft').stamp!.hash).toBe(sha256(big));
+  });
+
+  it('reads a file that grew after its status was read to its end, as readFileSync does', () => {
+    const path = join(dir, 'growing.draft');
+    writeFileSync(path, 'first part\n');
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      appendFileSync(path, 'written meanwhile\n'.repeat(5000));
+      expect(readBytes(fd, size).toString('utf8')).toBe(readFileSync(path, 'utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('reads a file that shrank after its status was read to its end', () => {
+    const path = join(dir, 'shrinking.draft');
+    writeFileSync(path, 'a longer first version\n');
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      writeFileSync(path, 'short\n');
+      expect(readBytes(fd, size).toString('utf8')).toBe('short\n');
+    } finally {
+      closeSync(fd);
+    }
   });
 });

@@ -139,16 +139,19 @@ const REUSED_MAX = 1 << 22;
 let reused: Buffer | undefined;
 
 /**
- * The bytes of the open regular file `fd`, `size` bytes as its status gave (fewer if it shrank
- * meanwhile; what it gained is not read), as `readFileSync(fd)` reads them. Valid until the next call.
+ * The bytes of the open regular file `fd` to its end, as `readFileSync(fd)` reads them: the
+ * `size` its status gave into the reused buffer (valid until the next call), and whatever it
+ * gained since (a file being written meanwhile) read on by `readFileSync`.
  */
-function readBytes(fd: number, size: number): Buffer {
+export function readBytes(fd: number, size: number): Buffer {
   // A regular file that says it is empty may still have content (/proc): read to its end.
   if (size === 0 || size > REUSED_MAX) return readFileSync(fd);
-  if (!reused || reused.length < size) reused = Buffer.allocUnsafe(Math.max(size, Math.min(REUSED_MAX, (reused?.length ?? 1 << 16) * 2)));
+  if (!reused || reused.length <= size) reused = Buffer.allocUnsafe(Math.min(REUSED_MAX + 1, Math.max(size + 1, (reused?.length ?? 1 << 16) * 2)));
   let done = 0;
-  for (let n = -1; n !== 0 && done < size; done += n) n = readSync(fd, reused, done, size - done, null);
-  return reused.subarray(0, done);
+  // One byte more than the status said: reading it tells a file that grew.
+  for (let n = -1; n !== 0 && done <= size; done += n) n = readSync(fd, reused, done, size + 1 - done, null);
+  if (done <= size) return reused.subarray(0, done);
+  return Buffer.concat([reused.subarray(0, done), readFileSync(fd)]);
 }
 
 /** Bytes to text, or an `InputError` naming the first byte that is not text. */
