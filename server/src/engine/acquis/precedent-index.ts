@@ -65,8 +65,13 @@ export class PrecedentIndex {
     this.ensureBuilt();
     // The same look-up in WebAssembly where the tables are small enough (candidates-kernel.ts).
     if (this.kernel === undefined) this.kernel = this.makeKernel();
-    const found = this.kernel?.lookup(ids, from, to, limit);
-    if (found) return found.map(([index, shared]) => ({ precedent: this.precedents[index]!, shared }));
+    const kernel = this.kernel;
+    const count = kernel ? kernel.lookup(ids, from, to, limit) : -1;
+    if (count >= 0) {
+      const found: Candidate[] = [];
+      for (let i = 0; i < count; i++) found.push({ precedent: this.precedents[kernel!.indexAt(i)]!, shared: kernel!.sharedAt(i) });
+      return found;
+    }
     // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
     // generation, so nothing is cleared per sentence.
     const s = this.scratchFor(to - from);
