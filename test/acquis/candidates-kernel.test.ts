@@ -26,7 +26,8 @@ function both(acquis: Acquis, ids: Int32Array, limit: number, from: number, to: 
   index.kernel ??= index.makeKernel();
   const count = index.kernel!.lookup(ids, from, to, limit);
   expect(count, 'the kernel answers').toBeGreaterThanOrEqual(0);
-  const kernel = Array.from({ length: count }, (_, i) => [acquis.precedents[index.kernel!.indexAt(i)]!.id, index.kernel!.sharedAt(i)]);
+  const { heap, answer } = index.kernel!;
+  const kernel = Array.from({ length: count }, (_, i) => [acquis.precedents[heap[answer + 2 * i]!]!.id, heap[answer + 2 * i + 1]]);
   setCandidateKernel(false);
   const script = acquis.index.candidates(ids, limit, from, to).map((c) => [c.precedent.id, c.shared]);
   setCandidateKernel(true);

@@ -28,7 +28,15 @@ export interface CandidateTables {
 }
 
 export class CandidateKernel {
-  private heap: Int32Array;
+  /**
+   * Where the last look-up's answer starts in `heap` (in 32-bit words): the `i`th candidate's
+   * precedent index at `answer + 2 * i`, its shared 3-grams right after. Read in place by the
+   * caller (no call per candidate).
+   */
+  answer = 0;
+
+  /** The kernel's memory as 32-bit words (made again when the memory grows). */
+  heap: Int32Array;
 
   private constructor(
     private readonly memory: WasmMemory,
@@ -91,7 +99,7 @@ export class CandidateKernel {
 
   /**
    * Looks up the candidates of `ids[from, to)`: their number, most shared first (then by
-   * precedent id), read with `indexAt` and `sharedAt`; -1 when the kernel cannot answer (the
+   * precedent id), read from `heap` at `answer`; -1 when the kernel cannot answer (the
    * caller looks up in TypeScript). Nothing is allocated: this runs for every draft sentence.
    */
   lookup(ids: Int32Array, from: number, to: number, limit: number): number {
@@ -106,19 +114,6 @@ export class CandidateKernel {
     for (let i = from; i < to; i++) heap[at + i - from] = ids[i]!;
     this.answer = (this.dynamic >> 2) + n + 5 * size;
     return this.lookupIn(n, limit);
-  }
-
-  /** Where the last look-up's answer starts in `heap` (in 32-bit words). */
-  private answer = 0;
-
-  /** The precedent index of the last look-up's `i`th candidate. */
-  indexAt(i: number): number {
-    return this.heap[this.answer + 2 * i]!;
-  }
-
-  /** The shared 3-grams of the last look-up's `i`th candidate. */
-  sharedAt(i: number): number {
-    return this.heap[this.answer + 2 * i + 1]!;
   }
 
   /**

@@ -69,7 +69,8 @@ export class PrecedentIndex {
     const count = kernel ? kernel.lookup(ids, from, to, limit) : -1;
     if (count >= 0) {
       const found: Candidate[] = [];
-      for (let i = 0; i < count; i++) found.push({ precedent: this.precedents[kernel!.indexAt(i)]!, shared: kernel!.sharedAt(i) });
+      const heap = kernel!.heap;
+      for (let at = kernel!.answer, i = 0; i < count; i++, at += 2) found.push({ precedent: this.precedents[heap[at]!]!, shared: heap[at + 1]! });
       return found;
     }
     // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
