@@ -177,37 +177,6 @@ function moved(r: RememberedMatch, words: Word[], shift: number): PrecedentMatch
   return match;
 }
 
-/** A sentence's text (`key`), where it started when it was matched, and its matches. */
-interface RememberedSentence {
-  key: string;
-  start: number;
-  matches: RememberedMatch[];
-}
-
-/** Characters of a text read for its fingerprint, at most (evenly spread, the last one included). */
-const FINGERPRINT_SAMPLES = 32;
-
-/**
- * A number standing for `text[from, to)` in the matcher's caches: its length and up to 32 of its
- * characters. A map keyed by the text itself hashes every character of every paragraph and
- * sentence looked up, and nearly all are looked up once; a hit is confirmed against the text kept
- * with it, so two texts with one fingerprint only share a slot.
- */
-export function fingerprint(text: string, from: number, to: number): number {
-  const length = to - from;
-  const step = length > FINGERPRINT_SAMPLES ? Math.floor(length / FINGERPRINT_SAMPLES) : 1;
-  let h = length;
-  for (let i = from; i < to; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
-  if (length > 0) h = Math.imul(h ^ text.charCodeAt(to - 1), 0x85ebca77);
-  // A small integer: V8 keys a map by it without allocating.
-  return (h ^ (h >>> 15)) & 0x3fffffff;
-}
-
-/** Whether `text[from, to)` is `key`. */
-function sameText(key: string, text: string, from: number, to: number): boolean {
-  return key.length === to - from && text.startsWith(key, from);
-}
-
 /** Sentences remembered with their matches; past this the older half is forgotten. */
 const SENTENCE_CACHE_LIMIT = 8_000;
 
@@ -219,10 +188,10 @@ const AUTHORITY_BAND = 0.15;
 const END_SLACK = 3;
 
 export class Matcher {
-  /** Matches per paragraph text, by the text's `fingerprint`. */
-  private readonly cache = new Map<number, { text: string; matches: PrecedentMatch[] }>();
-  /** Matches per sentence text (`rememberSentence`), by the text's `fingerprint`. */
-  private readonly sentences = new Map<number, RememberedSentence>();
+  /** Matches per paragraph text. */
+  private readonly cache = new Map<string, PrecedentMatch[]>();
+  /** Matches per sentence text (`rememberSentence`), in the order they were found. */
+  private readonly sentences = new Map<string, { start: number; matches: RememberedMatch[] }>();
   private readonly minWords: number;
   private readonly minIdentity: number;
   private readonly minDeviationWords: number;
@@ -240,13 +209,14 @@ export class Matcher {
 
   /** Precedent matches in `text` (a view of a paragraph), in text order. */
   match(text: string): PrecedentMatch[] {
-    const print = fingerprint(text, 0, text.length);
-    const cached = this.cache.get(print);
-    if (cached && cached.text === text) {
+    // Keyed by the text itself: the word list (`wordListOf`) is remembered by it too, and a string
+    // keeps its hash, so the paragraph is hashed once for both.
+    const cached = this.cache.get(text);
+    if (cached) {
       // Refresh its place, so that paragraphs still in the document are the last to be forgotten.
-      this.cache.delete(print);
-      this.cache.set(print, cached);
-      return cached.matches;
+      this.cache.delete(text);
+      this.cache.set(text, cached);
+      return cached;
     }
     const out: PrecedentMatch[] = [];
     // The words of the whole text, read once as flat arrays and shared with the rules, and their
@@ -276,9 +246,8 @@ export class Matcher {
       if (candidates.length) {
         // A sentence met before (agreed language recurs, in a paragraph being edited and across
         // drafts) has the same matches, moved: they depend on its text alone (see `rememberSentence`).
-        const sentencePrint = fingerprint(text, sentence.start, sentence.end);
-        const slot = this.sentences.get(sentencePrint);
-        const known = slot && sameText(slot.key, text, sentence.start, sentence.end) ? slot : undefined;
+        const key = text.slice(sentence.start, sentence.end);
+        const known = this.sentences.get(key);
         if (known) {
           if (known.matches.length) {
             const words = all.words(next, end);
@@ -294,7 +263,7 @@ export class Matcher {
           this.sentenceTo = end;
           this.sentenceWordArray = undefined;
           const found = this.matchSentence(text, ids.subarray(next, end), sentence.start, candidates);
-          this.rememberSentence(sentencePrint, text.slice(sentence.start, sentence.end), sentence.start, found.length ? this.sentenceWords() : [], found);
+          this.rememberSentence(key, sentence.start, found.length ? this.sentenceWords() : [], found);
           this.sentenceList = undefined;
           this.sentenceWordArray = undefined;
           for (let k = 0; k < found.length; k++) out.push(found[k]!);
@@ -310,8 +279,7 @@ export class Matcher {
         this.cache.delete(key);
       }
     }
-    // A different paragraph with the same fingerprint is forgotten: one text per fingerprint.
-    this.cache.set(print, { text, matches: out });
+    this.cache.set(text, out);
     return out;
   }
 
@@ -323,7 +291,7 @@ export class Matcher {
    * yes). So a sentence met again, anywhere, has the same matches, moved by the difference of
    * the two sentence starts.
    */
-  private rememberSentence(print: number, key: string, start: number, words: Word[], found: PrecedentMatch[]): void {
+  private rememberSentence(key: string, start: number, words: Word[], found: PrecedentMatch[]): void {
     if (this.sentences.size >= SENTENCE_CACHE_LIMIT) {
       let drop = SENTENCE_CACHE_LIMIT / 2;
       for (const old of this.sentences.keys()) {
@@ -333,9 +301,8 @@ export class Matcher {
     }
     // The key is a slice of the paragraph, which V8 may keep as a view of the whole paragraph:
     // remembered as its own copy (a slice of a joined string is cut from a flat copy of it), an
-    // edited long paragraph's old versions are not kept alive by their sentences. A different
-    // sentence with the same fingerprint is forgotten: one text per fingerprint.
-    this.sentences.set(print, { key: `${key} `.slice(0, -1), start, matches: found.map((m) => remembered(m, words)) });
+    // edited long paragraph's old versions are not kept alive by their sentences.
+    this.sentences.set(`${key} `.slice(0, -1), { start, matches: found.map((m) => remembered(m, words)) });
   }
 
   /**
