@@ -137,6 +137,11 @@ describe.each([
       const precedent = Int32Array.from({ length: m }, () => Math.floor(next() * 40));
       const draft = Int32Array.from({ length: n }, (_, i) => (next() < 0.7 ? precedent[i % m]! : Math.floor(next() * 60)));
       expect(alignLocal(draft, precedent), `${n} x ${m}`).toEqual(referenceAlign(draft, precedent));
+      // Short pairs right after growing: the kernel's view of its memory is made again.
+      for (let k = 0; k < 50; k++) {
+        const [shortDraft, shortPrecedent] = pair(next);
+        expect(alignLocal(shortDraft, shortPrecedent), `after ${n} x ${m}, case ${k}`).toEqual(referenceAlign(shortDraft, shortPrecedent));
+      }
     }
   });
 

@@ -39,7 +39,7 @@ function referenceSentences(text: string): SentenceSpan[] {
 
 /** Pieces the fuzzer strings together around full stops: abbreviations, initials, capitals, spaces, quotes. */
 const PIECES = [
-  '. ', '.  ', '.\n', '! ', '? ', '." ', '.” ', '.’ ', '.) ', '.', 'para.', 'Para.', 'PARAS.', 'e.g.', 'i.e.', 'U.S.', 'U.N.',
+  '. ', '.  ', '.\n', '! ', '? ', '." ', '.” ', '.’ ', '.) ', '!” ', '?) ', '?" ', '!’ ', '.', 'para.', 'Para.', 'PARAS.', 'e.g.', 'i.e.', 'U.S.', 'U.N.',
   'Mr.', 'mrs.', 'No.', 'Rev.', 'corr.', 'p.', 'pp.', 'xpara.', 'A.', 'B. ', 'a.', 'Z.', 'The', 'States', 'agreed', '2015',
   '3', 'A/RES/70/1', ' ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '"', '“', '‘', '(', '[', 'É', 'Ω', 'é', 'ǅ', 'İ',
   'K', 'Å', '𝐀', '𝐚', '\ud835', '\udc00', '٣', 'Ⅻ', 'ﬁ', 'straße.', 'État.', 'ÉTAT.', 'vs.', 'cf.', 'op.', 'St.', 'Dr.',

@@ -28,7 +28,15 @@ export interface CandidateTables {
 }
 
 export class CandidateKernel {
-  private heap: Int32Array;
+  /**
+   * Where the last look-up's answer starts in `heap` (in 32-bit words): the `i`th candidate's
+   * precedent index at `answer + 2 * i`, its shared 3-grams right after. Read in place by the
+   * caller (no call per candidate).
+   */
+  answer = 0;
+
+  /** The kernel's memory as 32-bit words (made again when the memory grows). */
+  heap: Int32Array;
 
   private constructor(
     private readonly memory: WasmMemory,
@@ -90,25 +98,34 @@ export class CandidateKernel {
   }
 
   /**
-   * The candidates of `ids[from, to)` as (precedent index, shared 3-grams) pairs, most shared
-   * first (then by precedent id); null when the kernel cannot answer (the caller looks up in
-   * TypeScript).
+   * Looks up the candidates of `ids[from, to)`: their number, most shared first (then by
+   * precedent id), read from `heap` at `answer`; -1 when the kernel cannot answer (the
+   * caller looks up in TypeScript). Nothing is allocated: this runs for every draft sentence.
    */
-  lookup(ids: Int32Array, from: number, to: number, limit: number): Array<[index: number, shared: number]> | null {
-    if (!enabled) return null;
+  lookup(ids: Int32Array, from: number, to: number, limit: number): number {
+    if (!enabled) return -1;
     const n = to - from;
     let size = 16;
     while (size < 2 * n) size *= 2;
     // The sentence, the bucket set (1 word an entry), the 3-gram set (4), the answer (2 a pair, and a spare).
-    if (!reserve(this.memory, this.dynamic + 4 * (n + 5 * size + 2 * (limit + 1)))) return null;
-    if (this.heap.buffer !== this.memory.buffer) this.heap = new Int32Array(this.memory.buffer);
-    this.heap.set(ids.subarray(from, to), this.dynamic / 4);
-    const count = this.lookupIn(n, limit);
-    if (count < 0) return null;
-    const out = (this.dynamic + 4 * (n + 5 * size)) / 4;
-    const found: Array<[number, number]> = [];
-    for (let i = 0; i < count; i++) found.push([this.heap[out + 2 * i]!, this.heap[out + 2 * i + 1]!]);
-    return found;
+    if (!this.ensure(this.dynamic + 4 * (n + 5 * size + 2 * (limit + 1)))) return -1;
+    const heap = this.heap;
+    const at = this.dynamic >> 2;
+    for (let i = from; i < to; i++) heap[at + i - from] = ids[i]!;
+    this.answer = (this.dynamic >> 2) + n + 5 * size;
+    return this.lookupIn(n, limit);
+  }
+
+  /**
+   * Makes the memory hold `bytes`. Only `reserve` grows it (the kernel never does), and `heap`
+   * spans all of it, so its length answers without asking the memory for its buffer (a call
+   * into the runtime, twice per sentence before).
+   */
+  private ensure(bytes: number): boolean {
+    if (this.heap.byteLength >= bytes) return true;
+    if (!reserve(this.memory, bytes)) return false;
+    this.heap = new Int32Array(this.memory.buffer);
+    return true;
   }
 }
 

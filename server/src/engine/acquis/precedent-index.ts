@@ -65,8 +65,14 @@ export class PrecedentIndex {
     this.ensureBuilt();
     // The same look-up in WebAssembly where the tables are small enough (candidates-kernel.ts).
     if (this.kernel === undefined) this.kernel = this.makeKernel();
-    const found = this.kernel?.lookup(ids, from, to, limit);
-    if (found) return found.map(([index, shared]) => ({ precedent: this.precedents[index]!, shared }));
+    const kernel = this.kernel;
+    const count = kernel ? kernel.lookup(ids, from, to, limit) : -1;
+    if (count >= 0) {
+      const found: Candidate[] = [];
+      const heap = kernel!.heap;
+      for (let at = kernel!.answer, i = 0; i < count; i++, at += 2) found.push({ precedent: this.precedents[heap[at]!]!, shared: heap[at + 1]! });
+      return found;
+    }
     // Counts per precedent in reused arrays: an entry is valid only if stamped with this look-up's
     // generation, so nothing is cleared per sentence.
     const s = this.scratchFor(to - from);

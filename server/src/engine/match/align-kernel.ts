@@ -52,15 +52,26 @@ export function kernelAlign(draft: Int32Array, precedent: Int32Array, minMatches
   const k = kernel;
   const n = draft.length;
   const m = precedent.length;
-  if (!reserve(k.memory, (INPUT_AT + n + m) * 4)) return null;
-  if (k.heap.buffer !== k.memory.buffer) k.heap = new Int32Array(k.memory.buffer);
+  if (!ensure(k, (INPUT_AT + n + m) * 4)) return null;
   k.heap.set(draft, INPUT_AT);
   k.heap.set(precedent, INPUT_AT + n);
   const found = k.align(n, m, minMatches);
   if (found === 0) return undefined;
   if (found < 0) return null;
-  // The kernel may have grown its memory for the score matrix: the old view is detached.
-  if (k.heap.buffer !== k.memory.buffer) k.heap = new Int32Array(k.memory.buffer);
+  // The kernel may have grown its memory for the score matrix: the old view is then detached.
+  if (k.heap.length === 0) k.heap = new Int32Array(k.memory.buffer);
   const h = k.heap;
   return { score: h[0]!, draftStart: h[1]!, draftEnd: h[2]!, precedentStart: h[3]!, precedentEnd: h[4]!, matches: h[5]! };
+}
+
+/**
+ * Makes the memory hold `bytes`. The view spans the whole memory, and is detached (length 0) once
+ * the memory grows, so its length answers without asking the memory for its buffer (a call into
+ * the runtime, twice per candidate before).
+ */
+function ensure(k: Kernel, bytes: number): boolean {
+  if (k.heap.byteLength >= bytes) return true;
+  if (!reserve(k.memory, bytes)) return false;
+  k.heap = new Int32Array(k.memory.buffer);
+  return true;
 }

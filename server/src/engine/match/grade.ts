@@ -316,7 +316,8 @@ export function hasEditorialChange(
   precedentWords: Word[],
   precedentText: string,
 ): boolean {
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     if (run.op !== 'equal') continue;
     for (let k = 0; k < run.draftEnd - run.draftStart; k++) {
       const d = draftWords[run.draftStart + k]!;

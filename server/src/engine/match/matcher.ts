@@ -188,6 +188,7 @@ const AUTHORITY_BAND = 0.15;
 const END_SLACK = 3;
 
 export class Matcher {
+  /** Matches per paragraph text. */
   private readonly cache = new Map<string, PrecedentMatch[]>();
   /** Matches per sentence text (`rememberSentence`), in the order they were found. */
   private readonly sentences = new Map<string, { start: number; matches: RememberedMatch[] }>();
@@ -208,6 +209,8 @@ export class Matcher {
 
   /** Precedent matches in `text` (a view of a paragraph), in text order. */
   match(text: string): PrecedentMatch[] {
+    // Keyed by the text itself: the word list (`wordListOf`) is remembered by it too, and a string
+    // keeps its hash, so the paragraph is hashed once for both.
     const cached = this.cache.get(text);
     if (cached) {
       // Refresh its place, so that paragraphs still in the document are the last to be forgotten.
@@ -226,10 +229,18 @@ export class Matcher {
     const starts = all.starts;
     const count = all.length;
     let next = 0;
-    for (const sentence of splitSentences(text)) {
+    const sentences = splitSentences(text);
+    for (let s = 0; s < sentences.length; s++) {
+      const sentence = sentences[s]!;
       while (next < count && starts[next]! < sentence.start) next++;
+      // The first word at or past the sentence end, by bisection (a sentence has some twenty words).
       let end = next;
-      while (end < count && starts[end]! < sentence.end) end++;
+      let past = count;
+      while (end < past) {
+        const mid = (end + past) >> 1;
+        if (starts[mid]! < sentence.end) end = mid + 1;
+        else past = mid;
+      }
       if (end - next < this.minWords) continue;
       const candidates = index.candidates(ids, candidatesFor(end - next), next, end);
       if (candidates.length) {
@@ -240,7 +251,8 @@ export class Matcher {
         if (known) {
           if (known.matches.length) {
             const words = all.words(next, end);
-            for (const m of known.matches) out.push(moved(m, words, sentence.start - known.start));
+            const shift = sentence.start - known.start;
+            for (let k = 0; k < known.matches.length; k++) out.push(moved(known.matches[k]!, words, shift));
           }
         } else {
           this.cueWordAt = undefined;
@@ -254,7 +266,7 @@ export class Matcher {
           this.rememberSentence(key, sentence.start, found.length ? this.sentenceWords() : [], found);
           this.sentenceList = undefined;
           this.sentenceWordArray = undefined;
-          for (const m of found) out.push(m);
+          for (let k = 0; k < found.length; k++) out.push(found[k]!);
         }
       }
       next = end;
@@ -327,8 +339,8 @@ export class Matcher {
 
   private matchSentence(text: string, ids: Int32Array, sentenceStart: number, candidates: Candidate[]): PrecedentMatch[] {
     const found: PrecedentMatch[] = [];
-    for (const candidate of candidates) {
-      const match = this.evaluate(text, ids, candidate.precedent, sentenceStart);
+    for (let c = 0; c < candidates.length; c++) {
+      const match = this.evaluate(text, ids, candidates[c]!.precedent, sentenceStart);
       if (match) found.push(match);
     }
     return found.length > 1 ? selectPrimaries(dropExplainedDeviations(found)) : found;
@@ -371,7 +383,8 @@ export class Matcher {
     const draftOffset = first.draftStart;
     const precedentOffset = first.precedentStart;
     if (draftOffset !== 0 || precedentOffset !== 0) {
-      for (const run of runs) {
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
         run.draftStart -= draftOffset;
         run.draftEnd -= draftOffset;
         run.precedentStart -= precedentOffset;
@@ -381,14 +394,16 @@ export class Matcher {
     if (!draftWords.length || !precedentWords.length) return undefined;
     const quoteStart = draftWords[0]!.start;
     const cue = quoteStart === words[alignment.draftStart]!.start ? alignedCue : this.cueBefore(text, sentenceStart, quoteStart);
+    // Indexed loops, here and below: most of a run is spent before V8 optimises this, and an
+    // array's iterator is an object and a call per step until then.
     let equal = 0;
-    for (const run of runs) if (run.op === 'equal') equal += run.draftEnd - run.draftStart;
+    for (let r = 0; r < runs.length; r++) if (runs[r]!.op === 'equal') equal += runs[r]!.draftEnd - runs[r]!.draftStart;
     const identity = equal / Math.max(draftWords.length, precedentWords.length);
     if (equal < this.minWords || identity < this.minIdentity) return undefined;
     // A run that is not equal is a change: a departure's tests come before its changes are read
     // (most candidates fail them). Without one, only editorial changes may be found.
     let changed = false;
-    for (const run of runs) if (run.op !== 'equal') changed = true;
+    for (let r = 0; r < runs.length; r++) if (runs[r]!.op !== 'equal') changed = true;
     let changes: Change[];
     if (changed) {
       if (!this.mayDepart(cue, equal, runs, extended)) return undefined;

@@ -54,9 +54,11 @@ export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = skipSpace(text, 0);
   BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
-    const at = m.index;
-    const end = at + m[0].length;
+  // `test` rather than `exec`: no match array per candidate end. The match is the punctuation and
+  // an optional closing mark, so where it starts is read back from where it ends.
+  while (BOUNDARY.test(text)) {
+    const end = BOUNDARY.lastIndex;
+    const at = isSentencePunctuation(text.charCodeAt(end - 1)) ? end - 1 : end - 2;
     if (text.charCodeAt(at) === 0x2e && fullStopContinues(text, start, at)) continue;
     if (end > start) spans.push({ start, end });
     start = skipSpace(text, end);
@@ -99,6 +101,11 @@ function slowFullStopContinues(text: string, start: number, at: number): boolean
   const before = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(start, at - 12), at + 1));
   if (before && NO_BREAK_AFTER.has(before[1]!.toLowerCase())) return true;
   return /(?:^|\s)\p{Lu}\.$/u.test(text.slice(Math.max(start, at - 2), at + 1));
+}
+
+/** `.`, `!` or `?`: what a sentence boundary starts with (a closing mark may follow it). */
+function isSentencePunctuation(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
 function skipSpace(text: string, at: number): number {
