@@ -6,7 +6,9 @@
  * measurable (`--no-opt` gave the same wall time). With ten times V8's budget before a function
  * is optimised, that lint took 30% less CPU time and 12% less wall time (whole process, medians
  * of 21 pairs), 50 drafts in one run 24% less CPU time, the 10 MB draft 6% less; same output.
- * A long run still gets optimised, a little later.
+ * A long run still gets optimised, a little later. Later still costs more: instructions over the
+ * 50 drafts, all threads (4 December): 7.46 G at ten times the budget, 7.67 G at thirty times,
+ * 8.35 G at ninety, 10.47 G never optimising; the default budget ran slower in wall time.
  *
  * Changing a V8 flag has a price: Node's own modules loaded afterwards no longer match the code
  * cache built into Node (V8 ties a cache to the flags) and are compiled from source, a few
