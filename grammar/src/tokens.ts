@@ -491,17 +491,19 @@ export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/, lin
 
 /**
  * Order matters: Chevrotain takes the first token that matches, not the longest, and tries them in
- * this order at every position (safe mode). The common ones come first: white space, runs of text,
- * paragraph labels (one a paragraph: they came eleventh, after eight tokens that never match where
- * a label does), blank lines. Moving a token ahead of others changes nothing where no token it
- * passes can match at the same place: a label begins with `P`, `O` or a digit and only in the body,
- * where a run of text steps aside for it, and none of the tokens it now precedes can begin so
- * (test/grammar/lexer-options.test.ts lexes with the order before as well).
+ * this order at every position (safe mode). The common ones come first: white space, paragraph
+ * labels (one a paragraph: they came eleventh, after eight tokens that never match where a label
+ * does), runs of text, blank lines. Moving a token ahead of others changes nothing where no token
+ * it passes can match at the same place: a label begins with `P`, `O` or a digit and only in the
+ * body, where a run of text steps aside for it (`wordMayStart`), and none of the tokens it now
+ * precedes can begin so (test/grammar/lexer-options.test.ts lexes with the order before as well).
+ * Labels go before runs: at a label the run's matcher failed only after its checks of the place,
+ * while before a run the label's matcher answers from the first character, mostly.
  */
 export const allTokens: TokenType[] = [
   WhiteSpace,
-  LeadWord,
   ParagraphLabel,
+  LeadWord,
   BlankLine,
   Newline,
   FrontMatterFence,
