@@ -133,6 +133,14 @@ function hasRealToken(node: CstNode, name: string): boolean {
   return false;
 }
 
+/** Where inline content stands: inside a quotation (brackets there are editorial) or not. Read only. */
+interface InlineContext {
+  readonly quoted?: boolean;
+}
+// One of each, shared: the context is only read.
+const PLAIN: InlineContext = {};
+const QUOTED: InlineContext = { quoted: true };
+
 export type FlatBlock =
   | { kind: 'heading'; node: Heading }
   | { kind: 'paragraph'; node: Paragraph }
@@ -241,11 +249,11 @@ export class AstBuilder {
       case 'footnoteDefinition':
         return { kind: 'footnote', node: this.footnote(inner) };
       case 'blockQuote': {
-        const content = this.inlines(inner, { quoted: true });
+        const content = this.inlines(inner, QUOTED);
         return { kind: 'quote', node: { type: 'blockQuote', span: this.spanOf(inner), content } };
       }
       case 'textBlock': {
-        const content = this.inlines(inner, {});
+        const content = this.inlines(inner, PLAIN);
         const span = this.spanOf(inner);
         return {
           kind: 'paragraph',
@@ -259,7 +267,7 @@ export class AstBuilder {
 
   private heading(node: CstNode): Heading {
     const mark = firstToken(node, 'HeadingMark')!;
-    const content = this.inlines(node, {});
+    const content = this.inlines(node, PLAIN);
     const span = this.spanOf(node);
     const title = this.text.slice(offsetOf(mark.startOffset) + mark.image.length, span.end).trim();
     const heading: Heading = { type: 'heading', span, level: mark.image.length, title, content };
@@ -271,7 +279,7 @@ export class AstBuilder {
   private paragraph(node: CstNode): Paragraph {
     const labelToken = firstToken(node, 'ParagraphLabel')!;
     const children = ordered(node);
-    const content = this.inlines(node, {}, children);
+    const content = this.inlines(node, PLAIN, children);
     const span = this.spanOf(node);
     const label = readLabel(labelToken);
     const kind: ParagraphKind = label.text.startsWith('PP')
@@ -305,7 +313,7 @@ export class AstBuilder {
       span: this.spanOf(node),
       label: { span: { start: labelStart, end: labelStart + text.length }, text, style: 'letter' },
       level: 1,
-      content: this.inlines(node, {}, children),
+      content: this.inlines(node, PLAIN, children),
       contentSpan: this.contentSpan(node, labelToken, children),
       children: [],
     };
@@ -318,7 +326,7 @@ export class AstBuilder {
       type: 'footnoteDefinition',
       span: this.spanOf(node),
       id: mark.image.slice(2, -2),
-      content: this.inlines(node, {}, children),
+      content: this.inlines(node, PLAIN, children),
       contentSpan: this.contentSpan(node, mark, children),
     };
   }
@@ -348,22 +356,23 @@ export class AstBuilder {
   // --- Inline ----------------------------------------------------------------------------------
 
   /** The inline content of a block, a lineTail or an interior node (a block's mark left out), runs of text merged. */
-  private inlines(node: CstNode | undefined, ctx: { quoted?: boolean }, children?: Child[]): Inline[] {
+  private inlines(node: CstNode | undefined, ctx: InlineContext, children?: Child[]): Inline[] {
     if (!node) return [];
     const out: Inline[] = [];
-    // A word joins the text run before it across white space: the run's own span grows (it was
-    // made here and nothing else holds it), no span object or gap string per word.
-    // `single`: the text is one single-spaced run of the lexer (see `singleSpacedStretches`).
-    const pushText = (start: number, end: number, single: boolean): void => {
-      if (single) this.singleSpaced.set(start, end);
-      const last = out[out.length - 1];
-      if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) last.span.end = end;
-      else out.push({ type: 'text', span: { start, end } });
-    };
-    const visit = (child: Child): void => {
+    this.visitAll(children ?? ordered(node), out, ctx);
+    this.attachRationales(out);
+    return out;
+  }
+
+  // Methods rather than closures made for every block: a block's content is read without
+  // allocating a context and three functions for it.
+
+  private visitAll(list: Child[], out: Inline[], ctx: InlineContext): void {
+    for (let i = 0; i < list.length; i++) {
+      const child = list[i]!;
       if (isToken(child)) {
-        this.token(child, out, pushText);
-        return;
+        this.token(child, out);
+        continue;
       }
       switch (child.name) {
         case 'lineTail':
@@ -371,23 +380,29 @@ export class AstBuilder {
         case 'heading':
         case 'inline':
         case 'textBlock':
-          visitAll(ordered(child));
-          return;
+          this.visitAll(ordered(child), out, ctx);
+          break;
         default: {
           const built = this.construct(child, ctx);
           if (built) out.push(built);
         }
       }
-    };
-    const visitAll = (list: Child[]): void => {
-      for (let i = 0; i < list.length; i++) visit(list[i]!);
-    };
-    visitAll(children ?? ordered(node));
-    this.attachRationales(out);
-    return out;
+    }
   }
 
-  private token(tok: IToken, out: Inline[], pushText: (start: number, end: number, single: boolean) => void): void {
+  /**
+   * A word joins the text run before it across white space: the run's own span grows (it was
+   * made here and nothing else holds it), no span object or gap string per word.
+   * `single`: the text is one single-spaced run of the lexer (see `singleSpacedStretches`).
+   */
+  private pushText(out: Inline[], start: number, end: number, single: boolean): void {
+    if (single) this.singleSpaced.set(start, end);
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && onlySpace(this.text, last.span.end, start)) last.span.end = end;
+    else out.push({ type: 'text', span: { start, end } });
+  }
+
+  private token(tok: IToken, out: Inline[]): void {
     switch (tok.tokenType.name) {
       case 'Newline':
       case 'HeadingMark':
@@ -401,7 +416,7 @@ export class AstBuilder {
       case 'Punctuation':
       case 'Escape':
       case 'Pipe': // options are split by the bracket that holds them
-        pushText(offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length, tok.payload === SINGLE_SPACED);
+        this.pushText(out, offsetOf(tok.startOffset), offsetOf(tok.startOffset) + tok.image.length, tok.payload === SINGLE_SPACED);
         return;
     }
     const span = tokenSpan(tok);
@@ -450,11 +465,11 @@ export class AstBuilder {
           this.problem('syntax.stray', `\`${tok.image}\` closes nothing: there is no matching opening mark.`, span);
           return;
         }
-        pushText(span.start, span.end, false);
+        this.pushText(out, span.start, span.end, false);
     }
   }
 
-  private construct(node: CstNode, ctx: { quoted?: boolean }): Inline | undefined {
+  private construct(node: CstNode, ctx: InlineContext): Inline | undefined {
     const span = this.spanOf(node);
     switch (node.name) {
       case 'symbolCitation': {
@@ -491,7 +506,7 @@ export class AstBuilder {
             : tokensNamed(node, 'StraightQuote').filter((q) => !q.isInsertedInRecovery).length >= 2;
         const open = ordered(node)[0] as IToken;
         if (!closed) this.problem('syntax.unclosed', 'This quotation is not closed.', tokenSpan(open));
-        return { type: 'quotation', span, content: this.inlines(interior, { quoted: true }), closed };
+        return { type: 'quotation', span, content: this.inlines(interior, QUOTED), closed };
       }
       default:
         return undefined;
@@ -503,7 +518,7 @@ export class AstBuilder {
     kind: AmendmentKind,
     openName: string,
     closeName: string,
-    ctx: { quoted?: boolean },
+    ctx: InlineContext,
   ): Amendment {
     const open = firstToken(node, openName)!;
     const interiors = nodesNamed(node, 'interior');
@@ -543,7 +558,7 @@ export class AstBuilder {
     return amendment;
   }
 
-  private bracket(node: CstNode, ctx: { quoted?: boolean }): Bracket {
+  private bracket(node: CstNode, ctx: InlineContext): Bracket {
     const open = firstToken(node, 'LBracket')!;
     const interior = nodesNamed(node, 'interior')[0];
     const content = this.inlines(interior, ctx);

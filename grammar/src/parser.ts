@@ -9,7 +9,7 @@
  * children table, the rule stack), and those two were two of the four for every paragraph. A block that recovery abandons midway comes back marked `recoveredNode`;
  * the AST builder drops it, as it dropped the empty `block` node that recovery returned before.
  */
-import { CstParser, type CstNode, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type CstNode, type ILookaheadStrategy, type IOrAlt, type IToken, type Rule, type TokenType } from 'chevrotain';
 // Chevrotain's own computation of the re-sync follows (see `resyncFollows` below). Its package
 // exports only its API, so the module is named by its file; the version is pinned (package.json),
 // and the recovery tests would fail if it moved.
@@ -151,6 +151,11 @@ function extend(location: { startOffset: number; endOffset?: number }, child: { 
   }
 }
 
+/** Chevrotain's step to the next token (not in its public types). */
+interface LexerState {
+  consumeToken(): void;
+}
+
 /** Chevrotain's tree-building stack (not in its public types). */
 interface TreeBuilding {
   CST_STACK: SyntaxNode[];
@@ -165,6 +170,8 @@ export class DraftParser extends CstParser {
     lookahead: ILookaheadStrategy = tableLookahead(2, t.allTokens),
     /** The grammar as recorded before (recorded-grammar.ts); a rule it lacks is recorded now (`{}`: all). */
     private readonly recorded: StoredGrammar = storedGrammar as unknown as StoredGrammar,
+    /** Read plain blocks directly (`plainBlock`); false: every block through Chevrotain's rules (tests compare the two). */
+    private readonly plainBlocks = true,
   ) {
     super(t.allTokens, {
       recoveryEnabled: true,
@@ -274,6 +281,8 @@ export class DraftParser extends CstParser {
   public document = this.RULE('document', () => {
     this.OPTION(() => this.SUBRULE(this.frontMatter));
     this.MANY(() => {
+      // Not run while Chevrotain records the grammar (ACTION is then a no-op): the OR is the grammar.
+      if (this.ACTION((this.plainBlockAction ??= () => this.plainBlock()))) return;
       this.OR(
         (this.documentCache ??= [
           { ALT: () => this.CONSUME(t.BlankLine) },
@@ -289,6 +298,39 @@ export class DraftParser extends CstParser {
       );
     });
   });
+
+  /**
+   * The two blocks of which a draft is mostly made, read without Chevrotain's rule machinery (the
+   * alternation, the sub-rule call, the content's repetition and its gate, each a few calls and
+   * allocations while the parser is interpreted): a blank line, and a paragraph that is its label
+   * and runs of text up to a blank line or the end. Each comes out as the document's `OR` would
+   * make it: the same token or `paragraph` node, with the same children and location, and no
+   * error is possible in either (test/grammar/plain-blocks.test.ts compares whole parses).
+   * Anything else is left to the `OR`. Returns whether a block was read.
+   */
+  private plainBlock(): boolean {
+    if (!this.plainBlocks) return false;
+    const next = this.LA(1);
+    if (next.tokenType === t.BlankLine) {
+      (this as unknown as LexerState).consumeToken();
+      this.cstPostTerminal(t.BlankLine.name, next);
+      return true;
+    }
+    if (next.tokenType !== t.ParagraphLabel) return false;
+    let k = 2;
+    while (this.LA(k).tokenType === t.LeadWord) k++;
+    const after = this.LA(k).tokenType;
+    if (after !== t.BlankLine && after !== EOF) return false;
+    const node = new SyntaxNode('paragraph');
+    for (let i = 1; i < k; i++) {
+      const token = this.LA(1);
+      (this as unknown as LexerState).consumeToken();
+      node.sequence.push(token);
+      extend(node.location, token);
+    }
+    this.cstPostNonTerminal(node, 'paragraph');
+    return true;
+  }
 
   public frontMatter = this.RULE('frontMatter', () => {
     this.CONSUME(t.FrontMatterFence);
@@ -389,6 +431,7 @@ export class DraftParser extends CstParser {
   private headingRepetition?: { GATE: () => boolean; DEF: () => void };
   private constructAlternatives?: IOrAlt<unknown>[];
   private documentCache?: IOrAlt<unknown>[];
+  private plainBlockAction?: () => boolean;
   private topCache?: IOrAlt<unknown>[];
   private lineCache?: IOrAlt<unknown>[];
   private interiorCache?: IOrAlt<unknown>[];

@@ -319,52 +319,50 @@ const RUN_REST_LINES = new RegExp(
 );
 
 /**
- * A line break followed by the start of a line that changes the answer: one whose first character
- * after any indentation is `#` (a heading line) or none (a blank line, or the end). Other lines
- * leave the answer as it was, so the search skips them in one native pass.
+ * True when `offset` begins the first token of its line whose first character after any
+ * indentation (white space other than a line break; a byte order mark at the start) is `#`: the
+ * token starts there, or starts the line with that indentation in it (a front matter line).
  */
-// `\r(?!\n)`: the `\r` of a CRLF alone, followed by its `\n`, would read as a blank line.
-const HEADING_OR_BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?=[#\r\n]|$)/g;
-const LINE_BLANKS = /[^\S\r\n]*/y;
-let linesText: string | undefined;
-let linesAt = 0;
-/** Where the next heading or blank line starts (Infinity: none), and which of the two it is. */
-let nextLine = Infinity;
-let nextIsHeading = false;
-let headingOpen = false;
-/** Finds the first heading or blank line starting after `from`. */
-function findLine(text: string, from: number): void {
-  HEADING_OR_BLANK_LINE.lastIndex = from;
-  const match = HEADING_OR_BLANK_LINE.exec(text);
-  if (match === null) {
-    nextLine = Infinity;
-    return;
+function startsHashLine(text: string, offset: number): boolean {
+  let i = offset;
+  let c = text.charCodeAt(i);
+  // Most tokens begin with a printable ASCII character other than `#`: answered at once.
+  if (c > 32 && c < 127 && c !== 35) return false;
+  while (c !== 10 && c !== 13 && isSpace(c)) c = text.charCodeAt(++i);
+  if (c !== 35) return false;
+  for (let j = offset - 1; j >= 0; j--) {
+    const d = text.charCodeAt(j);
+    if (d === 10 || d === 13) return true;
+    if (!isSpace(d)) return false;
   }
-  // The line starts after the break (`\r\n` is one); its first character follows the indentation.
-  const code = text.charCodeAt(match.index);
-  nextLine = match.index + (code === 13 && text.charCodeAt(match.index + 1) === 10 ? 2 : 1);
-  nextIsHeading = text.charCodeAt(HEADING_OR_BLANK_LINE.lastIndex) === 35;
+  return true;
 }
+
+// The tokens read so far of the text being lexed (Chevrotain passes its token list to a custom
+// matcher), how many of them `inHeadingBlock` has looked at, and its answer after them.
+let headingTokens: IToken[] | undefined;
+let headingSeen = 0;
+let headingOpen = false;
 /**
- * Whether a heading's block may still be open at `offset`: some line since the last blank line
- * (or the start) starts with `#` (after any indentation). A heading ends at its line break, but
- * what it opens (an amendment, a bracket) may run on over the lines after it, and where the
- * parser stops then depends on the line breaks it sees: runs there keep to their line. The lexer asks at growing
- * offsets of one text, so the text is read once, going forward from the last answer.
+ * Whether a heading's block may still be open after `tokens`, the tokens of `text` read so far:
+ * some line since the last blank line (or the start) starts with `#` (after any indentation). A
+ * heading ends at its line break, but what it opens (an amendment, a bracket) may run on over the
+ * lines after it, and where the parser stops then depends on the line breaks it sees: runs there
+ * keep to their line. Every blank line is a BlankLine token, and the first character of a line
+ * after its indentation always begins a token (or lies in a front matter line, which begins the
+ * line): the answer follows from the tokens, each looked at once, as the lexer adds them, with no
+ * search of the text (test/grammar/heading-block.test.ts compares it with a search of the lines).
  */
-function inHeadingBlock(text: string, offset: number): boolean {
-  if (text !== linesText || offset < linesAt) {
-    linesText = text;
-    // The first line: `#` first after any indentation (or a byte order mark) opens a heading.
-    LINE_BLANKS.lastIndex = 0;
-    LINE_BLANKS.test(text);
-    headingOpen = text.charCodeAt(LINE_BLANKS.lastIndex) === 35;
-    findLine(text, 0);
+function inHeadingBlock(text: string, tokens: IToken[]): boolean {
+  if (tokens !== headingTokens || tokens.length < headingSeen) {
+    headingTokens = tokens;
+    headingSeen = 0;
+    headingOpen = false;
   }
-  linesAt = offset;
-  while (nextLine <= offset) {
-    headingOpen = nextIsHeading;
-    findLine(text, nextLine);
+  for (; headingSeen < tokens.length; headingSeen++) {
+    const token = tokens[headingSeen]!;
+    if (token.tokenType === BlankLine) headingOpen = false;
+    else if (!headingOpen && startsHashLine(text, token.startOffset)) headingOpen = true;
   }
   return headingOpen;
 }
@@ -436,7 +434,29 @@ const runFound: [string] & { payload?: number } = [''];
  * The first token is read here (it alone may sit at a line start or in the front matter), the
  * rest by RUN_REST.
  */
-function matchTextRun(text: string, offset: number): RegExpExecArray | null {
+function matchTextRun(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  return readTextRun(text, offset, tokens, headingBlockAt);
+}
+
+/**
+ * Whether runs at `offset` keep to their line: a heading's block is open after `tokens`, or the
+ * run itself begins a `#` line (after indentation `afterIndent` does not read as such, a no-break
+ * space or a byte order mark inside the text, a run may start with `#`).
+ */
+function headingBlockAt(text: string, offset: number, tokens: IToken[]): boolean {
+  return inHeadingBlock(text, tokens) || startsHashLine(text, offset);
+}
+
+/**
+ * The run of text at `offset` (see `matchTextRun`), kept to its line where `headingBlock` says a
+ * heading's block is open (asked only where a run starts).
+ */
+export function readTextRun(
+  text: string,
+  offset: number,
+  tokens: IToken[],
+  headingBlock: (text: string, offset: number, tokens: IToken[]) => boolean,
+): RegExpExecArray | null {
   const c = text.charCodeAt(offset);
   let end: number;
   if (c === 41 || c === 59 || c === 58) {
@@ -455,7 +475,7 @@ function matchTextRun(text: string, offset: number): RegExpExecArray | null {
     WORD_AT.test(text);
     end = WORD_AT.lastIndex;
   } else return null; // white space first (WhiteSpace's), or anything else
-  const heading = inHeadingBlock(text, offset);
+  const heading = headingBlock(text, offset, tokens);
   const single = heading ? SINGLE_REST : SINGLE_REST_LINES;
   single.lastIndex = end;
   single.test(text);
@@ -491,17 +511,19 @@ export const StrayMark = createToken({ name: 'StrayMark', pattern: /[{}\\]/, lin
 
 /**
  * Order matters: Chevrotain takes the first token that matches, not the longest, and tries them in
- * this order at every position (safe mode). The common ones come first: white space, runs of text,
- * paragraph labels (one a paragraph: they came eleventh, after eight tokens that never match where
- * a label does), blank lines. Moving a token ahead of others changes nothing where no token it
- * passes can match at the same place: a label begins with `P`, `O` or a digit and only in the body,
- * where a run of text steps aside for it, and none of the tokens it now precedes can begin so
- * (test/grammar/lexer-options.test.ts lexes with the order before as well).
+ * this order at every position (safe mode). The common ones come first: white space, paragraph
+ * labels (one a paragraph: they came eleventh, after eight tokens that never match where a label
+ * does), runs of text, blank lines. Moving a token ahead of others changes nothing where no token
+ * it passes can match at the same place: a label begins with `P`, `O` or a digit and only in the
+ * body, where a run of text steps aside for it (`wordMayStart`), and none of the tokens it now
+ * precedes can begin so (test/grammar/lexer-options.test.ts lexes with the order before as well).
+ * Labels go before runs: at a label the run's matcher failed only after its checks of the place,
+ * while before a run the label's matcher answers from the first character, mostly.
  */
 export const allTokens: TokenType[] = [
   WhiteSpace,
-  LeadWord,
   ParagraphLabel,
+  LeadWord,
   BlankLine,
   Newline,
   FrontMatterFence,

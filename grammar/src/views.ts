@@ -148,6 +148,26 @@ function nextBackslash(source: string, start: number): number {
  * the text as one proposer would have it.
  */
 export function inlineView(content: Inline[], source: string, mode: ViewMode = 'current', accept?: (node: Amendment) => boolean): TextView {
+  return singleRunView(content, source) ?? buildView(content, source, mode, accept);
+}
+
+/**
+ * The view of content that is one single-spaced run of the last source parsed (most paragraphs):
+ * one piece, its text cut from the spaced copy, what `buildView` makes of it without its closures
+ * and chunk list. Undefined for any other content.
+ */
+function singleRunView(content: Inline[], source: string): TextView | undefined {
+  if (content.length !== 1 || source !== singleSource) return undefined;
+  const node = content[0]!;
+  if (node.type !== 'text') return undefined;
+  const start = node.span.start;
+  const end = node.span.end;
+  if (singleEnds.get(start) !== end || end <= start) return undefined;
+  spacedSingleSource ??= source.replace(OTHER_SPACE, ' ');
+  return new TextView(spacedSingleSource.slice(start, end), [{ viewStart: 0, sourceStart: start, length: end - start }], source);
+}
+
+function buildView(content: Inline[], source: string, mode: ViewMode, accept: ((node: Amendment) => boolean) | undefined): TextView {
   const pieces: Piece[] = [];
   // Chunks joined once at the end: appending to a string and reading its last character back
   // flattens the string every time, which made a long paragraph quadratic.
