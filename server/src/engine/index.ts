@@ -3,7 +3,7 @@ export { AcquisBuilder, buildAcquis, buildAcquisAsync, normaliseSymbol, type Acq
 export { BatchReader, ReaderWords, type ReadBatch, type ReadFile } from './acquis/batch-reader.js';
 export { paragraphFrequencies, type ParagraphFrequencies } from './acquis/paragraph-frequencies.js';
 export { useWordFrequencies } from './rules/precedent-weight.js';
-export { decodeIndex, encodeIndex, engineFingerprint, INDEX_FORMAT_VERSION, readIndexFacts, type IndexFacts } from './acquis/index-file.js';
+export { decodeIndex, encodeIndex, engineFingerprint, INDEX_FORMAT_VERSION, indexHeaderLength, indexLayout, readIndexFacts, TEXTS_SECTION, type IndexFacts } from './acquis/index-file.js';
 export type { AcquisProblem, AdoptedDocument, Precedent } from './acquis/model.js';
 export { CONFIG_FILE_NAMES, CONFIG_KEYS, DEFAULT_CONFIG, parseConfig, ruleSetting, type AcquisConfig, type ConfigProblem, type RuleSetting } from './config.js';
 export { readDraft, type DraftFile, type DraftParser } from './draft.js';
@@ -29,3 +29,4 @@ export { adoptionNote, cite } from './rules/precedent-common.js';
 export { crossReferenceKey, crossReferencePins } from './rules/structure-common.js';
 export { formOf } from './text/words.js';
 export { default as memberStates } from './data/member-states.json';
+export type { SentenceTexts } from './acquis/precedent-table.js';

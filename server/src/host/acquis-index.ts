@@ -6,12 +6,24 @@
  * still holds: the same engine and the same bytes in every source.
  */
 import { createHash } from './hash.js';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../../package.json';
-import { buildAcquis, decodeIndex, encodeIndex, engineFingerprint, useWordFrequencies, type Acquis, type IndexFacts } from '../engine/index.js';
+import {
+  buildAcquis,
+  decodeIndex,
+  encodeIndex,
+  engineFingerprint,
+  indexHeaderLength,
+  indexLayout,
+  TEXTS_SECTION,
+  useWordFrequencies,
+  type Acquis,
+  type IndexFacts,
+  type SentenceTexts,
+} from '../engine/index.js';
 import { InputError, removeOwnFile, writeFileBytes } from './text-file.js';
 import { readText, reason } from './read-text.js';
 import { memorySample } from './memory-log.js';
@@ -48,18 +60,21 @@ function* sampled(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
 }
 
 /**
- * Read an index file: one read, then views onto its bytes. Documents' sources are read again from
- * their files only when asked for (an editor feature, a cross-reference).
+ * Read an index file: its sections read into place, then views onto its bytes. The sentence texts
+ * (about 40% of a large index) are not read: a lint needs the texts of a few hundred precedents,
+ * read from the file when asked for (`FileTexts`), and fresh memory is what a large index costs
+ * most to load. Documents' sources are read again from their files only when asked for (an
+ * editor feature, a cross-reference).
  */
 export function readIndexFile(file: string, uriOf: (path: string) => string = (p) => p): { acquis: Acquis; facts: IndexFacts } {
-  let bytes: Buffer;
+  let read: { bytes: Uint8Array; texts?: (offset: number, starts: Uint32Array) => SentenceTexts };
   try {
-    bytes = readFileSync(file);
+    read = readIndexBytes(file);
   } catch (error) {
     throw new InputError(`cannot read the index: ${reason(error)}.`, file);
   }
   try {
-    const read = decodeIndex(bytes, {
+    const decoded = decodeIndex(read.bytes, {
       uriOf,
       readSource: (uri) => {
         try {
@@ -68,14 +83,106 @@ export function readIndexFile(file: string, uriOf: (path: string) => string = (p
           return ''; // The source has gone since the index was made: its precedents still hold.
         }
       },
+      texts: read.texts,
     });
     // The rarity of words (precedent.voted's weight) from the counts the index carries.
-    const { paragraphs, df } = read.frequencies;
-    const vocabulary = read.acquis.index.vocabulary;
-    useWordFrequencies(read.acquis, { paragraphs, df: (key) => df[vocabulary.get(key) ?? -1] ?? 0 });
-    return { acquis: read.acquis, facts: read.facts };
+    const { paragraphs, df } = decoded.frequencies;
+    const vocabulary = decoded.acquis.index.vocabulary;
+    useWordFrequencies(decoded.acquis, { paragraphs, df: (key) => df[vocabulary.get(key) ?? -1] ?? 0 });
+    return { acquis: decoded.acquis, facts: decoded.facts };
   } catch (error) {
     throw new InputError(`${(error as Error).message}; make it again with \`acquis index\`.`, file);
+  }
+}
+
+/**
+ * An index file's bytes with every section but the sentence texts read into place (the texts'
+ * pages are never touched), and a reader of the texts from the file; the whole file when its
+ * header cannot be read as an index's (`decodeIndex` then says why).
+ */
+function readIndexBytes(file: string): { bytes: Uint8Array; texts?: (offset: number, starts: Uint32Array) => SentenceTexts } {
+  const fd = openSync(file, 'r');
+  let kept = false;
+  try {
+    const size = fstatSync(fd).size;
+    const first = new Uint8Array(16);
+    const headLength = readSync(fd, first, 0, 16, 0) === 16 ? Math.min(indexHeaderLength(first), size) : 0;
+    const layout = headLength ? indexLayout(readAt(fd, headLength, 0), size) : 'not an index';
+    if (typeof layout === 'string') return { bytes: readFileSync(fd) };
+    // Not zero-filled: a large buffer's pages are then taken from the system only when written.
+    const bytes = Buffer.allocUnsafe(size);
+    readFully(fd, bytes, 0, headLength, 0);
+    for (const [kind, { offset, length }] of layout) if (kind !== TEXTS_SECTION) readFully(fd, bytes, offset, length, offset);
+    kept = true;
+    return { bytes, texts: (offset, starts) => new FileTexts(fd, offset, starts) };
+  } finally {
+    if (!kept) closeSync(fd);
+  }
+}
+
+function readAt(fd: number, length: number, position: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  readFully(fd, bytes, 0, length, position);
+  return bytes;
+}
+
+/** Read `length` bytes at `position` of the file into `into` at `at`; a file that ends early is an error. */
+function readFully(fd: number, into: Uint8Array, at: number, length: number, position: number): void {
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, into, at + done, length - done, position + done);
+    if (n === 0) throw new Error('the index file is truncated');
+    done += n;
+  }
+}
+
+/** Closes a `FileTexts`'s descriptor once nothing holds the acquis any more. */
+const descriptors = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/** The window `FileTexts` reads through. */
+const WINDOW = 1 << 16;
+
+/**
+ * An index's sentence texts read from its file, row by row, through a descriptor kept open: an
+ * index rewritten meanwhile (`acquis index` replaces the file) is a new file, and this one still
+ * reads the texts it was made with. Reads go through a 64 KB window, so that a walk over every
+ * row (writing the acquis out again) reads each part of the file once.
+ */
+class FileTexts implements SentenceTexts {
+  private window = new Uint8Array(WINDOW);
+  private windowStart = 0;
+  private windowLength = 0;
+  private readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly fd: number,
+    private readonly offset: number,
+    private readonly starts: Uint32Array,
+  ) {
+    descriptors.register(this, fd);
+  }
+
+  bytes(row: number): Uint8Array {
+    const start = this.starts[row]!;
+    const end = this.starts[row + 1]!;
+    if (start < this.windowStart || end > this.windowStart + this.windowLength) {
+      const length = Math.min(Math.max(end - start, WINDOW), this.starts[this.starts.length - 1]! - start);
+      if (this.window.length < length) this.window = new Uint8Array(length);
+      readFully(this.fd, this.window, 0, length, this.offset + start);
+      this.windowStart = start;
+      this.windowLength = length;
+    }
+    // A copy: the window moves on the next read.
+    return this.window.slice(start - this.windowStart, end - this.windowStart);
+  }
+
+  text(row: number): string {
+    return this.decoder.decode(this.bytes(row));
   }
 }
 

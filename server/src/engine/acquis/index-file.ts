@@ -9,7 +9,7 @@
  */
 import { normaliseSymbol, sourceOnDemand, treeOnDemand, type Acquis } from './acquis.js';
 import type { AdoptedDocument, Precedent } from './model.js';
-import { FlatTexts, PrecedentTable, TablePrecedent } from './precedent-table.js';
+import { FlatTexts, PrecedentTable, TablePrecedent, type SentenceTexts } from './precedent-table.js';
 import { PrecedentIndex } from './precedent-index.js';
 import { paragraphFrequencies, type ParagraphFrequencies } from './paragraph-frequencies.js';
 
@@ -228,6 +228,12 @@ export interface DecodeOptions {
   uriOf?: (stored: string) => string;
   /** Reads a document's source when someone asks for it: the index does not hold sources. */
   readSource: (uri: string) => string;
+  /**
+   * The sentence texts, read by the host from the file row by row (`offset`: the section's place
+   * in the file; row i is bytes `starts[i]` to `starts[i + 1]` of it); by default they are read
+   * from `bytes`, which must then hold them.
+   */
+  texts?: (offset: number, starts: Uint32Array) => SentenceTexts;
 }
 
 /** An index file's facts, or a reason it cannot be read (not an index, another version). */
@@ -267,7 +273,9 @@ export function decodeIndex(bytes: Uint8Array, options: DecodeOptions): { acquis
     end: u32(get(Section.End)),
     idStarts: u32(get(Section.IdStarts)),
     ids: new Int32Array(get(Section.Ids).buffer, get(Section.Ids).byteOffset, get(Section.Ids).length / 4),
-    texts: new FlatTexts(get(Section.Texts), u32(get(Section.TextStarts))),
+    texts: options.texts
+      ? options.texts(get(Section.Texts).byteOffset - bytes.byteOffset, u32(get(Section.TextStarts)))
+      : new FlatTexts(get(Section.Texts), u32(get(Section.TextStarts))),
   });
   if (table.rows !== meta.precedents) throw new Error('the index file is damaged (its precedent count does not match its tables)');
   const precedents: Precedent[] = table.precedents();
@@ -283,20 +291,41 @@ export function decodeIndex(bytes: Uint8Array, options: DecodeOptions): { acquis
 }
 
 function sectionsOf(bytes: Uint8Array): Map<Section, Uint8Array> | string {
-  if (bytes.length < HEADER || INDEX_MAGIC.some((b, i) => bytes[i] !== b)) return 'not an acquis index file (wrong magic number)';
+  const layout = indexLayout(bytes, bytes.length);
+  if (typeof layout === 'string') return layout;
+  const out = new Map<Section, Uint8Array>();
+  for (const [kind, { offset, length }] of layout) out.set(kind, bytes.subarray(offset, offset + length));
+  return out;
+}
+
+/** How many of an index file's first bytes `indexLayout` reads (from its first 16), or 0 if it is not one. */
+export function indexHeaderLength(first: Uint8Array): number {
+  if (first.length < HEADER || INDEX_MAGIC.some((b, i) => first[i] !== b)) return 0;
+  return HEADER + ENTRY * new DataView(first.buffer, first.byteOffset, first.byteLength).getUint32(12, true);
+}
+
+/** The section of sentence texts: the one part of an index a lint reads only row by row. */
+export const TEXTS_SECTION: number = Section.Texts;
+
+/**
+ * Where each section of an index file of `fileLength` bytes lies, from its header (`head`, at
+ * least `indexHeaderLength` bytes), or why the file cannot be read.
+ */
+export function indexLayout(head: Uint8Array, fileLength: number): Map<Section, { offset: number; length: number }> | string {
+  if (head.length < HEADER || INDEX_MAGIC.some((b, i) => head[i] !== b)) return 'not an acquis index file (wrong magic number)';
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return 'index files are read on little-endian machines only';
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const version = view.getUint32(8, true);
   if (version !== INDEX_FORMAT_VERSION) return `index format version ${version}; this version of Acquis reads version ${INDEX_FORMAT_VERSION}`;
   const count = view.getUint32(12, true);
-  const out = new Map<Section, Uint8Array>();
+  const out = new Map<Section, { offset: number; length: number }>();
   for (let i = 0; i < count; i++) {
     const entry = HEADER + ENTRY * i;
-    if (entry + ENTRY > bytes.length) return 'the index file is truncated';
+    if (entry + ENTRY > head.length || entry + ENTRY > fileLength) return 'the index file is truncated';
     const offset = view.getFloat64(entry + 8, true);
     const length = view.getFloat64(entry + 16, true);
-    if (offset % 8 !== 0 || offset + length > bytes.length) return 'the index file is truncated or damaged';
-    out.set(view.getUint32(entry, true) as Section, bytes.subarray(offset, offset + length));
+    if (offset % 8 !== 0 || offset + length > fileLength) return 'the index file is truncated or damaged';
+    out.set(view.getUint32(entry, true) as Section, { offset, length });
   }
   for (let kind = Section.Meta; kind <= Section.ParagraphFrequencies; kind++) if (!out.has(kind)) return `the index file lacks section ${kind}`;
   return out;
