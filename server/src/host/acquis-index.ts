@@ -107,11 +107,12 @@ function readIndexBytes(file: string): { bytes: Uint8Array; texts?: (offset: num
     const size = fstatSync(fd).size;
     const first = new Uint8Array(16);
     const headLength = readSync(fd, first, 0, 16, 0) === 16 ? Math.min(indexHeaderLength(first), size) : 0;
-    const layout = headLength ? indexLayout(readAt(fd, headLength, 0), size) : 'not an index';
+    const head = headLength ? readAt(fd, headLength, 0) : undefined;
+    const layout = head ? indexLayout(head, size) : 'not an index';
     if (typeof layout === 'string') return { bytes: readFileSync(fd) };
     // Not zero-filled: a large buffer's pages are then taken from the system only when written.
     const bytes = Buffer.allocUnsafe(size);
-    readFully(fd, bytes, 0, headLength, 0);
+    bytes.set(head!, 0);
     for (const [kind, { offset, length }] of layout) if (kind !== TEXTS_SECTION) readFully(fd, bytes, offset, length, offset);
     kept = true;
     return { bytes, texts: (offset, starts) => new FileTexts(fd, offset, starts) };
