@@ -8,6 +8,7 @@ import initWabt from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { ALIGN_WASM } from '../../server/src/engine/match/align-wasm';
 import { CANDIDATES_WASM } from '../../server/src/engine/acquis/candidates-wasm';
+import { WORDS_WASM } from '../../server/src/engine/text/words-wasm';
 
 const KERNELS = [
   { source: 'server/src/engine/match/align.wat', module: 'server/src/engine/match/align-wasm.ts', name: 'ALIGN_WASM', what: 'The alignment kernel (align.wat)', bytes: ALIGN_WASM },
@@ -18,6 +19,7 @@ const KERNELS = [
     what: 'The candidate look-up kernel (candidates.wat)',
     bytes: CANDIDATES_WASM,
   },
+  { source: 'server/src/engine/text/words.wat', module: 'server/src/engine/text/words-wasm.ts', name: 'WORDS_WASM', what: 'The word reading kernel (words.wat)', bytes: WORDS_WASM },
 ];
 
 /** The generated module's text for `bytes`. */

@@ -13,6 +13,7 @@
  */
 import abbreviationData from '../data/abbreviations.json';
 import spellingData from '../data/spelling-variants.json';
+import { kernelScan } from './word-kernel.js';
 
 export interface Word {
   /** Offsets in the text the words were read from (end exclusive). */
@@ -197,6 +198,10 @@ function growScratch(n: number): void {
  */
 function readInto(text: string, from: number, to: number): number {
   const length = text.length;
+  if (from <= 0 && to >= length) {
+    const n = readScanned(text);
+    if (n >= 0) return n;
+  }
   const limit = to < length ? to : length;
   let at = from;
   // Reading from the second half of a surrogate pair starts at its first half.
@@ -229,6 +234,48 @@ function readInto(text: string, from: number, to: number): number {
     ends[n++] = WORD.lastIndex;
   }
   WORD.lastIndex = 0;
+  return phrases ? mergeExpansions(n, text, phrases) : n;
+}
+
+/** What each spelling id of the word kernel folds to, for its current generation of ids. */
+const spellings: Folded[] = [];
+let spellingGeneration = -1;
+
+/**
+ * Read the words of the whole of `text` into the reading buffers by the word kernel
+ * (word-kernel.ts), expansions merged; -1 when the kernel cannot (the expression reads it then).
+ * Only a spelling the kernel meets for the first time is cut out of the text and folded.
+ */
+function readScanned(text: string): number {
+  const scan = kernelScan(text);
+  if (!scan) return -1;
+  if (scan.generation !== spellingGeneration) {
+    spellings.length = 0;
+    spellingGeneration = scan.generation;
+  }
+  const n = scan.count;
+  while (scratchStarts.length < n) growScratch(0);
+  const heap = scan.heap;
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  starts.set(heap.subarray(scan.starts, scan.starts + n));
+  ends.set(heap.subarray(scan.ends, scan.ends + n));
+  const foldings = scratchFoldings;
+  const ids = scan.ids;
+  let phrases: number[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const id = heap[ids + i]!;
+    let f = id >= 0 ? spellings[id] : undefined;
+    // A new spelling, or one the kernel numbered in a scan it then began again (a block of
+    // characters to learn), which this loop did not see.
+    if (f === undefined) {
+      const surface = text.slice(starts[i]!, ends[i]!);
+      f = folded.get(surface) ?? foldNew(surface);
+      spellings[id >= 0 ? id : ~id] = f;
+    }
+    foldings[i] = f;
+    if (f.startsPhrase) (phrases ??= []).push(i);
+  }
   return phrases ? mergeExpansions(n, text, phrases) : n;
 }
 
