@@ -9,6 +9,7 @@ import { readDraft, type DraftFile } from './draft.js';
 import { lintDraft, type LintResult } from './lint.js';
 import { Matcher } from './match/matcher.js';
 import { mergeVocabularies, PrecedentIndex } from './acquis/precedent-index.js';
+import { forgetTextCaches } from './text/text-caches.js';
 
 export interface BuildProgress {
   /** Called after each document with the count done and the total. */
@@ -26,6 +27,11 @@ export interface Engine {
   lint(uri: string, text: string, isCancelled?: () => boolean): LintResult & { draft: DraftFile };
   /** Lint a draft already read (the language server reads it once per version). */
   lintDraft(draft: DraftFile, isCancelled?: () => boolean): LintResult;
+  /**
+   * Forget what was remembered per paragraph text to lint it again faster: a batch calls this
+   * between distinct documents (see text-caches.ts); an editor does not. Findings do not change.
+   */
+  forgetTexts(): void;
 }
 
 export function createEngine(sources: SourceFile[], config: AcquisConfig = DEFAULT_CONFIG): Engine {
@@ -76,5 +82,9 @@ function engineOver(acquis: Acquis, problems: AcquisProblem[], config: AcquisCon
       return { ...lintOne(draft, isCancelled), draft };
     },
     lintDraft: lintOne,
+    forgetTexts() {
+      forgetTextCaches();
+      matcher.forgetParagraphs();
+    },
   };
 }

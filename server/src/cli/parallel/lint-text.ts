@@ -22,5 +22,8 @@ export function lintText(engine: Engine, path: string, text: string, fix: FixReq
     const level = fix.level ?? engine.config.fixLevel ?? DEFAULT_FIX_LEVEL;
     fixed = fixAll(text, (t) => engine.lint(path, t).findings, { level }).text;
   }
-  return { text: fixed, findings: engine.lint(path, fixed).findings };
+  const findings = engine.lint(path, fixed).findings;
+  // The next file of the run is another document: nothing remembered per paragraph helps it.
+  engine.forgetTexts();
+  return { text: fixed, findings };
 }

@@ -207,6 +207,14 @@ export class Matcher {
     this.minDeviationIdentity = options.minDeviationIdentity ?? 0.8;
   }
 
+  /**
+   * Forget the matches remembered per paragraph (see text-caches.ts); those remembered per
+   * sentence stay: agreed sentences recur from one draft to the next.
+   */
+  forgetParagraphs(): void {
+    this.cache.clear();
+  }
+
   /** Precedent matches in `text` (a view of a paragraph), in text order. */
   match(text: string): PrecedentMatch[] {
     // Keyed by the text itself: the word list (`wordListOf`) is remembered by it too, and a string

@@ -23,6 +23,7 @@ import type { DraftDocument, Section, Span } from '../../../../grammar/src/index
 import type { Unit } from '../acquis/units.js';
 import data from '../data/mandate-items.json';
 import type { DraftFile } from '../draft.js';
+import { perTextCache } from '../text/text-caches.js';
 import { readWordList, readWords, wordListOf } from '../text/words.js';
 import { KeyFilter } from './key-filter.js';
 import { PhraseTrie } from './phrase-trie.js';
@@ -180,7 +181,7 @@ function isAbout(hits: number[], i: number): boolean {
 }
 
 /** Mentions of each item in a paragraph's text, remembered by text (re-linted on every keystroke). */
-const hitsByText = new Map<string, number[]>();
+const hitsByText = perTextCache(new Map<string, number[]>());
 function itemHits(text: string, read: readonly { key: string }[]): number[] {
   let hits = hitsByText.get(text);
   if (!hits) {

@@ -13,6 +13,7 @@
  */
 import abbreviationData from '../data/abbreviations.json';
 import spellingData from '../data/spelling-variants.json';
+import { perTextCache } from './text-caches.js';
 import { kernelScan } from './word-kernel.js';
 
 export interface Word {
@@ -118,12 +119,21 @@ const FOLDED_LIMIT = 1 << 15;
 const folded = new Map<string, Folded>();
 
 /** Fold a spelling met for the first time, and remember it. */
-function foldNew(surface: string): Folded {
+function foldNew(cut: string): Folded {
+  // A spelling cut from a text may be a view of the whole text (V8 slices strings of 13 or more
+  // characters that way), and its foldings the same string when folding changes nothing: kept,
+  // it would keep every draft in which a long word was first met. A copy of its own is kept.
+  const surface = ownCopy(cut);
   const form = formOf(surface);
   const entry = makeFolded(surface, form, US_TO_UK.get(form) ?? form, ABBREVIATIONS.get(form), PHRASES.has(form));
   if (folded.size >= FOLDED_LIMIT) folded.clear();
   folded.set(surface, entry);
   return entry;
+}
+
+/** `text` as a string of its own, not a view of a longer one (a flat copy of `text` and one more character, then cut). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
@@ -412,7 +422,7 @@ export function separatorKind(text: string, left: Word, right: Word): 'hyphen' |
 }
 
 /** Word lists of texts read recently, by text: rules read the same paragraphs on every keystroke. */
-const recent = new Map<string, WordList>();
+const recent = perTextCache(new Map<string, WordList>());
 const RECENT_LIMIT = 4_000;
 
 /**
