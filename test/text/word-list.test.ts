@@ -95,6 +95,17 @@ describe('readWordList', () => {
     }
   });
 
+  it('keeps every list it gave intact while later readings fill the shared offset blocks', () => {
+    const next = mulberry32(21);
+    const kept: Array<{ text: string; list: WordList }> = [];
+    // About 10 words a text: 20,000 texts fill several 32,768-offset blocks.
+    for (let k = 0; k < 20_000; k++) {
+      const text = fuzzText(next);
+      kept.push({ text, list: readWordList(text) });
+    }
+    for (const { text, list } of kept) expect(fields(list), JSON.stringify(text)).toEqual(reference(text));
+  });
+
   it('merges expansions and keeps apostrophes and surrogate pairs in words', () => {
     const text = 'States’ use of information and communications technologies (ICTs), d’Ivoire 𝐀𝐁c and confidence-building measures';
     const list = readWordList(text);
