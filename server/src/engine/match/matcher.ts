@@ -189,7 +189,7 @@ const END_SLACK = 3;
 
 export class Matcher {
   /** Matches per paragraph text. */
-  private readonly cache = new Map<string, PrecedentMatch[]>();
+  private cache = new Map<string, PrecedentMatch[]>();
   /** Matches per sentence text (`rememberSentence`), in the order they were found. */
   private readonly sentences = new Map<string, { start: number; matches: RememberedMatch[] }>();
   private readonly minWords: number;
@@ -208,11 +208,11 @@ export class Matcher {
   }
 
   /**
-   * Forget the matches remembered per paragraph (see text-caches.ts); those remembered per
-   * sentence stay: agreed sentences recur from one draft to the next.
+   * Forget the matches remembered per paragraph (see text-caches.ts: a new Map, not `clear()`);
+   * those remembered per sentence stay: agreed sentences recur from one draft to the next.
    */
   forgetParagraphs(): void {
-    this.cache.clear();
+    this.cache = new Map();
   }
 
   /** Precedent matches in `text` (a view of a paragraph), in text order. */

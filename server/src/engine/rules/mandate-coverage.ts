@@ -23,7 +23,7 @@ import type { DraftDocument, Section, Span } from '../../../../grammar/src/index
 import type { Unit } from '../acquis/units.js';
 import data from '../data/mandate-items.json';
 import type { DraftFile } from '../draft.js';
-import { perTextCache } from '../text/text-caches.js';
+import { onForgetTexts } from '../text/text-caches.js';
 import { readWordList, readWords, wordListOf } from '../text/words.js';
 import { KeyFilter } from './key-filter.js';
 import { PhraseTrie } from './phrase-trie.js';
@@ -181,12 +181,15 @@ function isAbout(hits: number[], i: number): boolean {
 }
 
 /** Mentions of each item in a paragraph's text, remembered by text (re-linted on every keystroke). */
-const hitsByText = perTextCache(new Map<string, number[]>());
+let hitsByText = new Map<string, number[]>();
+onForgetTexts(() => {
+  hitsByText = new Map();
+});
 function itemHits(text: string, read: readonly { key: string }[]): number[] {
   let hits = hitsByText.get(text);
   if (!hits) {
     hits = mentions(read, (keywordTrie ??= itemTrie((c) => c.keywords)));
-    if (hitsByText.size >= 4_000) hitsByText.clear();
+    if (hitsByText.size >= 4_000) hitsByText = new Map();
     hitsByText.set(text, hits);
   }
   return hits;

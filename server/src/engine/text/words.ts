@@ -13,7 +13,7 @@
  */
 import abbreviationData from '../data/abbreviations.json';
 import spellingData from '../data/spelling-variants.json';
-import { perTextCache } from './text-caches.js';
+import { onForgetTexts } from './text-caches.js';
 import { kernelScan } from './word-kernel.js';
 
 export interface Word {
@@ -444,7 +444,10 @@ export function separatorKind(text: string, left: Word, right: Word): 'hyphen' |
 }
 
 /** Word lists of texts read recently, by text: rules read the same paragraphs on every keystroke. */
-const recent = perTextCache(new Map<string, WordList>());
+let recent = new Map<string, WordList>();
+onForgetTexts(() => {
+  recent = new Map();
+});
 const RECENT_LIMIT = 4_000;
 
 /**
