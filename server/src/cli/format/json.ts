@@ -34,20 +34,42 @@ const header = (info: RunInfo) => ({ version: 1, tool: { name: 'acquis', version
  * its indentation; the copies' own text around them is cut off.
  */
 export function* formatJsonParts(files: FileReport[], info: RunInfo): Generator<string, void, undefined> {
+  const stream = jsonReportStream(info);
+  for (const file of files) yield* stream.file(file);
+  yield stream.end();
+}
+
+/**
+ * The JSON report written a file at a time, as each file is linted (`lint` when no option needs
+ * every file's findings first): `file` gives the parts of one file, `end` what follows the last.
+ * Everything written in order is exactly `formatJson` of the files given to `file`.
+ */
+export function jsonReportStream(info: RunInfo): { file(report: FileReport): Generator<string, void, undefined>; end(): string } {
   // The header object without its closing "\n}": the files follow as its last member.
-  let part = `${JSON.stringify(header(info), null, 2).slice(0, -2)},\n  "files": ${files.length ? '[' : '[]'}`;
-  for (let i = 0; i < files.length; i++) {
-    const { path, findings, lines } = files[i]!;
-    part += `${i ? ',' : ''}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
-    for (let from = 0; from < findings.length; from += FINDINGS_PER_PART) {
-      const batch = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
-      const text = JSON.stringify({ files: [{ findings: batch }] }, null, 2);
-      yield `${part}${from ? ',\n' : ''}${text.slice(AROUND_FINDINGS.before, text.length - AROUND_FINDINGS.after)}`;
-      part = '';
-    }
-    part += findings.length ? '\n      ]\n    }' : '\n    }';
+  const head = `${JSON.stringify(header(info), null, 2).slice(0, -2)},\n  "files": `;
+  let files = 0;
+  // The end of the last file's object, written with what follows it (one write fewer a file).
+  let closing = '';
+  return {
+    *file(report) {
+      closing = yield* fileParts(report, `${closing}${files++ ? ',' : `${head}[`}`);
+    },
+    end: () => (files ? `${closing}\n  ]\n}\n` : `${head}[]\n}\n`),
+  };
+}
+
+/** One file's object in the `files` array, after `before`; returns the object's end (its closing brackets), not yet written. */
+function* fileParts({ path, findings, lines }: FileReport, before: string): Generator<string, string, undefined> {
+  let part = `${before}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
+  // Every file linted is written at once, findings or not (a run stopped later shows it).
+  if (!findings.length) yield part;
+  for (let from = 0; from < findings.length; from += FINDINGS_PER_PART) {
+    const batch = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
+    const text = JSON.stringify({ files: [{ findings: batch }] }, null, 2);
+    yield `${part}${from ? ',\n' : ''}${text.slice(AROUND_FINDINGS.before, text.length - AROUND_FINDINGS.after)}`;
+    part = '';
   }
-  yield `${part}${files.length ? '\n  ]\n}\n' : '\n}\n'}`;
+  return findings.length ? `${part}\n      ]\n    }` : '\n    }';
 }
 
 /**
