@@ -58,18 +58,22 @@ export function jsonReportStream(info: RunInfo): { file(report: FileReport): Gen
   };
 }
 
-/** One file's object in the `files` array, after `before`; returns the object's end (its closing brackets), not yet written. */
+/**
+ * One file's object in the `files` array, after `before` (every file linted is written at once,
+ * findings or not); returns the object's end (its closing brackets), not yet written.
+ */
 function* fileParts({ path, findings, lines }: FileReport, before: string): Generator<string, string, undefined> {
-  let part = `${before}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
-  // Every file linted is written at once, findings or not (a run stopped later shows it).
-  if (!findings.length) yield part;
+  yield `${before}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
   for (let from = 0; from < findings.length; from += FINDINGS_PER_PART) {
-    const batch = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
+    const batch: unknown[] = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
+    // After the first batch, a 0 before the findings: the text cut after it starts with the comma
+    // that separates the batches. A part is a slice of its text alone: a slice joined to another
+    // string would be copied once more, flat, when it is encoded.
+    if (from) batch.unshift(0);
     const text = JSON.stringify({ files: [{ findings: batch }] }, null, 2);
-    yield `${part}${from ? ',\n' : ''}${text.slice(AROUND_FINDINGS.before, text.length - AROUND_FINDINGS.after)}`;
-    part = '';
+    yield text.slice(AROUND_FINDINGS.before + (from ? AROUND_FINDINGS.zero : 0), text.length - AROUND_FINDINGS.after);
   }
-  return findings.length ? `${part}\n      ]\n    }` : '\n    }';
+  return findings.length ? '\n      ]\n    }' : '\n    }';
 }
 
 /**
@@ -80,8 +84,12 @@ function* fileParts({ path, findings, lines }: FileReport, before: string): Gene
  */
 const FINDINGS_PER_PART = 8;
 
-/** What `JSON.stringify({ files: [{ findings: [...] }] }, null, 2)` puts before and after the findings. */
-const AROUND_FINDINGS = { before: '{\n  "files": [\n    {\n      "findings": [\n'.length, after: '\n      ]\n    }\n  ]\n}'.length };
+/** What `JSON.stringify({ files: [{ findings: [...] }] }, null, 2)` puts before and after the findings, and a first finding 0. */
+const AROUND_FINDINGS = {
+  before: '{\n  "files": [\n    {\n      "findings": [\n'.length,
+  after: '\n      ]\n    }\n  ]\n}'.length,
+  zero: '        0'.length,
+};
 
 function range(lines: LineIndex, start: number, end: number) {
   return { start: lines.position(start), end: lines.position(end) };
