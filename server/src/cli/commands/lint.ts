@@ -10,11 +10,11 @@ import { atOrAbove, FIX_LEVEL_SETTINGS, RULES, SEVERITIES, type FixLevelSetting,
 import { LineIndex } from '../../engine/index.js';
 import { applyBaseline, baselineOfDraft, formatBaseline, makeBaseline, readBaseline, type Baseline } from '../baseline.js';
 import { sourcesFor, type AcquisSources } from './acquis-sources.js';
-import { formatGithub } from '../format/github.js';
-import { formatJsonParts } from '../format/json.js';
+import { formatGithub, githubAnnotations } from '../format/github.js';
+import { formatJsonParts, jsonReportStream } from '../format/json.js';
 import type { FileReport, RunInfo } from '../format/report.js';
 import { formatSarif } from '../format/sarif.js';
-import { formatText } from '../format/text.js';
+import { formatText, textReportStream } from '../format/text.js';
 import { InputError, STDIN_NAME } from '../../host/text-file.js';
 import { guarded, type Io, type SetExit } from '../io.js';
 import { expandInputs } from '../node-host.js';
@@ -36,6 +36,23 @@ export const LINT_FORMATTERS = {
 } satisfies Record<string, (reports: FileReport[], info: RunInfo) => string | Iterable<string>>;
 
 export type LintFormat = keyof typeof LINT_FORMATTERS;
+
+/** A format written a file at a time, as the files are linted: each file's parts, then the end. */
+interface ReportStream {
+  file(report: FileReport): string | Iterable<string>;
+  end(): string;
+}
+
+/**
+ * The formats that can be written as the files are linted, each exactly as its `LINT_FORMATTERS`
+ * entry writes all the reports at once; SARIF lists the rules found before the results, so it
+ * needs every report first.
+ */
+const STREAMED_FORMATS: Partial<Record<LintFormat, (info: RunInfo) => ReportStream>> = {
+  json: jsonReportStream,
+  text: textReportStream,
+  github: () => ({ file: githubAnnotations, end: () => '' }),
+};
 
 export interface LintOptions extends AcquisCliOptions {
   format: LintFormat;
@@ -119,16 +136,36 @@ async function lintWith(sources: AcquisSources, inputs: string[], options: LintO
   // Says how the work was spread (the tests check that --jobs really starts workers).
   if (process.env.ACQUIS_DEBUG) io.stderr(`acquis: ${paths.length} file${paths.length === 1 ? '' : 's'} on ${jobs} thread${jobs === 1 ? '' : 's'}\n`);
   const linted = jobs > 1 ? lintInParallel(jobs, paths, options, io, fix, engine) : lintInTurn(sources, paths, io, fix);
+  const info: RunInfo = {
+    version,
+    rules: RULES,
+    acquis: { documents: engine.acquis.documents.length, precedents: engine.acquis.precedents.length },
+  };
+  const threshold = options.maxSeverity ?? engine.config.failOn;
+  // Each file's report is written as soon as it is made (and is garbage at once, never kept until
+  // the end) when nothing needs them all: no baseline, no diff, standard output.
+  const needsAll = options.fixDryRun || options.baseline !== undefined || options.writeBaseline !== undefined || output.file !== undefined;
+  const stream = needsAll ? undefined : STREAMED_FORMATS[options.format]?.(info);
   // Each file's outcome in the order given, as one at a time would have it: the fixes of the files
-  // before a failure are written, the failure stops the run, nothing after it is written.
+  // before a failure are written, the failure stops the run, nothing after it is written (in a
+  // streamed report, the files before it are written: an unfinished report, and exit code 2).
   const reports: FileReport[] = [];
+  let failing = false;
   let diffs = '';
   for await (const { path, file, outcome } of linted) {
     if ('failed' in outcome) throw outcome.failed;
     const { text } = outcome.done;
     if (options.fixDryRun) diffs += unifiedDiff(path, file.text, text);
     else if (options.fix && text !== file.text) writeBack(file, text);
-    reports.push({ path, text, lines: new LineIndex(text), findings: outcome.done.findings });
+    const report = { path, text, lines: new LineIndex(text), findings: outcome.done.findings };
+    if (stream) {
+      output.write(stream.file(report));
+      failing ||= report.findings.some((f) => atOrAbove(f.severity, threshold));
+    } else reports.push(report);
+  }
+  if (stream) {
+    output.write(stream.end());
+    return failing ? 1 : 0;
   }
 
   if (baselineOut && options.writeBaseline !== undefined) {
@@ -141,15 +178,9 @@ async function lintWith(sources: AcquisSources, inputs: string[], options: LintO
     io.stderr(`${options.baseline}: ${known} known finding${known === 1 ? '' : 's'} not reported; ${gone} from the baseline no longer found.\n`);
   }
 
-  const info: RunInfo = {
-    version,
-    rules: RULES,
-    acquis: { documents: engine.acquis.documents.length, precedents: engine.acquis.precedents.length },
-  };
   if (options.fixDryRun) output.write(diffs || 'No fixes to apply.\n');
   else output.write(LINT_FORMATTERS[options.format](reports, info));
   if (options.writeBaseline !== undefined) return 0;
-  const threshold = options.maxSeverity ?? engine.config.failOn;
   return reports.some((r) => r.findings.some((f) => atOrAbove(f.severity, threshold))) ? 1 : 0;
 }
 

@@ -9,21 +9,24 @@ const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, 
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(files: FileReport[]): string {
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const f of file.findings) {
-      const start = file.lines.position(f.span.start);
-      const end = file.lines.position(f.span.end);
-      const props = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        ...(end.line === start.line ? [`endColumn=${end.character + 1}`] : []),
-        `title=${escapeProperty(f.ruleId)}`,
-      ];
-      lines.push(`::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
-    }
+  return files.map(githubAnnotations).join('');
+}
+
+/** One file's annotations, a line each (`lint` writes them once the file is linted). */
+export function githubAnnotations(file: FileReport): string {
+  let out = '';
+  for (const f of file.findings) {
+    const start = file.lines.position(f.span.start);
+    const end = file.lines.position(f.span.end);
+    const props = [
+      `file=${escapeProperty(file.path)}`,
+      `line=${start.line + 1}`,
+      `col=${start.character + 1}`,
+      `endLine=${end.line + 1}`,
+      ...(end.line === start.line ? [`endColumn=${end.character + 1}`] : []),
+      `title=${escapeProperty(f.ruleId)}`,
+    ];
+    out += `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(f.message)}\n`;
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return out;
 }

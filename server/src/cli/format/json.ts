@@ -34,20 +34,46 @@ const header = (info: RunInfo) => ({ version: 1, tool: { name: 'acquis', version
  * its indentation; the copies' own text around them is cut off.
  */
 export function* formatJsonParts(files: FileReport[], info: RunInfo): Generator<string, void, undefined> {
+  const stream = jsonReportStream(info);
+  for (const file of files) yield* stream.file(file);
+  yield stream.end();
+}
+
+/**
+ * The JSON report written a file at a time, as each file is linted (`lint` when no option needs
+ * every file's findings first): `file` gives the parts of one file, `end` what follows the last.
+ * Everything written in order is exactly `formatJson` of the files given to `file`.
+ */
+export function jsonReportStream(info: RunInfo): { file(report: FileReport): Generator<string, void, undefined>; end(): string } {
   // The header object without its closing "\n}": the files follow as its last member.
-  let part = `${JSON.stringify(header(info), null, 2).slice(0, -2)},\n  "files": ${files.length ? '[' : '[]'}`;
-  for (let i = 0; i < files.length; i++) {
-    const { path, findings, lines } = files[i]!;
-    part += `${i ? ',' : ''}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
-    for (let from = 0; from < findings.length; from += FINDINGS_PER_PART) {
-      const batch = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
-      const text = JSON.stringify({ files: [{ findings: batch }] }, null, 2);
-      yield `${part}${from ? ',\n' : ''}${text.slice(AROUND_FINDINGS.before, text.length - AROUND_FINDINGS.after)}`;
-      part = '';
-    }
-    part += findings.length ? '\n      ]\n    }' : '\n    }';
+  const head = `${JSON.stringify(header(info), null, 2).slice(0, -2)},\n  "files": `;
+  let files = 0;
+  // The end of the last file's object, written with what follows it (one write fewer a file).
+  let closing = '';
+  return {
+    *file(report) {
+      closing = yield* fileParts(report, `${closing}${files++ ? ',' : `${head}[`}`);
+    },
+    end: () => (files ? `${closing}\n  ]\n}\n` : `${head}[]\n}\n`),
+  };
+}
+
+/**
+ * One file's object in the `files` array, after `before` (every file linted is written at once,
+ * findings or not); returns the object's end (its closing brackets), not yet written.
+ */
+function* fileParts({ path, findings, lines }: FileReport, before: string): Generator<string, string, undefined> {
+  yield `${before}\n    {\n      "path": ${JSON.stringify(path)},\n      "findings": ${findings.length ? '[\n' : '[]'}`;
+  for (let from = 0; from < findings.length; from += FINDINGS_PER_PART) {
+    const batch: unknown[] = findings.slice(from, from + FINDINGS_PER_PART).map((f) => findingJson(f, lines));
+    // After the first batch, a 0 before the findings: the text cut after it starts with the comma
+    // that separates the batches. A part is a slice of its text alone: a slice joined to another
+    // string would be copied once more, flat, when it is encoded.
+    if (from) batch.unshift(0);
+    const text = JSON.stringify({ files: [{ findings: batch }] }, null, 2);
+    yield text.slice(AROUND_FINDINGS.before + (from ? AROUND_FINDINGS.zero : 0), text.length - AROUND_FINDINGS.after);
   }
-  yield `${part}${files.length ? '\n  ]\n}\n' : '\n}\n'}`;
+  return findings.length ? '\n      ]\n    }' : '\n    }';
 }
 
 /**
@@ -58,8 +84,12 @@ export function* formatJsonParts(files: FileReport[], info: RunInfo): Generator<
  */
 const FINDINGS_PER_PART = 8;
 
-/** What `JSON.stringify({ files: [{ findings: [...] }] }, null, 2)` puts before and after the findings. */
-const AROUND_FINDINGS = { before: '{\n  "files": [\n    {\n      "findings": [\n'.length, after: '\n      ]\n    }\n  ]\n}'.length };
+/** What `JSON.stringify({ files: [{ findings: [...] }] }, null, 2)` puts before and after the findings, and a first finding 0. */
+const AROUND_FINDINGS = {
+  before: '{\n  "files": [\n    {\n      "findings": [\n'.length,
+  after: '\n      ]\n    }\n  ]\n}'.length,
+  zero: '        0'.length,
+};
 
 function range(lines: LineIndex, start: number, end: number) {
   return { start: lines.position(start), end: lines.position(end) };
