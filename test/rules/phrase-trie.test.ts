@@ -20,6 +20,7 @@ import { styleSpellingLexicon } from '../../server/src/engine/rules/style-spelli
 import { termContestedLexicon } from '../../server/src/engine/rules/term-contested';
 import { termUnclearLexicon } from '../../server/src/engine/rules/term-unclear';
 import { isSeparatorGap, surfaceKey } from '../../server/src/engine/rules/word-keys';
+import { mulberry32 as random } from '../grammar/helpers';
 import { readWords } from '../../server/src/engine/text/words';
 
 /** Every match of a trie at every word: `[at, length, values]`. */
@@ -268,6 +269,76 @@ describe('LexiconPass', () => {
       const hits = matchDraft(lexicon, readDraft('t.draft', text)).map((h) => h.text);
       expect(hits).toEqual(['MARKER', 'marker', 'Marker']);
       expect(calls).toBe(2);
+    }
+  });
+});
+
+/**
+ * Seeded random paragraphs made of the lexicons' own words and literals, in every case, with US and
+ * UK spellings, -ise and -ize, apostrophes, hyphens, digits and letters past ASCII that fold to
+ * ASCII (Kelvin sign, long s, dotted I), and words that stand for abbreviations: words that start
+ * patterns, words that share a length and first letter with one (key-filter.ts lets them through
+ * to the look-up), units whose only literal is of a later set, and literals in most combinations
+ * of steps.
+ */
+function randomParagraphs(seed: number, count: number): string {
+  const next = random(seed);
+  const pieces = [
+    ...'the of and to States states state State Member member norms norm must obligations obligation bound by under are voluntary'.split(' '),
+    ...'international law International Law Commission ILC existing new global adapt adapting public core Internet internet’s'.split(' '),
+    ...'legally binding non-binding nonbinding multi-stakeholder multistakeholder approach facilitation mechanism monitoring implementation'.split(' '),
+    ...'behavior behaviour Behavior BEHAVIOUR center centre program programme dialog organise organize organisation’s ORGANISED recognise'.split(' '),
+    ...'advise exercise raise security Security cyber Cyber cybersecurity Cyber-security ICTs ICT’s ICT\'s icts Icts ICTS use of sovereignty actor actors'.split(' '),
+    ...'non-state Non-state Some some many All these several expressed agreed should were information OEWG GGE endeavor gray toward'.split(' '),
+    ...'nationals expressed chair could civil exercises examine eXisting existinG n3w 2021 behaviour’s ſtates \u212Aeeping İnternational États'.split(' '),
+    ...'Open-Ended Working Group open-ended working group information and communications communication technologies technology environment'.split(' '),
+    ...'CBMs cbms confidence-building measures GGE Group of Governmental Experts İCTs ICT environment'.split(' '),
+  ];
+  const separators = [' ', ' ', ' ', ' ', '-', ', ', '. ', '; ', ' (', ') ', ' “', '” ', '\u00a0', ' - '];
+  const paragraphs: string[] = [];
+  for (let p = 0; p < count; p++) {
+    const words = 1 + Math.floor(next() * 40);
+    let text = '';
+    for (let w = 0; w < words; w++) {
+      text += pieces[Math.floor(next() * pieces.length)]!;
+      if (w < words - 1) text += separators[Math.floor(next() * separators.length)]!;
+    }
+    paragraphs.push(`${p + 1}. ${text}.`, '');
+  }
+  return paragraphs.join('\n');
+}
+
+describe('LexiconPass on seeded random paragraphs', () => {
+  /** Word patterns of words that stand for abbreviations, compared by `surface` (their text) and by `key`. */
+  const abbreviations = compileLexicon({
+    rule: 'test.abbreviations',
+    defaults: { match: 'surface' },
+    entries: [
+      { id: 'icts', patterns: ['ICTs', 'ICT environment'], message: '{match}', source: { document: 'X' }, tests: {} },
+      { id: 'oewg', patterns: ['open-ended working group', 'OEWG'], message: '{match}', source: { document: 'X' }, tests: {} },
+      { id: 'ict-env', patterns: ['information and communications technology environment'], message: '{match}', source: { document: 'X' }, tests: {} },
+      { id: 'cbms', patterns: ['confidence-building measures'], match: 'key', message: '{match}', source: { document: 'X' }, tests: {} },
+      { id: 'gge', patterns: ['Group of Governmental Experts'], message: '{match}', source: { document: 'X' }, tests: {} },
+    ],
+  });
+
+  it('gives exactly the raw hits of the plain matcher, whichever way it looks up literals', () => {
+    const lexicons = [...BUILTIN(), abbreviations];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const draft = readDraft(`random-${seed}.draft`, randomParagraphs(seed, 120));
+      for (const unitsBeforeAutomata of [Infinity, 0]) {
+        const pass = new LexiconPass(lexicons, { unitsBeforeAutomata });
+        let hits = 0;
+        for (const unit of textUnits(draft)) {
+          const raw = pass.match(unit);
+          lexicons.forEach((lexicon, i) => {
+            const expected = referenceRaw(lexicon, unit);
+            hits += expected.length;
+            expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
+          });
+        }
+        expect(hits).toBeGreaterThan(100);
+      }
     }
   });
 });
