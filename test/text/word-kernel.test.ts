@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kernelScan, setWordKernel } from '../../server/src/engine/text/word-kernel';
 import { readWords } from '../../server/src/engine/text/words';
 import { mulberry32 } from '../grammar/helpers';
@@ -54,6 +54,8 @@ function bmpText(next: () => number): string {
   return text;
 }
 
+// From the first text (by default a process reads its first 100,000 characters with the expression).
+beforeAll(() => setWordKernel(true));
 afterEach(() => setWordKernel(true));
 
 describe('the word reading kernel', () => {
