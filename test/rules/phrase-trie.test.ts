@@ -132,6 +132,20 @@ function referenceRaw(lexicon: Lexicon, unit: TextUnit): RawMatch[] {
 }
 
 /** Every lexicon example (matches, does-not-match, fix inputs), one numbered paragraph each. */
+/** Expect the pass's raw hits in each unit to be the plain matcher's, lexicon by lexicon; returns how many there were. */
+function expectReferenceHits(pass: LexiconPass, lexicons: Lexicon[], units: TextUnit[]): number {
+  let hits = 0;
+  for (const unit of units) {
+    const raw = pass.match(unit);
+    lexicons.forEach((lexicon, i) => {
+      const expected = referenceRaw(lexicon, unit);
+      hits += expected.length;
+      expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text.slice(0, 80)}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
+    });
+  }
+  return hits;
+}
+
 function lexiconExamples(): string {
   const dir = 'server/src/engine/data/lexicons';
   const lines: string[] = [];
@@ -183,16 +197,7 @@ describe('LexiconPass', () => {
     for (const unitsBeforeAutomata of [Infinity, 0, 40]) {
       const pass = new LexiconPass(lexicons, { unitsBeforeAutomata });
       let hits = 0;
-      for (const draft of drafts) {
-        for (const unit of textUnits(draft)) {
-          const raw = pass.match(unit);
-          lexicons.forEach((lexicon, i) => {
-            const expected = referenceRaw(lexicon, unit);
-            hits += expected.length;
-            expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text.slice(0, 60)}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
-          });
-        }
-      }
+      for (const draft of drafts) hits += expectReferenceHits(pass, lexicons, textUnits(draft));
       expect(hits).toBeGreaterThan(150);
     }
   });
@@ -328,16 +333,7 @@ describe('LexiconPass on seeded random paragraphs', () => {
       const draft = readDraft(`random-${seed}.draft`, randomParagraphs(seed, 120));
       for (const unitsBeforeAutomata of [Infinity, 0]) {
         const pass = new LexiconPass(lexicons, { unitsBeforeAutomata });
-        let hits = 0;
-        for (const unit of textUnits(draft)) {
-          const raw = pass.match(unit);
-          lexicons.forEach((lexicon, i) => {
-            const expected = referenceRaw(lexicon, unit);
-            hits += expected.length;
-            expect(raw[i]!.map((r) => [r.entry.id, r.hit]), `${lexicon.rule} in "${unit.view.text}"`).toEqual(expected.map((r) => [r.entry.id, r.hit]));
-          });
-        }
-        expect(hits).toBeGreaterThan(100);
+        expect(expectReferenceHits(pass, lexicons, textUnits(draft))).toBeGreaterThan(100);
       }
     }
   });
