@@ -308,7 +308,7 @@ export function readWordList(text: string, from = 0, to = text.length): WordList
 }
 
 /**
- * Word lists' offsets are cut from shared blocks (views of one buffer): an \`Int32Array\` of its
+ * Word lists' offsets are cut from shared blocks (views of one buffer): an `Int32Array` of its
  * own per list cost an allocation outside V8's heap each, several microseconds, twice per
  * paragraph. A block lives as long as a list cut from it.
  */
