@@ -202,9 +202,11 @@ function growScratch(n: number): void {
 /**
  * Read the words of `text` starting in `[from, to)` into the reading buffers, expansions merged;
  * returns their number. A word is a run of letters and numbers, then any number of apostrophes
- * (straight or curly) each followed by letters ("States’", "d’Ivoire"). The regular expression
- * finds them as native code: a one-file lint runs this code cold, where a loop over every
- * character in JavaScript cost several times more. The folding is remembered per spelling.
+ * (straight or curly) each followed by letters ("States’", "d’Ivoire"). A whole text goes to the
+ * word kernel when it can take it (`readScanned`: past a process's first 100,000 characters);
+ * otherwise the regular expression finds the words as native code: a one-file lint runs this
+ * code cold, where a loop over every character in JavaScript cost several times more. The
+ * folding is remembered per spelling.
  */
 function readInto(text: string, from: number, to: number): number {
   const length = text.length;
@@ -264,6 +266,7 @@ function readScanned(text: string): number {
     spellingGeneration = scan.generation;
   }
   const n = scan.count;
+  // Room for n words; nothing in the buffers needs keeping.
   while (scratchStarts.length < n) growScratch(0);
   const heap = scan.heap;
   const starts = scratchStarts;
