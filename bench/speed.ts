@@ -140,11 +140,14 @@ function prepare(): { draft: string; txt: string; many: string[]; manyTxt: strin
   return { draft, txt, many, manyTxt, one, mb };
 }
 
-async function lspFigures(text: string): Promise<{ p95: number; p50: number; otherMax: number; otherP95: number; hugeMs: number; load: string }> {
+async function lspFigures(text: string): Promise<{ p95: number; p50: number; otherMax: number; otherP95: number; handledMax: number; hugeMs: number; load: string }> {
   const dir = join(OUT, 'lsp-speed');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'acquis.config.yaml'), 'builtin: true\n');
-  const client = new LspClient({ cwd: dir });
+  // The server's output is read on a thread of the client's own, which stamps each answer as it
+  // arrives (test/lsp/thread-transport.ts): this client also parses the huge document's
+  // megabytes of diagnostics, and an answer queued behind them would otherwise be timed late.
+  const client = new LspClient({ cwd: dir, readerThread: true });
   await client.initialize(dir);
   const file = join(dir, 'draft-10k.draft');
   writeFileSync(file, text);
@@ -173,16 +176,17 @@ async function lspFigures(text: string): Promise<{ p95: number; p50: number; oth
   const published = client.diagnostics(huge, (p) => p.version === 1, 900_000).then(() => (done = true));
   const other: number[] = [];
   const line = lines.findIndex((l) => /^\d+\. /.test(l));
+  let handledMax = 0;
   while (!done) {
-    const t = performance.now();
-    await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
-    other.push(performance.now() - t);
+    const { sentAt, arrivedAt, handledAt } = await client.timedRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
+    other.push(arrivedAt - sentAt);
+    handledMax = Math.max(handledMax, handledAt - sentAt);
     await new Promise((r) => setTimeout(r, 50));
   }
   await published;
   const hugeMs = performance.now() - t0;
   await client.stop();
-  return { p95: percentile(latencies, 95), p50: percentile(latencies, 50), otherMax: Math.max(...other), otherP95: percentile(other, 95), hugeMs, load: load() };
+  return { p95: percentile(latencies, 95), p50: percentile(latencies, 50), otherMax: Math.max(...other), otherP95: percentile(other, 95), handledMax, hugeMs, load: load() };
 }
 
 /**
@@ -244,7 +248,7 @@ async function main(): Promise<void> {
 
   const lsp = await lspFigures(readFileSync(files.draft, 'utf8'));
   rows.push(['LSP, 200 edits through the 10k draft: p95 keystroke to diagnostics', `${lsp.p95.toFixed(1)} ms (p50 ${lsp.p50.toFixed(1)})`, '-', '-', '< 50 ms built-in', lsp.load]);
-  rows.push(['LSP, a 10 MB document open: other requests answered within (max / p95)', `${lsp.otherMax.toFixed(0)} / ${lsp.otherP95.toFixed(0)} ms`, `its diagnostics after ${sec(lsp.hugeMs)}`, '-', '100 ms', lsp.load]);
+  rows.push(['LSP, a 10 MB document open: other requests answered within (max / p95)', `${lsp.otherMax.toFixed(0)} / ${lsp.otherP95.toFixed(0)} ms (read by this client's main thread within ${lsp.handledMax.toFixed(0)} ms)`, `its diagnostics after ${sec(lsp.hugeMs)}`, '-', '100 ms', lsp.load]);
 
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;

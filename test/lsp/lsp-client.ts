@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { threadTransport, type ServerProcess, type ThreadTransport } from './thread-transport';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -29,13 +30,29 @@ export interface ClientOptions {
   args?: string[];
   /** Options for node itself (the memory benchmark passes --expose-gc). */
   nodeArgs?: string[];
+  /**
+   * Read the server's output on a worker thread that stamps each answer's arrival
+   * (thread-transport.ts), for `timedRequest`; the default reads it on this thread.
+   */
+  readerThread?: boolean;
+}
+
+/** A request's answer, with when it was sent and when it reached the client (ms, `performance.now()`). */
+export interface Timed<T> {
+  result: T;
+  sentAt: number;
+  /** When the answer's last byte was read: on the reader thread, before this thread parsed it. */
+  arrivedAt: number;
+  /** When this thread had it parsed and handed over. */
+  handledAt: number;
 }
 
 type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
 export class LspClient {
   readonly connection: ProtocolConnection;
-  readonly process: ChildProcess;
+  readonly process: ServerProcess;
+  private readonly thread: ThreadTransport | undefined;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: unknown[] = [];
   readonly messages: string[] = [];
@@ -52,15 +69,18 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), resolve(ROOT, 'bin/acquis-lsp.js'), '--stdio', ...(options.args ?? [])], {
-      cwd: options.cwd ?? ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    this.process.stderr!.on('data', (d) => this.messages.push(String(d)));
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(this.process.stdout!),
-      new StreamMessageWriter(this.process.stdin!),
-    );
+    const args = [...(options.nodeArgs ?? []), resolve(ROOT, 'bin/acquis-lsp.js'), '--stdio', ...(options.args ?? [])];
+    const cwd = options.cwd ?? ROOT;
+    if (options.readerThread) {
+      this.thread = threadTransport(resolve(ROOT, 'test/lsp/reader-thread.cjs'), process.execPath, args, cwd, (text) => this.messages.push(text));
+      this.process = this.thread.process;
+      this.connection = createProtocolConnection(this.thread.reader, this.thread.writer);
+    } else {
+      const child: ChildProcess = spawn(process.execPath, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      child.stderr!.on('data', (d) => this.messages.push(String(d)));
+      this.process = child;
+      this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
       this.onPublish?.(p);
@@ -157,6 +177,18 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }
 
+  /** A request with its times; its arrival is stamped on the reader thread when there is one. */
+  async timedRequest<T>(method: string, params: unknown): Promise<Timed<T>> {
+    const sentAt = performance.now();
+    const pending = this.connection.sendRequest(method, params) as Promise<T>;
+    const id = this.thread?.writer.lastId;
+    const result = await pending;
+    const handledAt = performance.now();
+    const arrived = id === undefined ? undefined : this.thread!.arrivals.get(id);
+    if (id !== undefined) this.thread!.arrivals.delete(id);
+    return { result, sentAt, arrivedAt: arrived === undefined ? handledAt : arrived - performance.timeOrigin, handledAt };
+  }
+
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
@@ -176,6 +208,7 @@ export class LspClient {
       });
     }
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
+    this.thread?.release();
   }
 }
 
