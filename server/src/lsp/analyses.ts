@@ -19,6 +19,7 @@ import { readDraft, type DraftFile, type LintResult } from '../engine/index.js';
 import { clientState, runFeature, type DocumentFeature, type FeatureParams, type FeatureResult } from './document-features.js';
 import type { EngineEntry, EngineStore } from './engines.js';
 import type { FeatureJob, LintJob, WorkerJob, WorkerReply } from './lint-worker.js';
+import { fromWorker, type RawJson } from './wire-json.js';
 
 export interface Analysis {
   uri: string;
@@ -28,10 +29,11 @@ export interface Analysis {
   result: LintResult;
   entry: EngineEntry;
   /**
-   * Set for a huge document held by the lint worker: its diagnostics, built there. Its `draft` and
-   * `result` are not on this thread; requests about it go through `Analyses.run`.
+   * Set for a huge document held by the lint worker: its diagnostics, built and serialised there
+   * (raw JSON on stdio). Its `draft` and `result` are not on this thread; requests about it go
+   * through `Analyses.run`.
    */
-  remote?: { diagnostics: Diagnostic[] };
+  remote?: { diagnostics: Diagnostic[] | RawJson };
 }
 
 /** Alignment work allowed between two yields to the event loop. */
@@ -117,18 +119,10 @@ class WorkerThread {
     const worker = new Worker(this.file);
     // The worker never keeps the server alive once its client has gone.
     worker.unref();
-    // Diagnostics arrive in slices (each read between other requests), gathered until the last one.
-    let gathered: Diagnostic[] = [];
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.id !== this.current?.id) return;
-      if (reply.diagnostics) for (const d of reply.diagnostics) gathered.push(d);
-      if (reply.more) return;
-      const whole: WorkerReply = reply.diagnostics ? { ...reply, diagnostics: gathered } : reply;
-      gathered = [];
-      this.finish(whole);
+      if (reply.id === this.current?.id) this.finish(reply);
     });
     const failed = (why: string): void => {
-      gathered = [];
       if (this.worker === worker) this.worker = undefined;
       if (this.current) this.finish({ id: this.current.id, error: why });
     };
@@ -190,10 +184,23 @@ export class Analyses {
    */
   async run<F extends DocumentFeature>(a: Analysis, feature: F, params: FeatureParams<F>): Promise<FeatureResult<F>> {
     if (!a.remote) return runFeature(a, feature, params);
-    const reply = await this.thread!.feature({ kind: 'feature', uri: a.uri, version: a.version, feature, params, client: clientState() });
+    return (await this.ask(a, feature, params, false)).result as FeatureResult<F>;
+  }
+
+  /**
+   * The same, for an answer that is sent to the client as it is: a huge document's answer comes
+   * as the worker serialised it (wire-json.ts), not rebuilt here.
+   */
+  async runForClient<F extends DocumentFeature>(a: Analysis, feature: F, params: FeatureParams<F>): Promise<FeatureResult<F> | RawJson> {
+    if (!a.remote) return runFeature(a, feature, params);
+    return fromWorker<FeatureResult<F>>((await this.ask(a, feature, params, true)).json!);
+  }
+
+  private async ask(a: Analysis, feature: DocumentFeature, params: unknown, raw: boolean): Promise<WorkerReply> {
+    const reply = await this.thread!.feature({ kind: 'feature', uri: a.uri, version: a.version, feature, params, client: clientState(), raw });
     if (!reply || reply.stale) throw new ResponseError(LSPErrorCodes.ContentModified, `${a.uri} changed while the request was waiting`);
     if (reply.error) throw new Error(reply.error);
-    return reply.result as FeatureResult<F>;
+    return reply;
   }
 
   /** After a configuration or acquis change: every document must be analysed again. */
@@ -215,7 +222,7 @@ export class Analyses {
       const reply = await this.thread!.lint({ kind: 'lint', uri: doc.uri, version: doc.version, text: doc.getText(), recipe: entry.recipe!, publish: this.publish(doc.uri) });
       if (!reply || stale()) return undefined;
       if (reply.diagnostics) {
-        const analysis = remoteAnalysis(doc, entry, reply.diagnostics);
+        const analysis = remoteAnalysis(doc, entry, fromWorker<Diagnostic[]>(reply.diagnostics));
         this.latest.set(doc.uri, analysis);
         this.parsers.delete(doc.uri);
         return analysis;
@@ -255,7 +262,7 @@ export class Analyses {
 }
 
 /** A huge document's analysis on the server's thread: its diagnostics; the rest is in the worker. */
-function remoteAnalysis(doc: TextDocument, entry: EngineEntry, diagnostics: Diagnostic[]): Analysis {
+function remoteAnalysis(doc: TextDocument, entry: EngineEntry, diagnostics: Diagnostic[] | RawJson): Analysis {
   const elsewhere = (): never => {
     throw new Error(`${doc.uri} is analysed in the lint worker: ask through Analyses.run`);
   };

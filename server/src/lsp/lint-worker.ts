@@ -20,6 +20,7 @@ import { docsUri } from './docs-links.js';
 import { applyClientState, runFeature, type ClientState, type DocumentFeature } from './document-features.js';
 import type { EngineRecipe } from './engines.js';
 import { precedentRange } from './features/locations.js';
+import { toWire } from './wire-json.js';
 
 /** Lint `text` as `uri` at `version` with the engine its recipe builds (as the server does). */
 export interface LintJob {
@@ -42,6 +43,8 @@ export interface FeatureJob {
   feature: DocumentFeature;
   params: unknown;
   client: ClientState;
+  /** Answer with the result serialised (`json`), for a request whose answer is sent on as it is. */
+  raw?: boolean;
 }
 
 /** The document was closed: drop what is held for it. */
@@ -54,24 +57,22 @@ export type WorkerJob = LintJob | FeatureJob | ForgetJob;
 
 export interface WorkerReply {
   id: number;
-  /** Of a lint job: the diagnostics, in order (the findings that are published, converted). */
-  diagnostics?: Diagnostic[];
+  /**
+   * Of a lint job: the diagnostics, in order (the findings that are published, converted), as
+   * JSON bytes (wire-json.ts): thousands of objects rebuilt and serialised again on the server's
+   * thread would hold it up.
+   */
+  diagnostics?: Uint8Array;
   /** Of a lint job: how many findings and suppressed findings there were. */
   counts?: { findings: number; suppressed: number };
   /** Of a feature job: its answer. */
   result?: unknown;
+  /** Of a feature job asked `raw`: its answer as JSON bytes. */
+  json?: Uint8Array;
   /** The analysis held is not of the version asked for (a newer edit replaced it). */
   stale?: boolean;
   error?: string;
-  /** More messages of the same job follow (diagnostics come in slices; see CHUNK). */
-  more?: boolean;
 }
-
-/**
- * Diagnostics per message: the server reads each message on its own thread between other
- * requests, and thousands read at once would hold it up.
- */
-const CHUNK = 200;
 
 let engine: { key: string; engine: Engine } | undefined;
 /** The analysis of each huge document, at the version last linted. */
@@ -109,14 +110,9 @@ function lint(job: LintJob): void {
   held.set(job.uri, analysis);
   const published = job.publish ? publishedFindings(result.findings) : [];
   const counts = { findings: result.findings.length, suppressed: result.suppressed.length };
-  for (let at = 0; ; at += CHUNK) {
-    const diagnostics = published
-      .slice(at, at + CHUNK)
-      .map(({ finding, index }) => toDiagnostic(doc, finding, index, docsUri, (u, span) => precedentRange(e, u, span)));
-    const more = at + CHUNK < published.length;
-    parentPort!.postMessage({ id: job.id, diagnostics, ...(more ? { more } : { counts }) } satisfies WorkerReply);
-    if (!more) break;
-  }
+  const diagnostics: Diagnostic[] = published.map(({ finding, index }) => toDiagnostic(doc, finding, index, docsUri, (u, span) => precedentRange(e, u, span)));
+  const bytes = toWire(diagnostics);
+  parentPort!.postMessage({ id: job.id, diagnostics: bytes, counts } satisfies WorkerReply, [bytes.buffer]);
 }
 
 function feature(job: FeatureJob): void {
@@ -127,7 +123,12 @@ function feature(job: FeatureJob): void {
   }
   applyClientState(job.client);
   const result = runFeature(analysis, job.feature, job.params as never);
-  parentPort!.postMessage({ id: job.id, result } satisfies WorkerReply);
+  if (!job.raw) {
+    parentPort!.postMessage({ id: job.id, result } satisfies WorkerReply);
+    return;
+  }
+  const json = toWire(result);
+  parentPort!.postMessage({ id: job.id, json } satisfies WorkerReply, [json.buffer]);
 }
 
 parentPort?.on('message', (job: WorkerJob) => {

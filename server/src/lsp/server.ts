@@ -40,6 +40,7 @@ import {
   SEARCH_COMMAND,
 } from './features/find-agreed-language.js';
 import { searchWith } from './store-link.js';
+import type { RawJson } from './wire-json.js';
 import type { Engine } from '../engine/index.js';
 import type { SearchOptions } from '../engine/search/index.js';
 import { version } from '../../../package.json';
@@ -115,7 +116,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * converted here in slices that yield, so that thousands of findings never hold up a request.
    * Undefined when a newer version arrived meanwhile.
    */
-  const diagnosticsOf = async (analysis: Analysis): Promise<Diagnostic[] | undefined> => {
+  const diagnosticsOf = async (analysis: Analysis): Promise<Diagnostic[] | RawJson | undefined> => {
     if (analysis.remote) return analysis.remote.diagnostics;
     if (isAcquisFile(analysis.uri)) return []; // an adopted document of the built-in acquis is not a draft
     const out: Diagnostic[] = [];
@@ -138,7 +139,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!analysis || documents.get(uri)?.version !== analysis.version) return;
       const diagnostics = await diagnosticsOf(analysis);
       if (!diagnostics) return;
-      await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+      // A huge document's diagnostics may be the worker's JSON, written as it is (wire-json.ts).
+      await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnostics as Diagnostic[] });
     } catch (error) {
       connection.console.error(`Acquis: linting ${uri} failed: ${(error as Error).stack ?? error}`);
     }
@@ -189,6 +191,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** A request that is one feature of document-features.ts: run here, or in the worker for a huge document. */
   const onFeature = <F extends DocumentFeature>(feature: F, params: unknown, empty: FeatureResult<F>, withPosition = false) =>
     onDoc(feature, params, empty, (a, p: FeatureParams<F>) => analyses.run(a, feature, p), withPosition);
+  /**
+   * The same for a feature whose answer can be megabytes on a huge document (outline, folding,
+   * lenses, formatting): the worker's JSON is sent as it is (wire-json.ts). The protocol layer
+   * passes a handler's result through untouched to the writer, hence the type given here.
+   */
+  const onBulkFeature = <F extends DocumentFeature>(feature: F, params: unknown, empty: FeatureResult<F>) =>
+    onDoc(feature, params, empty, (a, p: FeatureParams<F>) => analyses.runForClient(a, feature, p)) as Promise<FeatureResult<F>>;
 
   /**
    * Files a workspace command may read: open documents, the built-in acquis, and, in a trusted
@@ -343,7 +352,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onHover((params) => onFeature('hover', params, null, true));
   connection.onCompletion((params) => onFeature('completion', params, [], true));
-  connection.onDocumentSymbol((params) => onFeature('documentSymbol', params, []));
+  connection.onDocumentSymbol((params) => onBulkFeature('documentSymbol', params, []));
   connection.onWorkspaceSymbol((params) =>
     guard('workspaceSymbol', async () => {
       const entries = await Promise.all(documents.all().map((d) => engines.engineFor(d.uri)));
@@ -381,9 +390,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return found;
     }, true),
   );
-  connection.onFoldingRanges((params) => onFeature('foldingRange', params, []));
-  connection.onCodeLens((params) => onFeature('codeLens', params, []));
-  connection.onDocumentFormatting((params) => onFeature('formatting', params, []));
+  connection.onFoldingRanges((params) => onBulkFeature('foldingRange', params, []));
+  connection.onCodeLens((params) => onBulkFeature('codeLens', params, []));
+  connection.onDocumentFormatting((params) => onBulkFeature('formatting', params, []));
 
   // For the benchmarks: heap after a full collection (when node runs with --expose-gc), and the
   // process's CPU time so far (microseconds, every thread), a fairer figure than wall time under load.
