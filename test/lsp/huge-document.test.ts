@@ -114,4 +114,40 @@ describe('a huge document', () => {
     });
     expect(actions.find((a) => a.isPreferred)?.title).toMatch(/^Restore /);
   }, 300_000);
+
+  it('is sent to the worker as edits after its first lint, and the worker lints the text the editor has', async () => {
+    const uri = fileUri('test/fixtures/huge-edited.draft');
+    const text = hugeDraft(600_000);
+    await client.open(uri, text, 1);
+    await client.diagnostics(uri, (p) => p.version === 1, 240_000);
+    // Edits as an editor sends them: a word typed, a line removed, two changes in one message,
+    // one of them a line break; each version waits for its diagnostics (so each is sent to the worker).
+    const lines = text.split('\n');
+    const paragraph = lines.findIndex((l) => /^\d+\. .{40}/.test(l));
+    const edits = [
+      [{ range: { start: { line: paragraph, character: 8 }, end: { line: paragraph, character: 8 } }, text: 'not ' }],
+      [{ range: { start: { line: paragraph + 2, character: 0 }, end: { line: paragraph + 3, character: 0 } }, text: '' }],
+      [
+        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Recalling agreed language.\n\n' },
+        { range: { start: { line: lines.length - 3, character: 2 }, end: { line: lines.length - 3, character: 5 } }, text: 'should' },
+      ],
+    ];
+    const mirror = TextDocument.create(uri, 'draft', 1, text);
+    let published: { diagnostics: Diagnostic[] } | undefined;
+    for (const [k, changes] of edits.entries()) {
+      const version = k + 2;
+      await client.change(uri, version, changes);
+      TextDocument.update(mirror, changes, version);
+      published = await client.diagnostics(uri, (p) => p.version === version, 240_000);
+    }
+    const engine = createEngine(readAcquisFolder(builtinAcquisDir()).map((f) => ({ ...f, uri: pathToFileURL(f.uri).href })));
+    const expected = publishedFindings(engine.lint(uri, mirror.getText()).findings).map(({ finding, index }) =>
+      toDiagnostic(mirror, finding, index, docsUri, (u, span) => precedentRange(engine, u, span)),
+    );
+    expect(published!.diagnostics).toEqual(expected);
+    // The worker's copy is the editor's text: a request about the last edited line reads it there.
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.length).toBeGreaterThan(10);
+    await client.close(uri);
+  }, 300_000);
 });

@@ -10,7 +10,7 @@
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readDraft, type Engine } from '../engine/index.js';
 import { buildEngine } from '../host/build-engine.js';
@@ -22,13 +22,17 @@ import type { EngineRecipe } from './engines.js';
 import { precedentRange } from './features/locations.js';
 import { toWire } from './wire-json.js';
 
-/** Lint `text` as `uri` at `version` with the engine its recipe builds (as the server does). */
+/**
+ * Lint `uri` at `version` with the engine its recipe builds (as the server does): its `text`, or
+ * the `edits` that make that version from the copy the worker holds.
+ */
 export interface LintJob {
   kind: 'lint';
   id: number;
   uri: string;
   version: number;
-  text: string;
+  text?: string;
+  edits?: { from: number; changes: TextDocumentContentChangeEvent[] };
   recipe: EngineRecipe;
   /** Whether its findings are published (not for a document of the built-in acquis). */
   publish: boolean;
@@ -71,12 +75,16 @@ export interface WorkerReply {
   json?: Uint8Array;
   /** The analysis held is not of the version asked for (a newer edit replaced it). */
   stale?: boolean;
+  /** Of a lint job with edits: the copy held is not the one they apply to; send the text. */
+  resync?: boolean;
   error?: string;
 }
 
 let engine: { key: string; engine: Engine } | undefined;
 /** The analysis of each huge document, at the version last linted. */
 const held = new Map<string, Analysis>();
+/** The text of each huge document, as last sent (the server then sends only edits). */
+const copies = new Map<string, TextDocument>();
 
 function engineFor(recipe: EngineRecipe): Engine {
   const key = JSON.stringify(recipe);
@@ -93,11 +101,15 @@ function engineFor(recipe: EngineRecipe): Engine {
 }
 
 function lint(job: LintJob): void {
+  const doc = textOf(job);
+  if (!doc) {
+    parentPort!.postMessage({ id: job.id, resync: true } satisfies WorkerReply);
+    return;
+  }
   // What the previous version held is dropped first: two trees of megabytes do not fit together.
   held.delete(job.uri);
   const e = engineFor(job.recipe);
-  const doc = TextDocument.create(job.uri, 'draft', job.version, job.text);
-  const draft = readDraft(job.uri, job.text);
+  const draft = readDraft(job.uri, doc.getText());
   const result = e.lintDraft(draft);
   const analysis: Analysis = {
     uri: job.uri,
@@ -113,6 +125,22 @@ function lint(job: LintJob): void {
   const diagnostics: Diagnostic[] = published.map(({ finding, index }) => toDiagnostic(doc, finding, index, docsUri, (u, span) => precedentRange(e, u, span)));
   const bytes = toWire(diagnostics);
   parentPort!.postMessage({ id: job.id, diagnostics: bytes, counts } satisfies WorkerReply, [bytes.buffer]);
+}
+
+/** The document at the job's version: made from its text, or the copy held with its edits applied. */
+function textOf(job: LintJob): TextDocument | undefined {
+  if (job.text !== undefined) {
+    const doc = TextDocument.create(job.uri, 'draft', job.version, job.text);
+    copies.set(job.uri, doc);
+    return doc;
+  }
+  const copy = copies.get(job.uri);
+  if (!copy || !job.edits || copy.version !== job.edits.from) {
+    copies.delete(job.uri);
+    return undefined;
+  }
+  TextDocument.update(copy, job.edits.changes, job.version);
+  return copy;
 }
 
 function feature(job: FeatureJob): void {
@@ -134,6 +162,7 @@ function feature(job: FeatureJob): void {
 parentPort?.on('message', (job: WorkerJob) => {
   if (job.kind === 'forget') {
     held.delete(job.uri);
+    copies.delete(job.uri);
     return;
   }
   try {

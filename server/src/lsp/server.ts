@@ -21,7 +21,6 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, SLICE_MS, type Analysis } from './analyses.js';
 import { publishedFindings, toDiagnostic } from './convert.js';
 import { docsUri } from './docs-links.js';
@@ -40,6 +39,7 @@ import {
   SEARCH_COMMAND,
 } from './features/find-agreed-language.js';
 import { searchWith } from './store-link.js';
+import { pieceDocuments } from './piece-document.js';
 import type { RawJson } from './wire-json.js';
 import type { Engine } from '../engine/index.js';
 import type { SearchOptions } from '../engine/search/index.js';
@@ -62,7 +62,8 @@ export interface ServerOptions {
 export const DEFAULT_LINT_DELAY = 0;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // Documents held in pieces (piece-document.ts): an edit of a 10 MB draft copies one piece, not the text.
+  const documents = new TextDocuments(pieceDocuments);
   let configurationCapability = false;
   let workspaceFoldersCapability = false;
   const settingsCache = new Map<string, Promise<ClientSettings>>();
