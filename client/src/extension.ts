@@ -1,5 +1,5 @@
 /**
- * The VS Code client: starts the bundled language server over Node IPC, and turns the server's
+ * The VS Code client: starts the bundled language server over stdio, and turns the server's
  * commands into palette commands, web views and a status bar item. Everything clever lives in the
  * server and the engine; the pieces of the client live in their own small files.
  */
@@ -18,9 +18,12 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Over stdio, not Node IPC: on stdio the server reads and writes the protocol itself, so that a
+  // huge draft's megabytes of results cross its thread as bytes, never rebuilt or serialised there
+  // (server/src/lsp/wire-json.ts); Node's IPC channel would serialise every message on it.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   // The built-in acquis, read-only and never linted: only files and untitled drafts go to the server.
   const builtin = new BuiltinDocuments(context.asAbsolutePath(path.join('server', 'acquis')));
