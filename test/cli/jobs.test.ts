@@ -136,7 +136,7 @@ describe('acquis lint --jobs', () => {
       return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
     };
     const one = run('1');
-    expect(one.stdout).toContain('"path": "<stdin>"');
+    expect(one.stdout).toContain('"path":"<stdin>"');
     same(one, run('2'));
   });
 

@@ -1,14 +1,14 @@
 /**
  * server/src/cli/format/json.ts: the report written in parts (`formatJsonParts`, what `lint
- * --format json` writes) is, joined, exactly the one-string report (`formatJson`, one
- * `JSON.stringify` of the whole), on seeded random reports: any number of files and findings
- * (batch edges included), strings that JSON must escape (quotes, backslashes, control
- * characters, lone surrogates, characters beyond the BMP), optional fields present or absent,
- * and rule data of any shape.
+ * --format json` writes) parses to exactly the report object (`jsonReport`, as JSON.stringify
+ * keeps it), with each finding on a line of its own, on seeded random reports: any number of files
+ * and findings (batch edges included), strings that JSON must escape (quotes, backslashes,
+ * control characters, lone surrogates, characters beyond the BMP), optional fields present or
+ * absent, and rule data of any shape.
  */
 import { describe, expect, it } from 'vitest';
 import { LineIndex, type Finding } from '../../server/src/engine/index';
-import { formatJson, formatJsonParts } from '../../server/src/cli/format/json';
+import { formatJson, formatJsonParts, jsonReport } from '../../server/src/cli/format/json';
 import type { FileReport, RunInfo } from '../../server/src/cli/format/report';
 import { mixSeed, mulberry32 } from '../grammar/helpers';
 
@@ -106,13 +106,23 @@ function report(random: Random): { files: FileReport[]; info: RunInfo } {
   return { files, info };
 }
 
+/** The report as JSON keeps it (undefined members dropped, NaN as null...). */
+const asJson = (files: FileReport[], info: RunInfo): unknown => JSON.parse(JSON.stringify(jsonReport(files, info)));
+
 describe('JSON report in parts', () => {
-  it('joins to exactly the one-string report, on seeded random reports', () => {
+  it('parses to exactly the report, one finding a line, on seeded random reports', () => {
     const seed = 0x5eed_0b1;
     for (let index = 0; index < 400; index++) {
       const { files, info } = report(mulberry32(mixSeed(seed, index)));
-      const parts = [...formatJsonParts(files, info)];
-      expect(parts.join(''), `case ${index} of seed ${seed}`).toBe(formatJson(files, info));
+      const text = [...formatJsonParts(files, info)].join('');
+      expect(text, `case ${index} of seed ${seed}`).toBe(formatJson(files, info));
+      expect(text.endsWith('\n')).toBe(true);
+      const expected = asJson(files, info) as { files: Array<{ findings: unknown[] }> };
+      expect(JSON.parse(text), `case ${index} of seed ${seed}`).toEqual(expected);
+      // Line by line: the header, then per file its opening, its findings one a line, its closing.
+      const lines = text.slice(0, -1).split('\n');
+      const findingLines = lines.filter((l) => l.startsWith('{"ruleId":'));
+      expect(findingLines.map((l) => JSON.parse(l.replace(/,$/, '')))).toEqual(expected.files.flatMap((f) => f.findings));
     }
   });
 
@@ -120,7 +130,10 @@ describe('JSON report in parts', () => {
     const info: RunInfo = { version: '1.0.0', rules: [], acquis: { documents: 1, precedents: 2 } };
     const empty = (path: string): FileReport => ({ path, text: '', lines: new LineIndex(''), findings: [] });
     for (const files of [[], [empty('a.draft')], [empty('a.draft'), empty('b.draft')]]) {
-      expect([...formatJsonParts(files, info)].join('')).toBe(formatJson(files, info));
+      const text = [...formatJsonParts(files, info)].join('');
+      expect(JSON.parse(text)).toEqual(asJson(files, info));
+      // The header, a line per file, the closing, and the final newline's empty rest (the header alone without files).
+      expect(text.split('\n').length).toBe(files.length ? files.length + 3 : 2);
     }
   });
 

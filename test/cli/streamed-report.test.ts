@@ -53,7 +53,7 @@ describe('a report written as the files are linted', () => {
   it.each([
     // What the full report of the files before the missing one has after them: the last one's end (it has findings), the report's end or summary.
     // The file without findings is in the JSON report too.
-    ['json', '\n      ]\n    }\n  ]\n}\n', '"path": "curly.draft"'],
+    ['json', '\n]}\n]}\n', '"path":"curly.draft"'],
     ['text', /^[^\n]* in 2 files\.\n$/, 'demo.draft:'],
   ])('--format %s: a missing file stops the run after the files before it were written', (format, rest, shown) => {
     const { dir } = drafts();
