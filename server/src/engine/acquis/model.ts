@@ -1,4 +1,5 @@
 /** The acquis: adopted documents and the precedents (sentences) drawn from them. */
+import { RecentCache } from './recent-cache.js';
 import type { Adoption, DraftDocument, Span } from '../../../../grammar/src/index.js';
 import { readWords, type Word } from '../text/words.js';
 
@@ -46,8 +47,7 @@ export interface Precedent {
 }
 
 /** Words of recently matched precedents; the rest are not kept (a large acquis has millions). */
-const wordCache = new Map<PrecedentSentence, Word[]>();
-const WORD_CACHE_LIMIT = 4096;
+const wordCache = new RecentCache<PrecedentSentence, Word[]>(4096);
 
 /**
  * A precedent that keeps only its text and word ids: word objects are made when a match needs
@@ -65,15 +65,7 @@ export class PrecedentSentence implements Precedent {
   ) {}
 
   get words(): Word[] {
-    let words = wordCache.get(this);
-    if (words) {
-      wordCache.delete(this);
-    } else {
-      words = readWords(this.text);
-      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.delete(wordCache.keys().next().value!);
-    }
-    wordCache.set(this, words);
-    return words;
+    return wordCache.get(this, (p) => readWords(p.text));
   }
 }
 

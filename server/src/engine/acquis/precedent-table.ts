@@ -6,6 +6,7 @@
  * word ids lie in one flat array. The sentence text is kept as UTF-8 bytes (in memory while
  * building, in the index file once loaded) and decoded only when a match needs it.
  */
+import { RecentCache } from './recent-cache.js';
 import type { Span } from '../../../../grammar/src/index.js';
 import { readWords, type Word } from '../text/words.js';
 import type { AdoptedDocument, Precedent } from './model.js';
@@ -163,8 +164,8 @@ const TEXT_CACHE_LIMIT = 1024;
 const WORD_CACHE_LIMIT = 4096;
 
 export class PrecedentTable {
-  private readonly textCache = new Map<number, string>();
-  private readonly wordCache = new Map<number, Word[]>();
+  private readonly textCache = new RecentCache<number, string>(TEXT_CACHE_LIMIT);
+  private readonly wordCache = new RecentCache<number, Word[]>(WORD_CACHE_LIMIT);
 
   constructor(readonly columns: TableColumns) {}
 
@@ -185,25 +186,11 @@ export class PrecedentTable {
   }
 
   textOf(row: number): string {
-    let text = this.textCache.get(row);
-    if (text === undefined) {
-      text = this.columns.texts.text(row);
-      if (this.textCache.size >= TEXT_CACHE_LIMIT) this.textCache.delete(this.textCache.keys().next().value!);
-      this.textCache.set(row, text);
-    }
-    return text;
+    return this.textCache.get(row, (r) => this.columns.texts.text(r));
   }
 
   wordsOf(row: number): Word[] {
-    let words = this.wordCache.get(row);
-    if (words) {
-      this.wordCache.delete(row);
-    } else {
-      words = readWords(this.textOf(row));
-      if (this.wordCache.size >= WORD_CACHE_LIMIT) this.wordCache.delete(this.wordCache.keys().next().value!);
-    }
-    this.wordCache.set(row, words);
-    return words;
+    return this.wordCache.get(row, (r) => readWords(this.textOf(r)));
   }
 }
 
