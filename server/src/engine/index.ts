@@ -18,7 +18,7 @@ export type { UnitMatches } from './rules/rule.js';
 export { Matcher, type PrecedentMatch } from './match/matcher.js';
 export { RULES, ruleById, INTERNAL_RULE_ID, SYNTAX_RULE_ID } from './rules/registry.js';
 export { SEVERITIES, type Finding, type Fix, type PrecedentRef, type Rule, type Severity, type TextEdit } from './rules/rule.js';
-export { LineIndex } from './text/line-index.js';
+export { LineIndex, lineStarts } from './text/line-index.js';
 
 // What the shells (CLI, language server) use besides the front door. They import the engine only
 // through this file and the entry points of the subsystems a command loads on its own

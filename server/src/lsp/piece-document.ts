@@ -14,6 +14,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { lineStarts } from '../engine/index.js';
 
 /** Piece length aimed at; an edited piece is split again past twice this. */
 const PIECE = 64 * 1024;
@@ -174,7 +175,7 @@ export class PieceDocument implements TextDocument {
 
   /** The line starts, found by native search over each piece the first time they are asked for. */
   private lines(): number[] {
-    this.lineOffsets ??= lineStarts(this.getText(), true, 0);
+    this.lineOffsets ??= lineStarts(this.getText());
     return this.lineOffsets;
   }
 
@@ -260,20 +261,6 @@ function cut(text: string): string[] {
     at = to;
   }
   return pieces;
-}
-
-const LINE_BREAK = /\r\n?|\n/g;
-
-/** Offsets where lines start in `text` (after each LF, CRLF or lone CR), shifted by `base`; with 0 first when `atLineStart`. */
-function lineStarts(text: string, atLineStart: boolean, base: number): number[] {
-  const starts = atLineStart ? [base] : [];
-  if (text.indexOf('\r') < 0) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(base + i + 1);
-    return starts;
-  }
-  LINE_BREAK.lastIndex = 0;
-  while (LINE_BREAK.test(text)) starts.push(base + LINE_BREAK.lastIndex);
-  return starts;
 }
 
 function isEol(code: number): boolean {
