@@ -270,14 +270,17 @@ export class Analyses {
   }
 
   private async analyse(doc: TextDocument): Promise<Analysis | undefined> {
+    // The document object is changed in place by each edit: what is analysed is the version asked
+    // for, and everything after an await checks that it is still the current one.
+    const version = doc.version;
     let entry = await this.engines.engineFor(doc.uri);
-    const stale = (): boolean => this.current(doc.uri)?.version !== doc.version;
+    const stale = (): boolean => doc.version !== version || this.current(doc.uri)?.version !== version;
     if (stale()) return undefined;
     if (this.inWorker(doc, entry)) {
-      const reply = await this.thread!.lint({ doc, version: doc.version, recipe: entry.recipe!, publish: this.publish(doc.uri) });
+      const reply = await this.thread!.lint({ doc, version, recipe: entry.recipe!, publish: this.publish(doc.uri) });
       if (!reply || stale()) return undefined;
       if (reply.diagnostics) {
-        const analysis = remoteAnalysis(doc, entry, fromWorker<Diagnostic[]>(reply.diagnostics));
+        const analysis = remoteAnalysis(doc, version, entry, fromWorker<Diagnostic[]>(reply.diagnostics));
         this.latest.set(doc.uri, analysis);
         this.parsers.delete(doc.uri);
         return analysis;
@@ -310,20 +313,20 @@ export class Analyses {
     }
     const result = entry.engine.lintDraft(draft, stale);
     if (result.cancelled || stale()) return undefined;
-    const analysis: Analysis = { uri: doc.uri, version: doc.version, doc, draft, result, entry };
+    const analysis: Analysis = { uri: doc.uri, version, doc, draft, result, entry };
     this.latest.set(doc.uri, analysis);
     return analysis;
   }
 }
 
 /** A huge document's analysis on the server's thread: its diagnostics; the rest is in the worker. */
-function remoteAnalysis(doc: TextDocument, entry: EngineEntry, diagnostics: Diagnostic[] | RawJson): Analysis {
+function remoteAnalysis(doc: TextDocument, version: number, entry: EngineEntry, diagnostics: Diagnostic[] | RawJson): Analysis {
   const elsewhere = (): never => {
     throw new Error(`${doc.uri} is analysed in the lint worker: ask through Analyses.run`);
   };
   return {
     uri: doc.uri,
-    version: doc.version,
+    version,
     doc,
     entry,
     remote: { diagnostics },
