@@ -24,7 +24,7 @@ import { lintText, type FixRequest, type LintedText } from '../parallel/lint-tex
 import { jobsFor } from '../parallel/jobs.js';
 import { LintPool, workerBundle, type Outcome, type PoolTask } from '../parallel/pool.js';
 import { unifiedDiff } from '../unified-diff.js';
-import { delayOptimisationFor } from '../tiering.js';
+import { delayOptimisationFor, holdYoungGeneration, youngGenerationMb } from '../tiering.js';
 import type { TextFile } from '../../host/text-file.js';
 
 /** The output formats: the `--format` choices are this table's keys. */
@@ -201,6 +201,7 @@ async function* lintInTurn(sources: AcquisSources, paths: string[], io: Io, fix:
     // With a shared store: an engine that also holds the stored precedents this text may quote.
     const engine = await sources.engineFor(file.text);
     delayOptimisationFor(file.text.length);
+    holdYoungGeneration();
     let outcome: Outcome;
     try {
       outcome = { done: lintText(engine, path, file.text, fix) };
@@ -209,6 +210,7 @@ async function* lintInTurn(sources: AcquisSources, paths: string[], io: Io, fix:
     }
     yield { path, file, outcome };
   }
+  if (process.env.ACQUIS_DEBUG) io.stderr(`acquis: young generation ${youngGenerationMb().toFixed(1)} MB at the end\n`);
 }
 
 /**
