@@ -48,6 +48,7 @@ const FLAGS: Record<number, { delayed: string[]; defaults: string[] }> = {
 
 let delayed = false;
 let held = false;
+let filesBefore = 0;
 
 type V8Module = typeof import('node:v8');
 // Loaded on first use: most lints of a short draft never change a flag.
@@ -93,7 +94,8 @@ export const YOUNG_GENERATION_MB = 16;
 
 /** Between files: once the young generation has reached its size, it grows no further (once). */
 export function holdYoungGeneration(): void {
-  if (held || process.env.ACQUIS_V8_TIERING === 'default') return;
+  // Not before the first file: a one-file lint never loads node:v8 for this.
+  if (held || filesBefore++ === 0 || process.env.ACQUIS_V8_TIERING === 'default') return;
   const limit = Number(process.env.ACQUIS_YOUNG_MB ?? YOUNG_GENERATION_MB);
   if (!(limit > 0) || !FLAGS[Number.parseInt(process.versions.v8, 10)]) return;
   const module = v8();
