@@ -73,6 +73,30 @@ describe('code cache', () => {
     expect(r.stdout).toBe(run('0').stdout);
   });
 
+  it('loads a bundle that is not ASCII as UTF-8, and a cache larger than its bundle, run after run', () => {
+    const cache = join(dir, 'small');
+    mkdirSync(join(dir, 'small-bundles'));
+    const load = (file: string): string => {
+      const code = `process.stdout.write(String(require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))}).loadBundle(${JSON.stringify(file)})))`;
+      const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, ACQUIS_COMPILE_CACHE: cache }, timeout: 30_000 });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    const accented = join(dir, 'small-bundles', 'accented.js');
+    writeFileSync(accented, 'module.exports = "Déclaration – “consensus”";\n');
+    // A tiny bundle with functions compiled during the run: its cache is larger than its text.
+    const tiny = join(dir, 'small-bundles', 'tiny.js');
+    writeFileSync(tiny, 'const f = (n) => (n < 2 ? n : f(n - 1) + f(n - 2));\nmodule.exports = f(20);\n');
+    for (let run = 0; run < 3; run++) {
+      expect(load(accented)).toBe('Déclaration – “consensus”');
+      expect(load(tiny)).toBe('6765');
+    }
+    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
+      const file = readdirSync(cache).find((f) => f.startsWith('tiny.js-'))!;
+      expect(statSync(join(cache, file)).size).toBeGreaterThan(statSync(tiny).size);
+    }
+  });
+
   it('keeps one cache per installation in a shared folder (two installs do not remove each other\'s)', () => {
     const shared = join(dir, 'shared');
     const bundles = ['one', 'two'].map((name) => {
