@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LspClient, ROOT } from './lsp-client';
+import { ROOT, sharedClient } from './lsp-client';
 
 const SAMPLE = readFileSync(join(ROOT, 'samples/oewg-pre-draft.draft'), 'utf8');
 const VERSIONS = 24;
@@ -23,14 +23,7 @@ function textOf(v: number): string {
   return '\n'.repeat(v) + SAMPLE.replaceAll(' the ', ` the v${v} `);
 }
 
-let client: LspClient;
-beforeAll(async () => {
-  client = new LspClient({ settings: { lintDelay: 0 } });
-  await client.initialize(ROOT);
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedClient({ beforeAll, afterAll }, { settings: { lintDelay: 0 } });
 
 const shape = (d: Diagnostic) => [d.code, d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
 
