@@ -42,6 +42,12 @@ export const SLICE_MS = 8;
 
 /** Documents this long (UTF-16 units, about 512 KB) live in the worker thread. */
 export const HUGE_CHARS = 512 * 1024;
+/**
+ * A text sent whole to the worker goes in parts of about this many characters, each posted in a
+ * task of its own: one message of 10 MB held the server's thread 30 to 40 ms (a copy of the text
+ * for the other thread), and requests about other documents waited behind it.
+ */
+export const PART_CHARS = 1024 * 1024;
 
 /** The worker bundle next to the server bundle (absent when the server runs from sources). */
 const WORKER_FILE = join(__dirname, 'lint-worker.js');
@@ -66,7 +72,7 @@ interface WaitingLint {
  */
 class WorkerThread {
   private worker: Worker | undefined;
-  private current: (Pending & { id: number; lint?: WaitingLint }) | undefined;
+  private current: (Pending & { id: number; lint?: WaitingLint; forgotten?: boolean }) | undefined;
   private readonly lints = new Map<string, Pending & { lint: WaitingLint }>();
   private readonly features: Array<Pending & { job: Omit<FeatureJob, 'id'> }> = [];
   /** The version of each document whose text the worker holds. */
@@ -100,6 +106,8 @@ class WorkerThread {
   forget(uri: string, doc?: TextDocument): void {
     this.lints.get(uri)?.resolve(undefined);
     this.lints.delete(uri);
+    // A text still being posted in parts stops there (postInParts).
+    if (this.current?.lint?.doc.uri === uri) this.current.forgotten = true;
     this.copies.delete(uri);
     if (doc instanceof PieceDocument) doc.stopLogging();
     this.worker?.postMessage({ kind: 'forget', uri } satisfies WorkerJob);
@@ -136,21 +144,53 @@ class WorkerThread {
       }
       const id = ++this.nextId;
       this.current = { id, resolve, lint };
-      this.ensure().postMessage(this.lintJob(id, lint) satisfies WorkerJob);
+      const job = this.lintJob(id, lint);
+      if (job.parts) this.postInParts(job.job, job.parts);
+      else this.ensure().postMessage(job.job satisfies WorkerJob);
     }
   }
 
-  /** The lint as sent: the edits since the worker's copy when it has one and they were logged, else the text. */
-  private lintJob(id: number, { doc, version, recipe, publish }: WaitingLint): LintJob {
+  /**
+   * Post a text in parts, a task each, then the lint job that joins them. Stops (and ends the job)
+   * when the document is forgotten meanwhile; a failed or replaced worker has ended it already.
+   */
+  private postInParts(job: LintJob, parts: string[]): void {
+    const worker = this.ensure();
+    let at = 0;
+    const next = (): void => {
+      const current = this.current;
+      if (this.worker !== worker || current?.id !== job.id) return;
+      if (current.forgotten) {
+        this.finish(undefined);
+        return;
+      }
+      const batch: string[] = [];
+      for (let chars = 0; at < parts.length && (chars < PART_CHARS || !batch.length); at++) {
+        chars += parts[at]!.length;
+        batch.push(parts[at]!);
+      }
+      worker.postMessage({ kind: 'part', uri: job.uri, parts: batch, first: batch.length === at } satisfies WorkerJob);
+      if (at < parts.length) setImmediate(next);
+      else worker.postMessage(job satisfies WorkerJob);
+    };
+    next();
+  }
+
+  /**
+   * The lint as sent: the edits since the worker's copy when it has one and they were logged, else
+   * the text (in parts, for a document held in pieces that is longer than a part).
+   */
+  private lintJob(id: number, { doc, version, recipe, publish }: WaitingLint): { job: LintJob; parts?: string[] } {
     const base = { kind: 'lint', id, uri: doc.uri, version, recipe, publish } as const;
     const held = this.copies.get(doc.uri);
     this.copies.set(doc.uri, version);
     if (doc instanceof PieceDocument) {
       const log = held === undefined ? undefined : doc.takeChanges();
-      if (log && log.from === held) return { ...base, edits: { from: held, changes: log.changes } };
+      if (log && log.from === held) return { job: { ...base, edits: { from: held, changes: log.changes } } };
       doc.logChanges();
+      if (doc.length > PART_CHARS) return { job: { ...base, parted: true }, parts: doc.pieceTexts() };
     }
-    return { ...base, text: doc.getText() };
+    return { job: { ...base, text: doc.getText() } };
   }
 
   private finish(reply: WorkerReply | undefined): void {

@@ -52,6 +52,11 @@ export class PieceDocument implements TextDocument {
     return this.current;
   }
 
+  /** The text as it is now, in pieces (a copy of the list: an edit does not change it). */
+  pieceTexts(): string[] {
+    return this.pieces.slice();
+  }
+
   /** The text's length, without joining it. */
   get length(): number {
     return this.starts[this.starts.length - 1]!;
