@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver/node';
-import { contentLength, StdioMessageReader } from '../../server/src/lsp/stdio-reader';
+import { BodyScanner, contentLength, StdioMessageReader } from '../../server/src/lsp/stdio-reader';
 import { encode, fromWorker, RawJson, StdioMessageWriter, toWire } from '../../server/src/lsp/wire-json';
 
 const frame = (message: unknown): Buffer => {
@@ -29,6 +29,54 @@ function readPieces(bytes: Buffer, cuts: number[]): { messages: Message[]; error
   }
   return { messages, errors };
 }
+
+describe('a body read as it arrives (long strings decoded piece by piece)', () => {
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  /** Text dense in what a cut must not split: escapes of every kind, backslash runs, quotes, surrogate pairs. */
+  const tricky = (next: () => number, length: number): string => {
+    const atoms = ['\\', '"', '\n', '\t', '/', 'é', '“', '𝔸', '\u0007', '\\\\', 'a', ' ', 'word ', '\ud83d'];
+    let out = '';
+    while (out.length < length) out += atoms[Math.floor(next() * atoms.length)]!;
+    return out;
+  };
+  const scan = (text: string, cuts: number[], long?: number): unknown => {
+    const body = new BodyScanner();
+    let from = 0;
+    for (const cut of [...cuts, text.length]) {
+      if (cut > from) body.add(text.slice(from, cut));
+      from = Math.max(from, cut);
+    }
+    const value = body.parse();
+    // (A string that arrives whole in one piece is left to JSON.parse: the text's 150K and more never do here.)
+    if (long !== undefined) expect(body.longStrings, 'long strings decoded as they arrived').toBeGreaterThanOrEqual(long);
+    return value;
+  };
+
+  it('gives what JSON.parse gives, wherever the text is cut', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const long = tricky(next, 150_000 + Math.floor(next() * 100_000));
+      const value = {
+        jsonrpc: '2.0',
+        method: 'textDocument/didOpen',
+        params: { textDocument: { uri: 'file:///d.draft', text: long, version: 1 }, more: [tricky(next, 70_000), 'short "quoted"', { [tricky(next, 66_000)]: 'a long key' }] },
+      };
+      const text = JSON.stringify(value);
+      // Cuts as chunks fall: every 64 KB, give or take, and some one character apart.
+      const cuts: number[] = [];
+      for (let at = 0; at < text.length; at += 1 + Math.floor(next() * 70_000)) cuts.push(at, at + 1);
+      expect(scan(text, cuts, 1), `seed ${seed}`).toEqual(JSON.parse(text));
+    }
+  });
+
+  it('fails where JSON.parse fails: a bad escape or a raw control character in a long string, an unclosed string', () => {
+    const long = 'x'.repeat(100_000);
+    for (const bad of [`{"text":"${long}\\x${long}"}`, `{"text":"${long}\u0001${long}"}`.replace('\\u0001', String.fromCharCode(1)), `{"text":"${long}`, `{"text" "${long}"}`]) {
+      expect(() => JSON.parse(bad)).toThrow();
+      expect(() => scan(bad, [70_000, 140_000])).toThrow();
+    }
+  });
+});
 
 describe('the stdio reader', () => {
   // Multi-byte characters (2, 3 and 4 bytes in UTF-8) so that cuts fall inside them.
