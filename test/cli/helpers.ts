@@ -96,7 +96,7 @@ export function copyLighthouseAcquis(dir: string, as = 'acquis'): string {
 export const linesOf = (s: string): string[] => s.replace(/\n$/, '').split('\n');
 
 /** A readable description of a run, for assertion messages. */
-export const describeRun = (r: Run): string => `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+export const describeRun = (r: Run): string => `exit ${r.status}${r.signal ? ` (signal ${r.signal})` : ''}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 // --- The JSON contract (README, "JSON output (version 1)") ------------------------------------
 
