@@ -27,22 +27,21 @@ export const DELAY_FROM_CHARS = 16_000;
 /** The event bin/load-bundle.js emits on `process` just before it writes a code cache. */
 export const RESTORE_FLAGS = 'acquis:restore-v8-flags';
 
-/**
- * Regular expressions compiled straight to machine code. By default V8 first compiles one to
- * bytecode, then again to machine code on its second use: a lint of a long draft runs most of its
- * expressions (lexer tokens, run and word scanners, lexicon finders) many times over long text,
- * so it paid for both compilations. Same matches either way.
+/*
+ * Regular expressions are left to V8's tiering. `--no-regexp-tier-up` set at run time (each
+ * expression compiled straight to machine code) made a lint crash with SIGSEGV now and then:
+ * `test/cli/jobs.test.ts` failed 4 times in 12 runs with it, none in 12 without it (or with no
+ * flag changed at all), on 4 December. Its gain was a few milliseconds of compiling.
  */
-const REGEXP = { delayed: ['--no-regexp-tier-up'], defaults: ['--regexp-tier-up'] };
 
 /** Per V8 major version: the delayed settings, and V8's defaults to put back. */
 const FLAGS: Record<number, { delayed: string[]; defaults: string[] }> = {
   // V8 11 (Node 20) counts a budget of bytecode run before a function is considered.
-  11: { delayed: ['--interrupt-budget=675840', ...REGEXP.delayed], defaults: ['--interrupt-budget=67584', ...REGEXP.defaults] },
+  11: { delayed: ['--interrupt-budget=675840'], defaults: ['--interrupt-budget=67584'] },
   // V8 12 (Node 22) counts invocations, for Maglev and for Turbofan.
   12: {
-    delayed: ['--invocation-count-for-maglev=4000', '--invocation-count-for-turbofan=30000', ...REGEXP.delayed],
-    defaults: ['--invocation-count-for-maglev=400', '--invocation-count-for-turbofan=3000', ...REGEXP.defaults],
+    delayed: ['--invocation-count-for-maglev=4000', '--invocation-count-for-turbofan=30000'],
+    defaults: ['--invocation-count-for-maglev=400', '--invocation-count-for-turbofan=3000'],
   },
 };
 
