@@ -97,13 +97,12 @@ export function holdYoungGeneration(): void {
   if (held || filesBefore++ === 0 || process.env.ACQUIS_V8_TIERING === 'default') return;
   const limit = Number(process.env.ACQUIS_YOUNG_MB ?? YOUNG_GENERATION_MB);
   if (!(limit > 0) || !FLAGS[Number.parseInt(process.versions.v8, 10)]) return;
-  const module = v8();
-  const young = module.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-  if (!young || young.space_size < limit * 1_000_000) return;
+  const size = youngGenerationBytes();
+  if (size < limit * 1_000_000) return;
   held = true;
   try {
     setAll(['--semi-space-growth-factor=1']);
-    if (process.env.ACQUIS_DEBUG) process.stderr.write(`acquis: young generation held at ${(young.space_size / 1048576).toFixed(1)} MB\n`);
+    if (process.env.ACQUIS_DEBUG) process.stderr.write(`acquis: young generation held at ${(size / 1048576).toFixed(1)} MB\n`);
     process.once(RESTORE_FLAGS, () => {
       try {
         setAll(['--semi-space-growth-factor=2']);
@@ -118,6 +117,9 @@ export function holdYoungGeneration(): void {
 
 /** The young generation's size now, in MB (ACQUIS_DEBUG's last line, and the tests). */
 export function youngGenerationMb(): number {
-  const young = v8().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-  return young ? young.space_size / 1048576 : 0;
+  return youngGenerationBytes() / 1048576;
+}
+
+function youngGenerationBytes(): number {
+  return v8().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }

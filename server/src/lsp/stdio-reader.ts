@@ -60,6 +60,8 @@ export class StdioMessageReader extends AbstractMessageReader implements Message
         if (typeof length === 'string') return this.fail(new Error(length));
         at = end + HEADER_END.length;
         this.remaining = length;
+        // A body too short to hold a long string (a keystroke's message) is only collected.
+        this.body = new BodyScanner(length >= LONG_STRING);
         if (length === 0) this.finish();
         continue;
       }
@@ -78,7 +80,6 @@ export class StdioMessageReader extends AbstractMessageReader implements Message
   /** The body is whole: parse and deliver it. */
   private finish(): void {
     const body = this.body;
-    this.body = new BodyScanner();
     this.remaining = -1;
     let message: Message;
     try {
@@ -136,7 +137,14 @@ export class BodyScanner {
   private pieces: string[] = [];
   private readonly long = new Map<string, string>();
 
+  /** `follow`: whether the body may hold a long string (else its text is only collected). */
+  constructor(private readonly follow = true) {}
+
   add(text: string): void {
+    if (!this.follow) {
+      this.kept.push(text);
+      return;
+    }
     this.pending += text;
     for (;;) {
       if (this.stringStart < 0) {
